@@ -1,0 +1,71 @@
+"""Errors that every layer raises and every front end (CLI, GUI, server) turns into one clear sentence.
+
+They live at the package root, below every layer, so that models, store, services, sync and reports
+share one vocabulary without importing each other.
+"""
+
+from __future__ import annotations
+
+
+class AhtcError(Exception):
+    """Base of every error we expect to explain to a user."""
+
+    def user_message(self) -> str:
+        return str(self)
+
+
+class ValidationError(AhtcError):
+    """One or more fields are wrong; `errors` maps field name to a sentence an officer understands."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{field}: {message}" for field, message in self.errors.items()))
+
+    @property
+    def field(self) -> str:
+        return next(iter(self.errors))
+
+    @property
+    def message(self) -> str:
+        return self.errors[self.field]
+
+
+class PermissionDenied(AhtcError):
+    """The signed-in user's role does not allow this action."""
+
+
+class NotFound(AhtcError):
+    """No live record with that id in that register."""
+
+
+class StaleEdit(AhtcError):
+    """Someone saved this record after the editor opened it."""
+
+
+class WrongPassphrase(AhtcError):
+    """The passphrase does not open any key slot for this user."""
+
+
+class StoreNotFound(AhtcError):
+    """There is no store in the chosen data folder."""
+
+
+class StoreExists(AhtcError):
+    """`init` was asked to create a store where one already is."""
+
+
+class StoreDamaged(AhtcError):
+    """The store or its key-slot file cannot be read: damaged, truncated or not ours."""
+
+
+class BackupInvalid(AhtcError):
+    """A backup file is not a complete AHTC backup."""
+
+
+class BundleRejected(AhtcError):
+    """A sync bundle failed one named check; nothing was applied."""
+
+    def __init__(self, check: str, detail: str) -> None:
+        self.check = check
+        self.detail = detail
+        super().__init__(f"bundle refused ({check}): {detail}")

@@ -1,0 +1,78 @@
+"""Inspections register: visits to sites, with the survey counts the indicators come from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.models.inspections import Inspection
+from desktop_app.services.registry import RegisterSpec, register
+from desktop_app.services.validation import Field, not_more_than
+
+_WORKER_SUBSETS = {
+    "workers_bonded": "workers in debt bondage cannot be more than the workers counted",
+    "workers_unaware_min_wage": "cannot be more than the workers counted",
+    "workers_illiterate": "cannot be more than the workers counted",
+    "workers_with_contract": "cannot be more than the workers counted",
+    "workers_eobi": "cannot be more than the workers counted",
+}
+
+
+def _checks(clean: dict[str, Any]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for part, message in _WORKER_SUBSETS.items():
+        errors |= not_more_than(clean, part, "workers_total", message)
+    errors |= not_more_than(clean, "children_withdrawn", "children_found", "cannot withdraw more children than found")
+    if clean.get("compliance_deadline") and not clean.get("notice_issued"):
+        errors["compliance_deadline"] = "a compliance deadline needs a notice issued"
+    if clean.get("compliance_deadline") and clean["compliance_deadline"] < clean["date"]:
+        errors["compliance_deadline"] = "the deadline cannot be before the inspection"
+    return errors
+
+
+INSPECTIONS = register(
+    RegisterSpec(
+        name="inspections",
+        model=Inspection,
+        label="Inspections",
+        fields={
+            "site_id": Field("ref", required=True, ref="sites"),
+            "date": Field("date", required=True, not_future=True),
+            "officers": Field(required=True, max_len=400),
+            "workers_total": Field("count"),
+            "workers_bonded": Field("count"),
+            "workers_unaware_min_wage": Field("count"),
+            "workers_illiterate": Field("count"),
+            "workers_with_contract": Field("count"),
+            "workers_eobi": Field("count"),
+            "children_found": Field("count"),
+            "children_withdrawn": Field("count"),
+            "hazards": Field(max_len=2000),
+            "licence_shown": Field("bool"),
+            "staff_list_shown": Field("bool"),
+            "advisory_shown": Field("bool"),
+            "notice_issued": Field("bool"),
+            "compliance_deadline": Field("date"),
+            "notice_complied": Field("bool"),
+            "fir_recommended": Field("bool"),
+            "findings": Field(max_len=8000),
+        },
+        title=lambda s: f"Inspection {s['date']:%d/%m/%Y}",
+        checks=_checks,
+        defaults=lambda v, _today: {
+            "children_found": 0,
+            "children_withdrawn": 0,
+            "notice_issued": False,
+            "fir_recommended": False,
+            **v,
+        },
+        list_columns=(
+            "date",
+            "site_id",
+            "officers",
+            "workers_total",
+            "workers_bonded",
+            "children_found",
+            "notice_issued",
+        ),
+    )
+)

@@ -1,0 +1,53 @@
+"""Meetings with victims' families; each sets when the family is next visited."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop_app.models.meetings import FamilyMeeting
+from desktop_app.services.registry import RegisterSpec, State, register
+from desktop_app.services.validation import Field
+from desktop_app.services.victims import VICTIMS
+
+if TYPE_CHECKING:
+    from desktop_app.services.records import WriteTx
+
+
+def _meeting_saved(tx: WriteTx, state: State, before: State | None) -> None:
+    from desktop_app.services.records import load_state
+
+    victim = load_state(tx.session, VICTIMS, state["victim_id"])
+    if state.get("next_followup_due") is not None:
+        tx.update_row(VICTIMS, victim, {"next_followup_due": state["next_followup_due"]})
+
+
+FAMILY_MEETINGS = register(
+    RegisterSpec(
+        name="family_meetings",
+        model=FamilyMeeting,
+        label="Victim-family meetings",
+        fields={
+            "victim_id": Field("ref", required=True, ref="victims"),
+            "date": Field("date", required=True, not_future=True),
+            "place": Field(required=True, max_len=200),
+            "attendees": Field(required=True, max_len=2000),
+            "officers": Field(required=True, max_len=400),
+            "support_given": Field(max_len=4000),
+            "agent_information": Field(max_len=8000),
+            "family_willing_complainant": Field("bool"),
+            "next_followup_due": Field("date"),
+            "notes": Field(max_len=4000),
+        },
+        title=lambda s: f"Meeting {s['date']:%d/%m/%Y}",
+        checks=lambda c: (
+            {"next_followup_due": "must be after the meeting"}
+            if c.get("next_followup_due") and c["next_followup_due"] <= c["date"]
+            else {}
+        ),
+        sensitive=True,
+        personal_fields=("attendees", "agent_information"),
+        on_saved=_meeting_saved,
+        defaults=lambda v, _today: {"family_willing_complainant": False, **v},
+        list_columns=("date", "victim_id", "place", "officers", "family_willing_complainant", "next_followup_due"),
+    )
+)

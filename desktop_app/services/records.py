@@ -1,0 +1,398 @@
+"""Create, change, delete and read register rows — the one write path every register shares.
+
+Each write runs in one transaction that (1) validates, (2) checks the role, (3) appends the change log,
+(4) appends the audit chain and keeps the search index current; an exception anywhere rolls all of it back.
+Writes return `Changed` (registers and ids) so the GUI can refresh exactly the lists that show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop_app.errors import NotFound, StaleEdit, ValidationError
+from desktop_app.models.base import new_id
+from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.models.station import StationInfo
+from desktop_app.services import audit, permissions, search
+from desktop_app.services.clock import local_today
+from desktop_app.services.context import Context
+from desktop_app.services.hlc import Hlc, tick
+from desktop_app.services.registry import RegisterSpec, State, spec_for
+from desktop_app.services.validation import validate_record
+
+SYSTEM_FIELDS = (
+    "id",
+    "station_code",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "version",
+    "hlc",
+    "deleted_at",
+)
+_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a write changed: the GUI fans this out with one signal; each open list decides whether to reload."""
+
+    registers: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+    clock_suspect: bool = False
+
+    def __or__(self, other: Changed) -> Changed:
+        return Changed(
+            self.registers | other.registers, self.ids | other.ids, self.clock_suspect or other.clock_suspect
+        )
+
+    @property
+    def first_id(self) -> str:
+        return sorted(self.ids)[0]
+
+
+def json_state(state: State) -> State:
+    """Row state with dates and times as ISO text: what the change log and bundles carry."""
+    out: State = {}
+    for key, value in state.items():
+        if isinstance(value, dt.datetime):
+            out[key] = value.astimezone(dt.UTC).isoformat()
+        elif isinstance(value, dt.date):
+            out[key] = value.isoformat()
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass
+class WriteTx:
+    """An open write transaction: hands out HLC stamps and records every row it writes."""
+
+    ctx: Context
+    session: Session
+    _last: Hlc | None = None
+    _started: bool = False
+    registers: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    clock_suspect: bool = False
+
+    def _begin(self) -> None:
+        if not self._started:
+            raw = self.session.scalar(select(StationInfo.last_hlc).where(StationInfo.id == 1))
+            self._last = Hlc.parse(raw) if raw else None
+            self._started = True
+
+    def stamp(self) -> tuple[str, dt.datetime]:
+        """The next HLC stamp, and the matching timestamp (never before an earlier write's)."""
+        self._begin()
+        wall_ms = int(self.ctx.clock.now().timestamp() * 1000)
+        result = tick(self._last, wall_ms, self.ctx.station.station_code)
+        self._last = result.stamp
+        self.clock_suspect = self.clock_suspect or result.clock_suspect
+        return result.stamp.encode(), dt.datetime.fromtimestamp(result.stamp.wall_ms / 1000, dt.UTC)
+
+    def finish(self) -> Changed:
+        if self._last is not None:
+            self.session.execute(update(StationInfo).where(StationInfo.id == 1).values(last_hlc=self._last.encode()))
+        return Changed(frozenset(self.registers), frozenset(self.ids), self.clock_suspect)
+
+    # -- the row writes -----------------------------------------------------------------------------------------
+
+    def insert_rows(self, spec: RegisterSpec, cleans: Sequence[State]) -> list[State]:
+        user = self.ctx.actor.username
+        rows: list[State] = []
+        for clean in cleans:
+            stamp, at = self.stamp()
+            rows.append(
+                {
+                    **clean,
+                    "id": clean.get("id") or new_id(),
+                    "station_code": self.ctx.station.station_code,
+                    "created_at": at,
+                    "created_by": user,
+                    "updated_at": at,
+                    "updated_by": user,
+                    "version": 1,
+                    "hlc": stamp,
+                    "deleted_at": None,
+                }
+            )
+        self.session.execute(insert(_table(spec)), rows)
+        self._log(spec, rows, "create", [None] * len(rows))
+        search.index_rows(self.session, spec, rows, replace=False)
+        audit.append_many(self.session, self.ctx, [("create", spec.name, row["id"], None) for row in rows])
+        return rows
+
+    def update_row(self, spec: RegisterSpec, current: State, changes: State) -> State | None:
+        """Apply already-validated changes; returns the new state, or None when nothing actually changed."""
+        changed_fields = sorted(k for k, v in changes.items() if current.get(k) != v)
+        if not changed_fields:
+            return None
+        stamp, at = self.stamp()
+        new_state = {
+            **current,
+            **changes,
+            "updated_at": at,
+            "updated_by": self.ctx.actor.username,
+            "version": current["version"] + 1,
+            "hlc": stamp,
+        }
+        self.session.execute(
+            update(_table(spec))
+            .where(_table(spec).c.id == current["id"])
+            .values({k: new_state[k] for k in [*changed_fields, "updated_at", "updated_by", "version", "hlc"]})
+        )
+        self._log(spec, [new_state], "update", [current["hlc"]])
+        search.index_rows(self.session, spec, [new_state], replace=True)
+        audit.append_many(
+            self.session, self.ctx, [("update", spec.name, current["id"], "fields: " + ", ".join(changed_fields))]
+        )
+        return new_state
+
+    def delete_row(self, spec: RegisterSpec, current: State) -> State:
+        stamp, at = self.stamp()
+        new_state = {
+            **current,
+            "deleted_at": at,
+            "updated_at": at,
+            "updated_by": self.ctx.actor.username,
+            "version": current["version"] + 1,
+            "hlc": stamp,
+        }
+        self.session.execute(
+            update(_table(spec))
+            .where(_table(spec).c.id == current["id"])
+            .values(
+                deleted_at=at,
+                updated_at=at,
+                updated_by=new_state["updated_by"],
+                version=new_state["version"],
+                hlc=stamp,
+            )
+        )
+        self._log(spec, [new_state], "delete", [current["hlc"]])
+        search.unindex(self.session, [current["id"]])
+        audit.append_many(self.session, self.ctx, [("delete", spec.name, current["id"], None)])
+        return new_state
+
+    def _log(self, spec: RegisterSpec, rows: Sequence[State], op: str, bases: Sequence[str | None]) -> None:
+        now = self.ctx.clock.now()
+        self.session.execute(
+            insert(ChangeLogEntry.__table__),  # type: ignore[arg-type]
+            [
+                {
+                    "table_name": spec.table,
+                    "row_id": row["id"],
+                    "op": op,
+                    "hlc": row["hlc"],
+                    "base_hlc": base,
+                    "origin_station": row["station_code"],
+                    "source": "local",
+                    "at": now,
+                    "state": json_state(row),
+                }
+                for row, base in zip(rows, bases, strict=True)
+            ],
+        )
+        self.registers.add(spec.name)
+        self.ids.update(row["id"] for row in rows)
+
+
+def _table(spec: RegisterSpec) -> Table:
+    return spec.model.__table__  # type: ignore[attr-defined, no-any-return]
+
+
+def load_state(session: Session, spec: RegisterSpec, record_id: str, *, include_deleted: bool = False) -> State:
+    table = _table(spec)
+    row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+    if row is None or (row["deleted_at"] is not None and not include_deleted):
+        raise NotFound(f"no {spec.label.lower()} record with id {record_id}")
+    return dict(row)
+
+
+def missing_refs(session: Session, spec: RegisterSpec, cleans: Iterable[State]) -> dict[str, str]:
+    """Reference fields that point at no live record (checked in batches, so bulk writes stay fast)."""
+    wanted: dict[tuple[str, str], set[str]] = {}
+    for clean in cleans:
+        for name, rule in spec.fields.items():
+            if rule.kind == "ref" and rule.ref and clean.get(name):
+                wanted.setdefault((name, rule.ref), set()).add(clean[name])
+    errors: dict[str, str] = {}
+    for (name, ref), ids in wanted.items():
+        target = _table(spec_for(ref))
+        found: set[str] = set()
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), _BATCH):
+            chunk = id_list[start : start + _BATCH]
+            found.update(
+                session.scalars(select(target.c.id).where(target.c.id.in_(chunk), target.c.deleted_at.is_(None)))
+            )
+        if found != ids:
+            errors[name] = f"the linked {spec_for(ref).label.lower()} record does not exist (or was deleted)"
+    return errors
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    filters: dict[str, Any] = field(default_factory=dict)  # column → value, or a list/tuple/set of values
+    date_field: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    overdue_on: dt.date | None = None  # rows whose next follow-up is due before this date
+    text: str | None = None
+    order_by: str = "updated_at"
+    descending: bool = True
+    offset: int = 0
+    limit: int | None = 200
+    include_deleted: bool = False
+
+
+class Records:
+    """The record service for one signed-in user."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # -- writes ------------------------------------------------------------------------------------------------
+
+    def create(self, register: str, values: State) -> Changed:
+        return self.create_many(register, [values])
+
+    def create_many(self, register: str, rows: Sequence[State]) -> Changed:
+        spec = spec_for(register)
+        permissions.require(self.ctx, permissions.CREATE, reference_register=spec.reference)
+        if spec.internal:
+            raise ValidationError({"register": f"{spec.label} rows are written by their own action"})
+        today = local_today(self.ctx.clock)
+        cleans = [self._validate_new(spec, values, today) for values in rows]
+        with self.ctx.store.transaction() as session:
+            errors = missing_refs(session, spec, cleans)
+            if errors:
+                raise ValidationError(errors)
+            tx = WriteTx(self.ctx, session)
+            written = tx.insert_rows(spec, cleans)
+            if spec.on_saved is not None:
+                for row in written:
+                    spec.on_saved(tx, row, None)
+            return tx.finish()
+
+    def _validate_new(self, spec: RegisterSpec, values: State, today: dt.date) -> State:
+        values = {k: v for k, v in values.items() if k not in spec.derived_fields}
+        if spec.defaults is not None:
+            values = spec.defaults(values, today)
+        record_id = values.pop("id", None)
+        clean = validate_record(spec.fields, values, today, spec.checks)
+        if spec.derive is not None:
+            clean = spec.derive(clean)
+        if record_id:
+            clean["id"] = record_id
+        return clean
+
+    def update(self, register: str, record_id: str, changes: State, *, expected_hlc: str | None = None) -> Changed:
+        spec = spec_for(register)
+        permissions.require(self.ctx, permissions.UPDATE, reference_register=spec.reference)
+        blocked = (set(changes) & (spec.workflow_fields | spec.derived_fields)) - {"id"}
+        if blocked:
+            raise ValidationError({name: "changed through its own action, not the form" for name in sorted(blocked)})
+        today = local_today(self.ctx.clock)
+        with self.ctx.store.transaction() as session:
+            current = load_state(session, spec, record_id)
+            permissions.require_owner(self.ctx, current["station_code"])
+            if expected_hlc is not None and current["hlc"] != expected_hlc:
+                raise StaleEdit(
+                    f"{current['updated_by']} saved this record after you opened it; reopen it to see their changes"
+                )
+            return self._apply_update(WriteTx(self.ctx, session), spec, current, changes, today)
+
+    def _apply_update(self, tx: WriteTx, spec: RegisterSpec, current: State, changes: State, today: dt.date) -> Changed:
+        merged = {name: current.get(name) for name in spec.fields} | {k: v for k, v in changes.items() if k != "id"}
+        clean = validate_record(spec.fields, merged, today, spec.checks)
+        if spec.derive is not None:
+            clean = spec.derive(clean)
+        errors = missing_refs(tx.session, spec, [clean])
+        if errors:
+            raise ValidationError(errors)
+        new_state = tx.update_row(spec, current, clean)
+        if new_state is not None and spec.on_saved is not None:
+            spec.on_saved(tx, new_state, current)
+        return tx.finish()
+
+    def delete(self, register: str, record_id: str) -> Changed:
+        spec = spec_for(register)
+        permissions.require(self.ctx, permissions.DELETE, reference_register=spec.reference)
+        with self.ctx.store.transaction() as session:
+            current = load_state(session, spec, record_id)
+            permissions.require_owner(self.ctx, current["station_code"])
+            tx = WriteTx(self.ctx, session)
+            tx.delete_row(spec, current)
+            return tx.finish()
+
+    # -- reads -------------------------------------------------------------------------------------------------
+
+    def get(self, register: str, record_id: str, *, purpose: str = "view") -> State:
+        """One record. Opening a child's, victim's or family's record leaves an audit entry (who saw whom)."""
+        spec = spec_for(register)
+        permissions.require(self.ctx, permissions.READ)
+        if not spec.sensitive:
+            with self.ctx.store.session() as session:
+                return load_state(session, spec, record_id)
+        with self.ctx.store.transaction() as session:
+            state = load_state(session, spec, record_id)
+            audit.append_many(session, self.ctx, [(f"read:{purpose}", spec.name, record_id, None)])
+            return state
+
+    def list(self, register: str, query: ListQuery | None = None) -> list[State]:
+        spec = spec_for(register)
+        permissions.require(self.ctx, permissions.READ)
+        query = query or ListQuery()
+        with self.ctx.store.session() as session:
+            stmt = self._select(session, spec, query, select(_table(spec)))
+            column = _table(spec).c[query.order_by]
+            stmt = stmt.order_by(column.desc() if query.descending else column.asc(), _table(spec).c.id)
+            stmt = stmt.offset(query.offset)
+            if query.limit is not None:
+                stmt = stmt.limit(query.limit)
+            return [dict(row) for row in session.execute(stmt).mappings()]
+
+    def count(self, register: str, query: ListQuery | None = None) -> int:
+        spec = spec_for(register)
+        permissions.require(self.ctx, permissions.READ)
+        query = query or ListQuery()
+        with self.ctx.store.session() as session:
+            stmt = self._select(session, spec, query, select(func.count()).select_from(_table(spec)))
+            return int(session.scalar(stmt) or 0)
+
+    def _select(self, session: Session, spec: RegisterSpec, query: ListQuery, stmt: Any) -> Any:
+        table = _table(spec)
+        if not query.include_deleted:
+            stmt = stmt.where(table.c.deleted_at.is_(None))
+        for name, value in query.filters.items():
+            column = table.c[name]
+            if isinstance(value, list | tuple | set | frozenset):
+                stmt = stmt.where(column.in_(list(value)))
+            else:
+                stmt = stmt.where(column == value)
+        if query.date_field:
+            if query.date_from is not None:
+                stmt = stmt.where(table.c[query.date_field] >= query.date_from)
+            if query.date_to is not None:
+                stmt = stmt.where(table.c[query.date_field] <= query.date_to)
+        if query.overdue_on is not None:
+            stmt = stmt.where(table.c.next_followup_due < query.overdue_on)
+        if query.text:
+            ids = search.matching_ids(session, query.text, registers=[spec.name])
+            stmt = stmt.where(table.c.id.in_(ids))
+        return stmt
+
+    def history(self, register: str, record_id: str) -> list[State]:
+        """The record's audit entries, oldest first (who created, changed, viewed, printed it)."""
+        permissions.require(self.ctx, permissions.READ)
+        with self.ctx.store.session() as session:
+            return audit.entries_for(session, register, record_id)

@@ -1,0 +1,201 @@
+"""Field rules and the normalisers behind them: pure functions, each error a sentence an officer understands.
+
+Registers declare their fields as `Field` rules; `validate_record` applies them all and collects every error,
+so a form can mark each wrong field at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from desktop_app.errors import ValidationError
+
+CNIC_DIGITS = 13
+
+
+class FieldError(ValueError):
+    """Raised by a normaliser; `validate_record` files it under the field's name."""
+
+
+def normalise_cnic(value: str) -> str:
+    """Accept a CNIC typed with or without dashes or spaces; store it as #####-#######-#."""
+    digits = re.sub(r"[\s\-]", "", value)
+    if not digits.isdigit() or len(digits) != CNIC_DIGITS:
+        raise FieldError("a CNIC has 13 digits, written #####-#######-# (dashes optional)")
+    return f"{digits[:5]}-{digits[5:12]}-{digits[12]}"
+
+
+def normalise_mobile(value: str) -> str:
+    """Pakistani mobile numbers: 03XX-XXXXXXX, +92 3XX XXXXXXX or 923XXXXXXXXX; stored as 03XX-XXXXXXX."""
+    digits = re.sub(r"[\s\-()]", "", value)
+    if digits.startswith("+92"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0092"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("92") and len(digits) == 12:
+        digits = "0" + digits[2:]
+    if not (digits.isdigit() and len(digits) == 11 and digits.startswith("03")):
+        raise FieldError("a mobile number looks like 0300-1234567 (11 digits starting 03) or +92 300 1234567")
+    return f"{digits[:4]}-{digits[4:]}"
+
+
+def normalise_phones(value: str) -> str:
+    parts = [p for p in re.split(r"[,;/]", value) if p.strip()]
+    return ", ".join(normalise_mobile(p) for p in parts)
+
+
+def parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise FieldError("write the date as dd/mm/yyyy")
+
+
+def parse_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise FieldError("a whole number is needed")
+    if isinstance(value, int):
+        return value
+    text = str(value).replace(",", "").strip()
+    if not re.fullmatch(r"-?\d+", text):
+        raise FieldError("a whole number is needed")
+    return int(text)
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "y", "ہاں"}:
+        return True
+    if text in {"0", "false", "no", "n", "نہیں"}:
+        return False
+    raise FieldError("answer yes or no")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field's rule. `kind`: text, int, count, money, float, date, bool, enum, cnic, phones, ref, json."""
+
+    kind: str = "text"
+    required: bool = False
+    max_len: int = 400
+    choices: type[StrEnum] | None = None
+    ref: str | None = None  # register a `ref` field points into
+    not_future: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    label: str | None = None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
+    """Normalise one value by its rule; raise FieldError with the sentence to show."""
+    kind = rule.kind
+    if kind == "text":
+        text = str(value).strip()
+        if len(text) > rule.max_len:
+            raise FieldError(f"keep it under {rule.max_len} characters")
+        return text
+    if kind in {"int", "count", "money"}:
+        number = parse_int(value)
+        if kind in {"count", "money"} and number < 0:
+            raise FieldError("cannot be negative" if kind == "count" else "an amount in PKR cannot be negative")
+        if rule.minimum is not None and number < rule.minimum:
+            raise FieldError(f"must be at least {rule.minimum:g}")
+        if rule.maximum is not None and number > rule.maximum:
+            raise FieldError(f"must be at most {rule.maximum:g}")
+        return number
+    if kind == "float":
+        try:
+            number_f = float(value)
+        except (TypeError, ValueError):
+            raise FieldError("a number is needed") from None
+        if (rule.minimum is not None and number_f < rule.minimum) or (
+            rule.maximum is not None and number_f > rule.maximum
+        ):
+            raise FieldError(f"must be between {rule.minimum:g} and {rule.maximum:g}")
+        return number_f
+    if kind == "date":
+        day = parse_date(value)
+        if rule.not_future and day > today:
+            raise FieldError("cannot be in the future")
+        if day.year < 1900:
+            raise FieldError("the year looks wrong")
+        return day
+    if kind == "bool":
+        return parse_bool(value)
+    if kind == "enum":
+        assert rule.choices is not None
+        try:
+            return rule.choices(str(value)).value
+        except ValueError:
+            allowed = ", ".join(c.value for c in rule.choices)
+            raise FieldError(f"choose one of: {allowed}") from None
+    if kind == "cnic":
+        return normalise_cnic(str(value))
+    if kind == "phones":
+        return normalise_phones(str(value))
+    if kind == "ref":
+        text = str(value).strip()
+        if not re.fullmatch(r"[0-9a-fA-F\-]{36}", text):
+            raise FieldError("pick a record from the list")
+        return text.lower()
+    if kind == "json":
+        if not isinstance(value, list):
+            raise FieldError("a list is needed")
+        return value
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def validate_record(
+    rules: Mapping[str, Field],
+    values: Mapping[str, Any],
+    today: dt.date,
+    checks: Callable[[dict[str, Any]], dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """Clean every declared field; collect all errors; then run the register's cross-field checks."""
+    unknown = set(values) - set(rules)
+    if unknown:
+        raise ValidationError({name: "this field is not part of the record" for name in sorted(unknown)})
+    clean: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for name, rule in rules.items():
+        value = values.get(name)
+        if _blank(value):
+            if rule.required:
+                errors[name] = "required"
+            clean[name] = [] if rule.kind == "json" else None
+            continue
+        try:
+            clean[name] = clean_value(rule, value, today)
+        except FieldError as exc:
+            errors[name] = str(exc)
+    if not errors and checks is not None:
+        errors.update(checks(clean))
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def not_more_than(clean: Mapping[str, Any], part: str, whole: str, message: str) -> dict[str, str]:
+    """A count that is a subset of another (bonded workers ≤ workers) must not exceed it."""
+    a, b = clean.get(part), clean.get(whole)
+    if a is not None and b is not None and a > b:
+        return {part: message}
+    return {}

@@ -1,0 +1,114 @@
+"""Backups: one file holding the encrypted database and its key slots; restore keeps the old copy aside.
+
+A backup is as safe to carry as the store itself: the database inside stays encrypted with the data key,
+and the key slots are the same passphrase/recovery envelopes as on the station.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.errors import BackupInvalid
+from desktop_app.store.atomic import write_atomic
+from desktop_app.store.keyslots import KeySlots
+
+if TYPE_CHECKING:
+    from desktop_app.store.store import Store
+
+BACKUP_FORMAT = "ahtc-backup/1"
+MAX_BACKUP_MEMBER = 8 * 1024**3
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    created_at: str
+    database_sha256: str
+    schema_revision: str | None
+    database_bytes: int
+
+
+def write_backup(store: Store, out_path: Path) -> BackupInfo:
+    """Snapshot the live database with VACUUM INTO (consistent, still encrypted) and pack it with the slots."""
+    from desktop_app.store.migrations_runner import current_revision
+
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".ahtc-backup-") as tmp:
+        snapshot = Path(tmp) / "ahtc.db"
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("VACUUM INTO ?", (str(snapshot),))
+        db_bytes = snapshot.read_bytes()
+    info = BackupInfo(
+        created_at=dt.datetime.now(dt.UTC).isoformat(),
+        database_sha256=hashlib.sha256(db_bytes).hexdigest(),
+        schema_revision=current_revision(store.engine),
+        database_bytes=len(db_bytes),
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("backup.json", json.dumps({"format": BACKUP_FORMAT, **info.__dict__}, indent=1))
+        archive.writestr("keyslots.json", store.paths.keyslots.read_bytes())
+        archive.writestr("ahtc.db", db_bytes)
+    write_atomic(out_path, buffer.getvalue())
+    return info
+
+
+def read_backup(path: Path) -> tuple[BackupInfo, bytes, bytes]:
+    """Check a backup file completely and return (info, database bytes, key-slot bytes)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if names != {"backup.json", "keyslots.json", "ahtc.db"}:
+                raise BackupInvalid(f"{path.name} is not an AHTC backup (unexpected contents)")
+            if any(item.file_size > MAX_BACKUP_MEMBER for item in archive.infolist()):
+                raise BackupInvalid(f"{path.name} has a member larger than any store")
+            meta = json.loads(archive.read("backup.json"))
+            db_bytes = archive.read("ahtc.db")
+            slot_bytes = archive.read("keyslots.json")
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+        raise BackupInvalid(
+            f"{path.name} is damaged or incomplete ({exc.__class__.__name__}); use another backup"
+        ) from exc
+    if meta.get("format") != BACKUP_FORMAT:
+        raise BackupInvalid(f"{path.name} is not an AHTC backup")
+    if hashlib.sha256(db_bytes).hexdigest() != meta.get("database_sha256"):
+        raise BackupInvalid(f"{path.name} is damaged: the database inside does not match its checksum")
+    info = BackupInfo(
+        meta["created_at"], meta["database_sha256"], meta.get("schema_revision"), int(meta["database_bytes"])
+    )
+    return info, db_bytes, slot_bytes
+
+
+def restore_backup(backup_path: Path, data_dir: Path, username: str, passphrase: str) -> Path | None:
+    """Replace the store in `data_dir` with the backup, after proving the passphrase opens the backup.
+
+    The store being replaced is moved to `backups/replaced-<time>/` (never deleted). Returns that folder, or
+    None when there was no store. The caller must then give the restored store a new store_id.
+    """
+    _, db_bytes, slot_bytes = read_backup(Path(backup_path))
+    slots = KeySlots.load_bytes(slot_bytes)
+    slots.unlock(username, passphrase)  # raises WrongPassphrase before anything on disk changes
+
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    set_aside: Path | None = None
+    live_files = [data_dir / name for name in ("ahtc.db", "ahtc.db-wal", "ahtc.db-shm", "keyslots.json")]
+    if any(f.exists() for f in live_files):
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        set_aside = data_dir / "backups" / f"replaced-{stamp}"
+        set_aside.mkdir(parents=True)
+        for f in live_files:
+            if f.exists():
+                shutil.move(str(f), set_aside / f.name)
+    write_atomic(data_dir / "ahtc.db", db_bytes)
+    write_atomic(data_dir / "keyslots.json", slot_bytes)
+    return set_aside

@@ -1,0 +1,64 @@
+"""SQLAlchemy engines: SQLCipher 4 opened with a raw 256-bit key, or PostgreSQL for a large district."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import QueuePool
+
+from desktop_app.errors import StoreDamaged
+
+
+def sqlcipher_engine(db_path: Path, data_key: bytes) -> Engine:
+    """An engine whose every connection is keyed, in WAL mode, with foreign keys and a busy timeout."""
+    if len(data_key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    key_pragma = f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+    def connect() -> Any:
+        conn = sqlcipher3.connect(str(db_path), check_same_thread=False, timeout=10)
+        conn.execute(key_pragma)
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit the officer saw succeed survives a power cut (WAL + NORMAL could lose it).
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        return conn
+
+    engine = create_engine("sqlite://", creator=connect, module=sqlcipher3.dbapi2, poolclass=QueuePool, pool_size=4)
+    _take_over_transactions(engine)
+    _check_readable(engine)
+    return engine
+
+
+def _take_over_transactions(engine: Engine) -> None:
+    # pysqlite's implicit BEGIN is deferred and skips some statements; we issue BEGIN IMMEDIATE ourselves so a
+    # write transaction holds the write lock from its first read (the audit chain reads its head, then appends).
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _check_readable(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except DatabaseError as exc:
+        engine.dispose()
+        raise StoreDamaged(
+            "the database file cannot be read with this key: it is damaged or belongs to another key-slot file"
+        ) from exc
+
+
+def url_engine(url: str) -> Engine:
+    """An engine for a database URL (PostgreSQL for a district or province that outgrows one file)."""
+    return create_engine(url, pool_pre_ping=True)
