@@ -81,6 +81,7 @@ class PersonRole(StrEnum):
     COMPLAINANT = "complainant"
     WITNESS = "witness"
     VICTIM = "victim"
+    ACCUSED = "accused"  # a person's part in a case
     OTHER = "other"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import PermissionDenied, ValidationError
 from desktop_app.models.cases import Case, CaseLink, CaseStatusChange
@@ -11,8 +11,11 @@ from desktop_app.models.enums import CaseStatus, OffenceCategory
 from desktop_app.services import permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
-from desktop_app.services.registry import RegisterSpec, register
+from desktop_app.services.registry import RegisterSpec, State, register
 from desktop_app.services.validation import Field, validate_record
+
+if TYPE_CHECKING:
+    from desktop_app.services.records import WriteTx
 
 S = CaseStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -127,29 +130,36 @@ def change_case_status(
     step = validate_record(
         CASE_STATUS_CHANGES.fields, {"case_id": case_id, "to_status": to_status, "date": date, "note": note}, today
     )
+    fir: dict[str, Any] = {}
+    if step["to_status"] == S.FIR_REGISTERED:
+        fir = validate_record(
+            {
+                "fir_number": Field(required=True, max_len=32),
+                "fir_date": Field("date", required=True, not_future=True),
+                "fir_station": Field(required=True, max_len=100),
+            },
+            {"fir_number": fir_number, "fir_date": fir_date, "fir_station": fir_station},
+            today,
+        )
     with ctx.store.transaction() as session:
         case = load_state(session, CASES, case_id)
-        permissions.require_owner(ctx, case["station_code"])
-        current, target = case["status"], step["to_status"]
-        if target not in TRANSITIONS[current]:
-            raise ValidationError({"status": f"a case cannot go from '{current}' to '{target}'"})
-        if (current, target) not in OFFICER_STEPS and not permissions.allowed(ctx, permissions.APPROVE_CASE):
-            raise PermissionDenied("only the SHO can take this step in a case")
-        changes: dict[str, Any] = {"status": target}
-        if target == S.FIR_REGISTERED:
-            fir = validate_record(
-                {
-                    "fir_number": Field(required=True, max_len=32),
-                    "fir_date": Field("date", required=True, not_future=True),
-                    "fir_station": Field(required=True, max_len=100),
-                },
-                {"fir_number": fir_number, "fir_date": fir_date, "fir_station": fir_station},
-                today,
-            )
-            changes |= fir
-        if target in OUTCOMES:
-            changes["outcome_date"] = step["date"]
         tx = WriteTx(ctx, session)
-        tx.insert_rows(CASE_STATUS_CHANGES, [{**step, "from_status": current}])
-        tx.update_row(CASES, case, changes)
+        apply_status_change(tx, case, step, fir)
         return tx.finish()
+
+
+def apply_status_change(tx: WriteTx, case: State, step: State, fir: State) -> State:
+    """One validated workflow step inside an open write transaction; returns the case's new state."""
+    permissions.require_owner(tx.ctx, case["station_code"])
+    current, target = case["status"], step["to_status"]
+    if target not in TRANSITIONS[current]:
+        raise ValidationError({"status": f"a case cannot go from '{current}' to '{target}'"})
+    if (current, target) not in OFFICER_STEPS and not permissions.allowed(tx.ctx, permissions.APPROVE_CASE):
+        raise PermissionDenied("only the SHO can take this step in a case")
+    if case.get("report_date") and step["date"] < case["report_date"]:
+        raise ValidationError({"date": "a status step cannot be dated before the case was reported"})
+    changes: dict[str, Any] = {"status": target, **fir}
+    if target in OUTCOMES:
+        changes["outcome_date"] = step["date"]
+    tx.insert_rows(CASE_STATUS_CHANGES, [{**step, "case_id": case["id"], "from_status": current}])
+    return tx.update_row(CASES, case, changes) or case

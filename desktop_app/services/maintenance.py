@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from desktop_app.errors import BackupInvalid, PermissionDenied
+from desktop_app.errors import AhtcError, BackupInvalid, PermissionDenied
 from desktop_app.models.enums import Role
 from desktop_app.models.station import StationInfo
 from desktop_app.services import audit, permissions
@@ -21,6 +21,10 @@ from desktop_app.services.setup import context_for, unlock
 from desktop_app.store.backup import BackupInfo, read_backup, restore_backup, write_backup
 from desktop_app.store.keyslots import KeySlots
 from desktop_app.store.store import Store
+
+
+class IntegrityProblem(AhtcError):
+    """`verify` found damage or tampering."""
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ def sqlcipher_engine(db_path: Path, data_key: bytes) -> Engine:
         conn.execute("PRAGMA busy_timeout = 10000")
         return conn
 
-    engine = create_engine("sqlite://", creator=connect, module=sqlcipher3.dbapi2, poolclass=QueuePool, pool_size=4)
+    engine = create_engine(
+        "sqlite://", creator=connect, module=sqlcipher3.dbapi2, poolclass=QueuePool, pool_size=4, hide_parameters=True
+    )
     _take_over_transactions(engine)
     _check_readable(engine)
     return engine
@@ -61,4 +63,4 @@ def _check_readable(engine: Engine) -> None:
 
 def url_engine(url: str) -> Engine:
     """An engine for a database URL (PostgreSQL for a district or province that outgrows one file)."""
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)

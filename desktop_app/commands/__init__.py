@@ -1,0 +1,1 @@
+"""The `ahtc` subcommands, one module per area; cli.py assembles them."""

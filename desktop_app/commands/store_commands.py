@@ -1,0 +1,149 @@
+"""Subcommands for the installation itself: init, demo, users, verify, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from desktop_app.commands.common import (
+    data_dir,
+    new_passphrase,
+    open_context,
+    passphrase,
+    say,
+    username,
+)
+from desktop_app.services import accounts, demo, maintenance
+from desktop_app.services.setup import init_store
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = commands.add_parser("init", help="create a new encrypted station store")
+    init.add_argument("--station-code", required=True)
+    init.add_argument("--station-name", required=True)
+    init.add_argument("--district", required=True)
+    init.add_argument("--district-code")
+    init.add_argument("--admin", required=True, help="user name of the SHO who will manage this store")
+    init.add_argument("--admin-name", help="the SHO's name as shown on screen")
+    init.set_defaults(func=cmd_init)
+
+    demo_cmd = commands.add_parser("demo", help="a store filled with realistic synthetic data, for trying the app")
+    demo_cmd.add_argument("--records", type=int, default=demo.DEFAULT_RECORDS, help="roughly how many records")
+    demo_cmd.add_argument("--seed", type=int, default=2026)
+    demo_cmd.set_defaults(func=cmd_demo)
+
+    user = commands.add_parser("user", help="accounts and roles").add_subparsers(dest="user_command", required=True)
+    add = user.add_parser("add", help="add an account (SHO only)")
+    add.add_argument("new_user")
+    add.add_argument("--name", required=True, help="the officer's name as shown on screen")
+    add.add_argument("--role", required=True, choices=["officer", "sho", "district_analyst", "viewer"])
+    add.set_defaults(func=cmd_user_add)
+    passwd = user.add_parser("passwd", help="change your passphrase, or (SHO) reset another user's")
+    passwd.add_argument("target", nargs="?", help="another user's name (SHO reset)")
+    passwd.set_defaults(func=cmd_user_passwd)
+    lst = user.add_parser("list", help="list accounts (SHO only)")
+    lst.set_defaults(func=cmd_user_list)
+    disable = user.add_parser("disable", help="disable an account; its passphrase stops opening the store")
+    disable.add_argument("target")
+    disable.set_defaults(func=cmd_user_disable)
+
+    verify = commands.add_parser("verify", help="integrity check, encrypted-page check and audit-chain check")
+    verify.set_defaults(func=cmd_verify)
+    backup = commands.add_parser("backup", help="write a backup file (still encrypted)")
+    backup.add_argument("--out", required=True, type=Path)
+    backup.set_defaults(func=cmd_backup)
+    restore = commands.add_parser("restore", help="replace this store with a backup (SHO only)")
+    restore.add_argument("backup_file", type=Path)
+    restore.set_defaults(func=cmd_restore)
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    ctx = init_store(
+        data_dir(args),
+        station_code=args.station_code,
+        station_name=args.station_name,
+        district=args.district,
+        district_code=args.district_code,
+        admin=args.admin,
+        admin_name=args.admin_name,
+        passphrase=passphrase("New passphrase for the SHO: ", confirm=True),
+    )
+    say(f"Created the store for {ctx.station.station_name} ({ctx.station.station_code}) in {ctx.store.paths.data_dir}")
+    say(
+        f"Sign in as {ctx.actor.username}. Keep the passphrase safe: without it, or the district's recovery key, "
+        "the data cannot be opened."
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    folder = data_dir(args)
+    created = demo.ensure_demo_store(
+        folder,
+        os.environ.get("AHTC_PASSPHRASE") or demo.DEMO_PASSPHRASE,
+        os.environ.get("AHTC_USER") or getattr(args, "user", None) or demo.DEMO_USER,
+    )
+    summary = demo.fill(created, records=args.records, seed=args.seed)
+    say(
+        f"Demo store in {folder}: {summary.total} synthetic records "
+        + ", ".join(f"{n} {reg}" for reg, n in summary.counts.items())
+    )
+    if not os.environ.get("AHTC_PASSPHRASE"):
+        say(f"Sign in as '{demo.DEMO_USER}' with the passphrase '{demo.DEMO_PASSPHRASE}' (demo data only).")
+
+
+def cmd_user_add(args: argparse.Namespace) -> None:
+    ctx = open_context(args)
+    info = accounts.add_user(
+        ctx,
+        args.new_user,
+        args.name,
+        args.role,
+        new_passphrase("AHTC_NEW_PASSPHRASE", f"Passphrase for {args.new_user}: "),
+    )
+    say(f"Added {info.username} ({info.role}).")
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> None:
+    ctx = open_context(args)
+    new = new_passphrase("AHTC_NEW_PASSPHRASE", "New passphrase: ")
+    if args.target and args.target.strip().lower() != ctx.actor.username:
+        accounts.reset_passphrase(ctx, args.target, new)
+        say(f"Passphrase of {args.target} reset. Ask them to change it at their next sign-in.")
+    else:
+        accounts.change_own_passphrase(ctx, passphrase(), new)
+        say("Passphrase changed.")
+
+
+def cmd_user_list(args: argparse.Namespace) -> None:
+    for user in accounts.list_users(open_context(args)):
+        say(f"{user.username}\t{user.role}\t{'active' if user.active else 'disabled'}\t{user.display_name}")
+
+
+def cmd_user_disable(args: argparse.Namespace) -> None:
+    accounts.disable_user(open_context(args), args.target)
+    say(f"Disabled {args.target}.")
+
+
+def cmd_verify(args: argparse.Namespace) -> None:
+    report = maintenance.verify_store(open_context(args))
+    if report.ok:
+        say(
+            f"OK: database intact, every encrypted page authentic, audit chain of {report.chain.entries} entries "
+            f"unbroken (head {report.chain.head_hash[:16]})."
+        )
+        return
+    raise maintenance.IntegrityProblem("; ".join(report.problems()))
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    info = maintenance.backup_store(open_context(args), args.out)
+    say(f"Backup written to {args.out} ({info.database_bytes:,} bytes, SHA-256 {info.database_sha256[:16]}…).")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    ctx = maintenance.restore_store(args.backup_file, data_dir(args), username(args), passphrase())
+    say(
+        f"Restored {ctx.station.station_code} from {args.backup_file}. The store now has a new store id; the next "
+        "sync tells the district to expect a re-send. The replaced copy is kept under backups/."
+    )
