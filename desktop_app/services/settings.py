@@ -1,0 +1,94 @@
+"""Station settings the SHO chooses (auto-lock minutes, district server URL, language), kept in StationInfo.
+
+Anyone signed in may read them (the auto-lock must apply to everyone); only the SHO may change them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop_app.errors import ValidationError
+from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.models.station import StationInfo
+from desktop_app.services import audit, permissions
+from desktop_app.services.context import Context
+
+LANGUAGES = ("en", "ur")
+MIN_LOCK, MAX_LOCK = 1, 240
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Shared desktops in a busy station: ten idle minutes is the longest an open register should wait.
+    auto_lock_minutes: int = 10
+    district_url: str | None = None
+    language: str = "en"
+
+
+def load_settings(ctx: Context) -> Settings:
+    permissions.require(ctx, permissions.READ)
+    with ctx.store.session() as session:
+        stored = session.scalar(select(StationInfo.settings).where(StationInfo.id == 1)) or {}
+    known = {k: v for k, v in stored.items() if k in Settings.__dataclass_fields__}
+    return replace(Settings(), **known)
+
+
+def _clean(changes: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "auto_lock_minutes":
+            try:
+                minutes = int(value)
+            except (TypeError, ValueError):
+                errors[name] = "a whole number of minutes is needed"
+                continue
+            if not MIN_LOCK <= minutes <= MAX_LOCK:
+                errors[name] = f"choose between {MIN_LOCK} and {MAX_LOCK} minutes"
+            clean[name] = minutes
+        elif name == "district_url":
+            url = (value or "").strip() or None
+            if url is not None and not url.startswith(("http://", "https://")):
+                errors[name] = "the address starts with https:// (or http:// inside the district network)"
+            clean[name] = url
+        elif name == "language":
+            if value not in LANGUAGES:
+                errors[name] = "choose English or Urdu"
+            clean[name] = value
+        else:
+            errors[name] = "this setting does not exist"
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def save_settings(ctx: Context, **changes: Any) -> Settings:
+    """Change some settings (SHO only); returns all settings after the change."""
+    permissions.require(ctx, permissions.MANAGE_USERS)
+    clean = _clean(changes)
+    with ctx.store.transaction() as session:
+        info = session.get(StationInfo, 1)
+        assert info is not None, "store has no station_info row"
+        merged = {**asdict(Settings()), **(info.settings or {}), **clean}
+        info.settings = merged
+        audit.append_many(session, ctx, [("settings", None, None, "changed: " + ", ".join(sorted(clean)))])
+    return replace(Settings(), **{k: v for k, v in merged.items() if k in Settings.__dataclass_fields__})
+
+
+def pending_change_count(ctx: Context) -> int:
+    """Local changes in the change log not yet acknowledged by the district (what the next bundle sends).
+
+    Until sync records an acknowledged sequence (StationInfo.settings["acknowledged_seq"]), that is all of them.
+    """
+    with ctx.store.session() as session:
+        stored = session.scalar(select(StationInfo.settings).where(StationInfo.id == 1)) or {}
+        acknowledged = int(stored.get("acknowledged_seq") or 0)
+        count = session.scalar(
+            select(func.count())
+            .select_from(ChangeLogEntry)
+            .where(ChangeLogEntry.source == "local", ChangeLogEntry.seq > acknowledged)
+        )
+        return int(count or 0)
