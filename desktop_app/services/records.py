@@ -47,15 +47,20 @@ class Changed:
     registers: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
     clock_suspect: bool = False
+    created: tuple[str, ...] = ()  # ids of new rows, in the order given
 
     def __or__(self, other: Changed) -> Changed:
         return Changed(
-            self.registers | other.registers, self.ids | other.ids, self.clock_suspect or other.clock_suspect
+            self.registers | other.registers,
+            self.ids | other.ids,
+            self.clock_suspect or other.clock_suspect,
+            self.created + other.created,
         )
 
     @property
     def first_id(self) -> str:
-        return sorted(self.ids)[0]
+        """The id of the (first) record this write created."""
+        return self.created[0]
 
 
 def json_state(state: State) -> State:
@@ -81,6 +86,7 @@ class WriteTx:
     _started: bool = False
     registers: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    created: list[str] = field(default_factory=list)
     clock_suspect: bool = False
 
     def _begin(self) -> None:
@@ -101,7 +107,7 @@ class WriteTx:
     def finish(self) -> Changed:
         if self._last is not None:
             self.session.execute(update(StationInfo).where(StationInfo.id == 1).values(last_hlc=self._last.encode()))
-        return Changed(frozenset(self.registers), frozenset(self.ids), self.clock_suspect)
+        return Changed(frozenset(self.registers), frozenset(self.ids), self.clock_suspect, tuple(self.created))
 
     # -- the row writes -----------------------------------------------------------------------------------------
 
@@ -126,6 +132,7 @@ class WriteTx:
             )
         self.session.execute(insert(_table(spec)), rows)
         self._log(spec, rows, "create", [None] * len(rows))
+        self.created.extend(row["id"] for row in rows)
         search.index_rows(self.session, spec, rows, replace=False)
         audit.append_many(self.session, self.ctx, [("create", spec.name, row["id"], None) for row in rows])
         return rows

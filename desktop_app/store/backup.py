@@ -44,8 +44,7 @@ def write_backup(store: Store, out_path: Path) -> BackupInfo:
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".ahtc-backup-") as tmp:
         snapshot = Path(tmp) / "ahtc.db"
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("VACUUM INTO ?", (str(snapshot),))
+        store.run_outside_transaction("VACUUM INTO ?", (str(snapshot),))
         db_bytes = snapshot.read_bytes()
     info = BackupInfo(
         created_at=dt.datetime.now(dt.UTC).isoformat(),

@@ -56,7 +56,8 @@ class Store:
         paths = StorePaths(Path(data_dir))
         if paths.database.exists() or paths.keyslots.exists():
             raise StoreExists(f"a store already exists in {paths.data_dir}")
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        # Only the Windows/Unix account that runs the app may even list the files (the data is encrypted anyway).
+        paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         data_key = os.urandom(DATA_KEY_BYTES)
         engine = sqlcipher_engine(paths.database, data_key)
         migrations_runner.upgrade(engine)
@@ -115,8 +116,15 @@ class Store:
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (before a backup, or when the power goes to battery)."""
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.run_outside_transaction("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def run_outside_transaction(self, sql: str, params: tuple[object, ...] = ()) -> None:
+        """Statements SQLite refuses inside a transaction (VACUUM INTO, checkpoints), on a raw connection."""
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute(sql, params)  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
     def close(self) -> None:
         self.engine.dispose()
