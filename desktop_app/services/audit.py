@@ -58,9 +58,15 @@ def head(session: Session) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
-def append_many(session: Session, ctx: Context, items: Sequence[AuditItem]) -> str:
-    """Append entries inside the caller's transaction; returns the new head hash."""
-    seq, prev = head(session)
+def append_many(
+    session: Session, ctx: Context, items: Sequence[AuditItem], known_head: tuple[int, str] | None = None
+) -> tuple[int, str]:
+    """Append entries inside the caller's transaction; returns the new head (seq, hash).
+
+    A caller that appends many times in one transaction passes the head it got back, saving a query each time;
+    the transaction holds the write lock, so nobody else can have moved it.
+    """
+    seq, prev = known_head or head(session)
     at = ctx.clock.now()
     rows: list[dict[str, Any]] = []
     for action, register, record_id, detail in items:
@@ -82,7 +88,7 @@ def append_many(session: Session, ctx: Context, items: Sequence[AuditItem]) -> s
         prev = digest
     if rows:
         session.execute(insert(AuditEntry.__table__), rows)  # type: ignore[arg-type]
-    return prev
+    return seq, prev
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ class WriteTx:
     ids: set[str] = field(default_factory=set)
     created: list[str] = field(default_factory=list)
     clock_suspect: bool = False
+    _audit_head: tuple[int, str] | None = None
 
     def _begin(self) -> None:
         if not self._started:
@@ -134,7 +135,7 @@ class WriteTx:
         self._log(spec, rows, "create", [None] * len(rows))
         self.created.extend(row["id"] for row in rows)
         search.index_rows(self.session, spec, rows, replace=False)
-        audit.append_many(self.session, self.ctx, [("create", spec.name, row["id"], None) for row in rows])
+        self.audit([("create", spec.name, row["id"], None) for row in rows])
         return rows
 
     def update_row(self, spec: RegisterSpec, current: State, changes: State) -> State | None:
@@ -157,10 +158,9 @@ class WriteTx:
             .values({k: new_state[k] for k in [*changed_fields, "updated_at", "updated_by", "version", "hlc"]})
         )
         self._log(spec, [new_state], "update", [current["hlc"]])
-        search.index_rows(self.session, spec, [new_state], replace=True)
-        audit.append_many(
-            self.session, self.ctx, [("update", spec.name, current["id"], "fields: " + ", ".join(changed_fields))]
-        )
+        if any(name in spec.search_fields for name in changed_fields):
+            search.index_rows(self.session, spec, [new_state], replace=True)
+        self.audit([("update", spec.name, current["id"], "fields: " + ", ".join(changed_fields))])
         return new_state
 
     def delete_row(self, spec: RegisterSpec, current: State) -> State:
@@ -186,8 +186,11 @@ class WriteTx:
         )
         self._log(spec, [new_state], "delete", [current["hlc"]])
         search.unindex(self.session, [current["id"]])
-        audit.append_many(self.session, self.ctx, [("delete", spec.name, current["id"], None)])
+        self.audit([("delete", spec.name, current["id"], None)])
         return new_state
+
+    def audit(self, items: list[audit.AuditItem]) -> None:
+        self._audit_head = audit.append_many(self.session, self.ctx, items, self._audit_head)
 
     def _log(self, spec: RegisterSpec, rows: Sequence[State], op: str, bases: Sequence[str | None]) -> None:
         now = self.ctx.clock.now()
