@@ -29,6 +29,37 @@ from desktop_app.reports.frames import Period, RegisterFrames
 # Children and victims still followed up: the same lists the follow-up service uses for "due".
 from desktop_app.services.followups import ACTIVE_CHILD, ACTIVE_VICTIM
 
+# How enum values read in a report (the stored values stay machine-readable).
+LABELS = {
+    "brick_kiln": "Brick kiln",
+    "workshop": "Workshop",
+    "travel_agency": "Travel agency",
+    "other": "Other",
+    "draft": "Draft",
+    "with_sho": "With SHO",
+    "fir_registered": "FIR registered",
+    "challan": "Challan",
+    "court": "In court",
+    "convicted": "Convicted",
+    "acquitted": "Acquitted",
+    "closed": "Closed",
+    "missing": "Missing",
+    "deceased": "Deceased",
+    "detained_abroad": "Detained abroad",
+    "returned": "Returned",
+    "in_transit": "In transit",
+    "iran_turkey_greece": "Iran–Turkey–Greece",
+    "libya_italy_sea": "Libya–Italy (sea)",
+    "gulf_overstay": "Gulf overstay",
+    "air_forged_documents": "Air, forged documents",
+    "total": "Total",
+}
+
+
+def label_for(code: str) -> str:
+    return LABELS.get(code, code.replace("_", " ").capitalize())
+
+
 KILN_MEASURES = {
     "bonded": ("workers_bonded", "Workers in debt bondage (peshgi)"),
     "unaware_min_wage": ("workers_unaware_min_wage", "Workers unaware of the minimum wage"),
@@ -386,7 +417,7 @@ def indicator_table(ind: Indicators) -> pd.DataFrame:
         rows.append((area, key, label, None, None, value, unit))
 
     for kind, n in ind.inspections_by_kind.items():
-        count("inspections", f"inspections_{kind}", f"Inspections: {kind.replace('_', ' ')}", n)
+        count("inspections", f"inspections_{kind}", f"Inspections: {label_for(kind).lower()}", n)
     count("inspections", "inspections_total", "Inspections: all sites", ind.inspections_total)
     count("kiln_survey", "kiln_inspections", "Kiln inspections", ind.kiln.inspections)
     count("kiln_survey", "kiln_workers_counted", "Kiln workers counted", ind.kiln.workers_counted)
@@ -423,7 +454,7 @@ def indicator_table(ind: Indicators) -> pd.DataFrame:
         count(
             "victims",
             f"victims_{status.value}",
-            f"Victims: {status.value.replace('_', ' ')}",
+            f"Victims: {label_for(status.value).lower()}",
             int(v.by_route_status.loc["total", status.value]),
         )
     amount("victims", "amount_paid_pkr", "Paid to agents (PKR)", v.amount_paid_pkr)
@@ -431,7 +462,7 @@ def indicator_table(ind: Indicators) -> pd.DataFrame:
     k = ind.cases
     count("cases", "cases_on_register", "Cases on the register", k.on_register)
     for status, n in k.by_status.items():
-        count("cases", f"cases_status_{status}", f"Cases now {status.replace('_', ' ')}", n)
+        count("cases", f"cases_status_{status}", f"Cases now: {label_for(status)}", n)
     count("cases", "firs_registered", "FIRs registered", k.firs_registered)
     count("cases", "challans", "Challans submitted", k.challans)
     count("cases", "sent_to_court", "Sent to court", k.in_court)
