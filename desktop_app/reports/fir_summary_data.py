@@ -335,6 +335,11 @@ class FirSummaryData:
         accused = tuple(person(p, hide_name=False) for p in self.accused)
         witnesses = tuple(person(p, hide_name=mask_witnesses) for p in self.witnesses)
 
+        # A victim's father is often the complainant, named in full where the case needs him; free
+        # text keeps the name of anyone the copy prints unmasked, so the copy does not contradict itself.
+        named = {p.name.casefold() for p in (complainant, informant, *accused, *witnesses) if p}
+        scrub = {k: v for k, v in scrub.items() if k.casefold() not in named}
+
         def text(s: str) -> str:
             return _scrub_text(s, scrub)
 
@@ -427,3 +432,89 @@ def printed_people(content: Mapping[str, Any], key: str) -> Iterable[Mapping[str
     if isinstance(value, Mapping):
         return [value]
     return list(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Back from the sealed JSON (the verifier re-renders what was sealed and compares the pages)
+# ---------------------------------------------------------------------------------------------
+
+
+def _date(value: str | None) -> dt.date | dt.datetime | None:
+    if not value:
+        return None
+    if "T" in value:
+        return dt.datetime.fromisoformat(value)
+    return dt.date.fromisoformat(value)
+
+
+def _day(value: str | None) -> dt.date | None:
+    parsed = _date(value)
+    return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+
+
+def _address_from(value: Mapping[str, Any] | None) -> Address | None:
+    return Address(**value) if value else None
+
+
+def _person_from(value: Mapping[str, Any] | None) -> PersonEntry | None:
+    if value is None:
+        return None
+    fields = dict(value)
+    fields["phones"] = tuple(fields.get("phones", ()))
+    fields["aliases"] = tuple(fields.get("aliases", ()))
+    fields["address"] = _address_from(fields.get("address"))
+    return PersonEntry(**fields)
+
+
+def _victim_from(value: Mapping[str, Any]) -> VictimEntry:
+    fields = dict(value)
+    fields["address"] = _address_from(fields.get("address"))
+    fields["date_of_departure"] = _day(fields.get("date_of_departure"))
+    fields["date_of_incident"] = _day(fields.get("date_of_incident"))
+    return VictimEntry(**fields)
+
+
+def from_content_dict(content: Mapping[str, Any]) -> FirSummaryData:
+    """Rebuild the printed data from `to_content_dict()` output (extra keys such as schema are ignored)."""
+    occurrence = dict(content["occurrence"])
+    printed_at = _date(content["printed_at"])
+    assert isinstance(printed_at, dt.datetime)
+    return FirSummaryData(
+        case_id=content["case_id"],
+        case_title=content["case_title"],
+        offence_category=content["offence_category"],
+        police_station=content["police_station"],
+        district=content["district"],
+        station_code=content["station_code"],
+        occurrence=Occurrence(
+            at=_date(occurrence.get("at")),
+            until=_date(occurrence.get("until")),
+            place=occurrence.get("place", ""),
+            distance_and_direction_from_station=occurrence.get("distance_and_direction_from_station", ""),
+        ),
+        report_time=_date(content.get("report_time")),
+        complainant=_person_from(content.get("complainant")),
+        informant=_person_from(content.get("informant")),
+        accused=tuple(p for p in (_person_from(x) for x in content.get("accused", ())) if p),
+        victims=tuple(_victim_from(x) for x in content.get("victims", ())),
+        facts=tuple(FactEntry(_day(x["date"]), x["text"], x.get("source", "")) for x in content.get("facts", ())),
+        inspection_findings=tuple(
+            FindingBlock(x["title"], tuple((k, v) for k, v in x.get("items", ())))
+            for x in content.get("inspection_findings", ())
+        ),
+        meetings=tuple(
+            MeetingEntry(_day(x["date"]), x.get("place", ""), x.get("attendees", ""), x.get("summary", ""))
+            for x in content.get("meetings", ())
+        ),
+        sections=tuple(SectionEntry(**x) for x in content.get("sections", ())),
+        evidence=tuple(EvidenceEntry(**x) for x in content.get("evidence", ())),
+        witnesses=tuple(p for p in (_person_from(x) for x in content.get("witnesses", ())) if p),
+        action_taken=tuple(ActionEntry(_day(x["date"]), x["text"]) for x in content.get("action_taken", ())),
+        narrative=content.get("narrative", ""),
+        prepared_by=Signatory(**content.get("prepared_by", {})),
+        verified_by=Signatory(**content.get("verified_by", {})),
+        printed_at=printed_at,
+        copy_number=int(content.get("copy_number", 1)),
+        audience=content.get("audience", "police"),
+        masked=bool(content.get("masked", False)),
+    )
