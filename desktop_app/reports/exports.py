@@ -1,0 +1,233 @@
+"""Register exports to CSV or XLSX: pseudonymised by default, formula injection neutralised, written atomically.
+
+Pseudonymised (the default, and the only mode for anything leaving the station): every personal field of a
+register (`RegisterSpec.personal_fields`) is replaced — the record's name by a stable pseudonym such as
+"CHILD-7F3A09C2" (HMAC of the record id under a secret derived from the store's data key), identity numbers and
+phones by a keyed hash of the number (so the same CNIC still links rows without being readable), anything else
+by "(withheld)" — and free-text fields, which may name anyone, are withheld. `full` keeps everything, is for
+the SHO only, and is audited like every export.
+
+Any text cell that a spreadsheet could read as a formula (starting with = + - @, a tab or a carriage return)
+gets a leading apostrophe, in CSV and XLSX alike, so a name typed as "=HYPERLINK(...)" stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+
+from desktop_app.errors import PermissionDenied, ValidationError
+from desktop_app.models import REGISTER_MODELS
+from desktop_app.models.base import RecordMixin
+from desktop_app.models.enums import Role
+from desktop_app.services import audit, permissions
+from desktop_app.services.clock import PAKISTAN
+from desktop_app.services.context import Context
+from desktop_app.services.registry import RegisterSpec, spec_for
+from desktop_app.store.atomic import write_atomic
+
+PSEUDONYMISED, FULL = "pseudonymised", "full"
+FORMATS = ("csv", "xlsx")
+WITHHELD = "(withheld)"
+
+PREFIXES = {"children": "CHILD", "victims": "VICTIM", "family_meetings": "MEETING", "persons": "PERSON"}
+# Free text can name a child or a victim anywhere ("Agent sent Ali Gondal abroad..."), so it never leaves
+# the station in a pseudonymised export.
+FREE_TEXT_FIELDS = frozenset(
+    {
+        "notes",
+        "narrative",
+        "findings",
+        "support_given",
+        "agent_information",
+        "outcome_notes",
+        "evidence",
+        "action_taken",
+        "note",
+        "reason",
+        "attendees",
+    }
+)
+FREE_TEXT_BY_REGISTER = {"cases": frozenset({"title"})}
+ID_NUMBER_KINDS = {"cnic": "CNIC", "phones": "PHONE"}
+ID_NUMBER_FIELDS = {"passport_no": "PASSPORT"}
+
+# Leading characters that make Excel, LibreOffice or Google Sheets evaluate a cell (OWASP CSV injection),
+# with their full-width forms, which some spreadsheet locales also accept.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    register: str
+    mode: str
+    rows: int
+
+
+def export_register(
+    ctx: Context, register: str, out: Path, *, mode: str = PSEUDONYMISED, station_code: str | None = None
+) -> ExportResult:
+    """Write one register's live rows to `out` (.csv or .xlsx) and audit it (register, mode, row count)."""
+    permissions.require(ctx, permissions.EXPORT)
+    if mode not in (PSEUDONYMISED, FULL):
+        raise ValidationError({"mode": f"choose {PSEUDONYMISED} or {FULL}"})
+    if mode == FULL and ctx.actor.role != Role.SHO:
+        raise PermissionDenied("only the SHO may export names and identity numbers; export pseudonymised instead")
+    out = Path(out)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ValidationError({"out": "the file must end in .csv or .xlsx"})
+    spec = spec_for(register)
+    frame = register_frame(ctx, register, station_code=station_code)
+    if mode == PSEUDONYMISED:
+        frame = pseudonymise(frame, spec, pseudonym_secret(ctx))
+    frame = neutralise(readable(frame))
+    data = csv_bytes(frame) if fmt == "csv" else xlsx_bytes(frame, sheet=spec.label)
+    write_atomic(out, data)
+    with ctx.store.transaction() as session:
+        audit.append_many(session, ctx, [("export", register, None, f"{mode} {fmt} rows={len(frame)}")])
+    return ExportResult(out, register, mode, len(frame))
+
+
+def register_frame(ctx: Context, register: str, *, station_code: str | None = None) -> pd.DataFrame:
+    """The register's live rows (tombstones left out), every column, oldest first."""
+    permissions.require(ctx, permissions.READ)
+    if register not in REGISTER_MODELS:
+        raise ValidationError({"register": f"unknown register; choose one of {', '.join(REGISTER_MODELS)}"})
+    table = REGISTER_MODELS[register].__table__  # type: ignore[attr-defined]
+    stmt = select(table).where(table.c.deleted_at.is_(None)).order_by(table.c.created_at, table.c.id)
+    if station_code is not None:
+        stmt = stmt.where(table.c.station_code == station_code)
+    with ctx.store.session() as session:
+        rows = session.execute(stmt).mappings().all()
+    # Identity first, then the register's own fields, then the bookkeeping columns every register shares.
+    keys = [c.key for c in table.columns]
+    system = [k for k in keys if k in RecordMixin.SYSTEM_FIELDS and k not in ("id", "station_code")]
+    order = ["id", "station_code", *[k for k in keys if k not in RecordMixin.SYSTEM_FIELDS], *system]
+    return pd.DataFrame([dict(r) for r in rows], columns=order, dtype=object)
+
+
+# -- pseudonyms ---------------------------------------------------------------------------------------------------
+
+
+def pseudonym_secret(ctx: Context) -> bytes:
+    """A per-store secret: stable across exports from this store, unguessable without its data key."""
+    return hmac.new(ctx.store.data_key, b"ahtc-register/pseudonyms/v1", hashlib.sha256).digest()
+
+
+def pseudonym(secret: bytes, prefix: str, value: str) -> str:
+    digest = hmac.new(secret, f"{prefix}:{value}".encode(), hashlib.sha256).hexdigest()
+    return f"{prefix}-{digest[:8].upper()}"
+
+
+def pseudonymise(frame: pd.DataFrame, spec: RegisterSpec, secret: bytes) -> pd.DataFrame:
+    out = frame.copy()
+    prefix = PREFIXES.get(spec.name, spec.name.upper())
+    for column in spec.personal_fields:
+        if column not in out.columns:
+            continue
+        if column == "name":
+            out[column] = [pseudonym(secret, prefix, str(i)) for i in out["id"]]
+            continue
+        field = spec.fields.get(column)
+        id_kind = ID_NUMBER_FIELDS.get(column) or (ID_NUMBER_KINDS.get(field.kind) if field is not None else None)
+        if id_kind is not None:
+            out[column] = [None if _blank(v) else pseudonym(secret, id_kind, _digits(v)) for v in out[column]]
+        else:
+            out[column] = [None if _blank(v) else WITHHELD for v in out[column]]
+    for column in FREE_TEXT_FIELDS | FREE_TEXT_BY_REGISTER.get(spec.name, frozenset()):
+        if column in out.columns:
+            out[column] = [None if _blank(v) else WITHHELD for v in out[column]]
+    return out
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
+
+
+def _digits(value: Any) -> str:
+    # "34101-2345678-9" and "3410123456789" are the same person: hash the digits only.
+    text = str(value)
+    digits = re.sub(r"\D", "", text)
+    return digits or text.strip().upper()
+
+
+# -- making cells readable and inert ------------------------------------------------------------------------------
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as dates, times in Pakistan time (naive, for spreadsheets), lists joined, booleans as yes/no."""
+    out = frame.copy()
+    for column in out.columns:
+        out[column] = [_readable_value(v) for v in out[column]]
+    return out
+
+
+def _readable_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return aware.astimezone(PAKISTAN).replace(tzinfo=None, microsecond=0)
+    if isinstance(value, list | dict):
+        return "; ".join(map(str, value)) if isinstance(value, list) else json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def neutralise_value(value: Any) -> Any:
+    """Text that a spreadsheet would evaluate gets a leading apostrophe; everything else is returned as is."""
+    if isinstance(value, str):
+        value = _ILLEGAL_XML.sub("", value)
+        if value.startswith(FORMULA_START):
+            return "'" + value
+    return value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out.columns = [neutralise_value(str(c)) for c in out.columns]
+    for column in out.columns:
+        out[column] = [neutralise_value(v) for v in out[column]]
+    return out
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y %H:%M:%S}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    text = frame.map(_csv_value).to_csv(index=False, lineterminator="\r\n")
+    # The byte-order mark makes Excel read the file as UTF-8, so Urdu names are not garbled.
+    return text.encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, *, sheet: str) -> bytes:
+    buffer = io.BytesIO()
+    name = re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31]
+    with pd.ExcelWriter(
+        buffer, engine="openpyxl", date_format="DD/MM/YYYY", datetime_format="DD/MM/YYYY HH:MM:SS"
+    ) as w:
+        frame.to_excel(w, sheet_name=name, index=False)
+        ws = w.sheets[name]
+        ws.freeze_panes = "A2"
+        for c, column in enumerate(frame.columns, start=1):
+            sample = [len(str(column))] + [len(str(v)) for v in frame[column].head(200) if v is not None]
+            ws.column_dimensions[get_column_letter(c)].width = min(50, max(sample) + 2)
+    return buffer.getvalue()
