@@ -196,7 +196,7 @@ def compute(frames: RegisterFrames) -> Indicators:
     period = frames.period
     site_kind = frames["sites"].set_index("id")["kind"] if len(frames["sites"]) else pd.Series(dtype=object)
     inspections = frames["inspections"].copy()
-    inspections["kind"] = inspections["site_id"].map(site_kind).fillna("unknown")
+    inspections["kind"] = inspections["site_id"].map(site_kind).astype(object).fillna("unknown")
     in_period = inspections[_within(inspections["date"], period)]
     return Indicators(
         period=period,
