@@ -7,6 +7,7 @@ Writes return `Changed` (registers and ids) so the GUI can refresh exactly the l
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -401,7 +402,7 @@ class Records:
             stmt = stmt.where(table.c.id.in_(ids))
         return stmt
 
-    def history(self, register: str, record_id: str) -> list[State]:
+    def history(self, register: str, record_id: str) -> builtins.list[State]:
         """The record's audit entries, oldest first (who created, changed, viewed, printed it)."""
         permissions.require(self.ctx, permissions.READ)
         with self.ctx.store.session() as session:
