@@ -230,4 +230,11 @@ def xlsx_bytes(frame: pd.DataFrame, *, sheet: str) -> bytes:
         for c, column in enumerate(frame.columns, start=1):
             sample = [len(str(column))] + [len(str(v)) for v in frame[column].head(200) if v is not None]
             ws.column_dimensions[get_column_letter(c)].width = min(50, max(sample) + 2)
+            # openpyxl writes bare dates as yyyy-mm-dd whatever pandas was told; officers read dd/mm/yyyy.
+            if any(isinstance(v, dt.date) for v in frame[column]):
+                for (cell,) in ws.iter_rows(min_row=2, min_col=c, max_col=c):
+                    if isinstance(cell.value, dt.datetime) and cell.value.time() != dt.time():
+                        cell.number_format = "DD/MM/YYYY HH:MM:SS"
+                    elif isinstance(cell.value, dt.date):
+                        cell.number_format = "DD/MM/YYYY"
     return buffer.getvalue()
