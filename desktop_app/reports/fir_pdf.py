@@ -255,7 +255,9 @@ class _Line:
 class BidiText(Flowable):
     """A paragraph of English and/or Urdu, wrapped to the available width; splits between lines."""
 
-    def __init__(self, text: str, style: TextStyle | None = None, *, _paragraphs: Any = None) -> None:
+    def __init__(
+        self, text: str, style: TextStyle | None = None, *, _paragraphs: Any = None, _width: float = 0.0
+    ) -> None:
         super().__init__()
         self.style = style or TextStyle()
         self.text = text
@@ -264,7 +266,7 @@ class BidiText(Flowable):
             _paragraphs if _paragraphs is not None else self._prepare(text)
         )
         self._lines: list[_Line] = []
-        self._avail_width = 0.0
+        self._avail_width = _width  # the width last wrapped to (a split part inherits its parent's)
 
     def _prepare(self, text: str) -> list[tuple[int, list[_Piece]]]:
         paragraphs = []
@@ -317,18 +319,21 @@ class BidiText(Flowable):
         for piece in word:
             rest = piece.text
             while rest:
-                cut = len(rest)
-                while cut > 1:
-                    trial = _Piece(rest[:cut], piece.urdu, piece.bidi, piece.level)
-                    self._measure(trial)
-                    if trial.width <= width:
-                        break
-                    cut -= 1
-                part = _Piece(rest[:cut], piece.urdu, piece.bidi, piece.level)
-                self._measure(part)
-                out.append([part])
-                rest = rest[cut:]
+                low, high = 1, len(rest)  # the longest prefix that fits, by bisection
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    if self._measured(rest[:middle], piece).width <= width:
+                        low = middle
+                    else:
+                        high = middle - 1
+                out.append([self._measured(rest[:low], piece)])
+                rest = rest[low:]
         return out
+
+    def _measured(self, text: str, like: _Piece) -> _Piece:
+        part = _Piece(text, like.urdu, like.bidi, like.level)
+        self._measure(part)
+        return part
 
     def _layout(self, width: float) -> list[_Line]:
         lines: list[_Line] = []
@@ -380,6 +385,10 @@ class BidiText(Flowable):
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._avail_width:
+            # A table splitting a row passes the whole column width, padding included, though it
+            # wraps and draws the cell narrower; lines laid out wider would re-wrap taller.
+            availWidth = min(availWidth, self._avail_width)
         lines = self._layout(availWidth)
         used, fit = 0.0, 0
         for line in lines:
@@ -387,11 +396,17 @@ class BidiText(Flowable):
                 break
             used += line.height
             fit += 1
-        if fit == 0 or fit == len(lines):
-            return [] if fit == 0 else [self]
+        if fit == 0:
+            return []
+        if fit == len(lines):
+            # Everything fits; a table splitting a row still wants two parts, so the rest is empty.
+            return [self._part(self._paragraphs, availWidth), self._part([], availWidth)]
         head = self._paragraphs_from_lines(lines[:fit], lines)
         tail = self._paragraphs_from_lines(lines[fit:], lines)
-        return [BidiText(self.text, self.style, _paragraphs=head), BidiText(self.text, self.style, _paragraphs=tail)]
+        return [self._part(head, availWidth), self._part(tail, availWidth)]
+
+    def _part(self, paragraphs: list[tuple[int, list[_Piece]]], width: float) -> BidiText:
+        return BidiText(self.text, self.style, _paragraphs=paragraphs, _width=width)
 
     def _paragraphs_from_lines(self, chosen: list[_Line], all_lines: list[_Line]) -> list[tuple[int, list[_Piece]]]:
         # A line never crosses a paragraph break, so consecutive lines of one paragraph re-join;
@@ -748,10 +763,29 @@ def _label_cell(key: str, width: float, style: TextStyle = BODY_BOLD) -> list[Fl
     return [_t(f"{english} /", style), _t(urdu, TextStyle(size=style.size, bold=style.bold, direction="rtl"))]
 
 
+def _first_baseline(flowable: Flowable, width: float) -> float:
+    if not isinstance(flowable, BidiText):
+        return 0.0
+    flowable.wrap(width, 10_000)
+    return flowable._lines[0].baseline if flowable._lines else 0.0
+
+
+def _aligned(label_cell: list[Flowable], value: Any, label_width: float, value_width: float) -> list[list[Any]]:
+    """Label and value cells whose first lines share a baseline (an Urdu word makes a line taller)."""
+    value_cell = list(value) if isinstance(value, list) else [_t(value) if isinstance(value, str) else value]
+    drop = _first_baseline(label_cell[0], label_width) - _first_baseline(value_cell[0], value_width)
+    if drop > 0.5:
+        value_cell.insert(0, Spacer(1, drop))
+    elif drop < -0.5:
+        label_cell = [Spacer(1, -drop), *label_cell]
+    return [label_cell, value_cell]
+
+
 def _key_values(rows: list[tuple[str, Any]]) -> Table:
     """Two columns: the bilingual field label, and its value (text or flowables)."""
     inner = LABEL_WIDTH - 6
-    data = [[_label_cell(key, inner), value if not isinstance(value, str) else _t(value)] for key, value in rows]
+    value_inner = CONTENT_WIDTH - LABEL_WIDTH - 6
+    data = [_aligned(_label_cell(key, inner), value, inner, value_inner) for key, value in rows]
     table = _grid(data, [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH], header=False)
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), SHADE)]))
     return table

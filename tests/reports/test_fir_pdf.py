@@ -28,6 +28,7 @@ from desktop_app.reports.fir_pdf import (
 )
 from desktop_app.reports.fir_summary_data import (
     Address,
+    EvidenceEntry,
     FactEntry,
     format_cnic,
     format_datetime,
@@ -230,6 +231,15 @@ def test_a_fact_longer_than_a_page_splits_inside_its_table_row(tmp_path: Path) -
     render_fir_summary(data, out_path=tmp_path / "long-fact.pdf")
     text = squash(body_text(tmp_path / "long-fact.pdf"))
     assert all(f"word{i:04d}" in text for i in range(1, 1601))
+
+
+def test_an_unbroken_reference_wider_than_its_column_is_wrapped_not_cut(tmp_path: Path) -> None:
+    reference = "".join(f"{i:04d}" for i in range(800))  # 3,200 characters without a space, over 2 pages
+    data = sample_summary(evidence=(EvidenceEntry("Bank statement", "Transfer ids", reference),))
+    result = render_fir_summary(data, out_path=tmp_path / "ref.pdf")
+    assert result.page_count <= 6  # pages of repeated table headers alone once made this 17
+    text = squash(body_text(tmp_path / "ref.pdf")).replace("#ItemDetailReference", "")  # the repeated header
+    assert reference in text
 
 
 # ---------------------------------------------------------------------------------------------
