@@ -252,7 +252,7 @@ class _Line:
     gap: float  # the space drawn between two words
 
 
-class BidiText(Flowable):
+class BidiText(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """A paragraph of English and/or Urdu, wrapped to the available width; splits between lines."""
 
     def __init__(
@@ -299,7 +299,7 @@ class BidiText(Flowable):
     # -- layout ---------------------------------------------------------------------------------
 
     def _gap(self, pieces: list[_Piece]) -> float:
-        latin = stringWidth(" ", self.style.latin_font, self.style.size)
+        latin = float(stringWidth(" ", self.style.latin_font, self.style.size))
         if any(p.urdu for p in pieces):
             return max(latin, self.style.urdu_size * URDU_WORD_GAP)
         return latin
@@ -651,7 +651,7 @@ def render_pages(printed: FirSummaryData, payload: SealPayload) -> bytes:
 # -- page furniture ----------------------------------------------------------------------------
 
 
-class _SummaryDoc(BaseDocTemplate):
+class _SummaryDoc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, data: FirSummaryData, payload: SealPayload) -> None:
         super().__init__(
             buffer,
@@ -679,7 +679,7 @@ class _SummaryDoc(BaseDocTemplate):
         return make
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds pages back until the end, so every page can say 'Page x of y'."""
 
     def __init__(self, *args: Any, data: FirSummaryData, payload: SealPayload, **kwargs: Any) -> None:
@@ -1124,7 +1124,7 @@ def _signatures_and_seal(data: FirSummaryData, payload: SealPayload) -> list[Flo
     return [CondPageBreak(95 * mm), Spacer(1, 5 * mm), KeepTogether([signatures, Spacer(1, 3 * mm), seal])]
 
 
-class QrCode(Flowable):
+class QrCode(Flowable):  # type: ignore[misc]
     """The seal payload as a QR code, drawn as vector squares so it prints sharp at any size."""
 
     def __init__(self, payload: str, size: float) -> None:

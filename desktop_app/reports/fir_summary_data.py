@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -369,7 +370,7 @@ class FirSummaryData:
 
     def to_content_dict(self) -> dict[str, Any]:
         """Plain JSON-able content (dates as ISO strings), the input of the document hash."""
-        content = _jsonable(dataclasses.asdict(self))
+        content: dict[str, Any] = _jsonable(dataclasses.asdict(self))
         content["schema"] = SCHEMA
         return content
 
@@ -406,8 +407,13 @@ def _scrub_text(text: str, scrub: Mapping[str, str]) -> str:
             pattern = r"(?<!\d)" + r"[\s-]?".join(re.escape(d) for d in digits) + r"(?!\d)"
         else:
             pattern = r"(?<!\w)" + re.escape(original.strip()) + r"(?!\w)"
-        text = re.sub(pattern, lambda _m, rep=scrub[original]: rep, text, flags=re.IGNORECASE)
+        # A function, not a string, so a replacement is never read as a regex template.
+        text = re.sub(pattern, functools.partial(_constant, scrub[original]), text, flags=re.IGNORECASE)
     return text
+
+
+def _constant(value: str, _match: re.Match[str]) -> str:
+    return value
 
 
 def _jsonable(value: Any) -> Any:

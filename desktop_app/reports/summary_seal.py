@@ -171,7 +171,7 @@ def verify_summary(pdf_path: Path | str, public_key_bytes: bytes | None) -> Veri
     reasons: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(Path(pdf_path).read_bytes()))
-        metadata = reader.metadata or {}
+        metadata: Mapping[str, Any] = reader.metadata or {}
     except (OSError, PdfReadError, ValueError) as exc:
         return VerifyResult(False, None, None, (f"not a readable PDF: {exc}",))
 
