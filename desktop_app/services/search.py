@@ -49,7 +49,7 @@ def index_rows(session: Session, spec: RegisterSpec, rows: Sequence[State], *, r
     if _is_sqlite(session):
         # FTS5 flushes its pending index to disk whenever a rowid is lower than the one before it: ascending
         # rowids let a batch of thousands of rows go in as one flush instead of one per row.
-        params.sort(key=lambda p: p["rowid"])  # type: ignore[arg-type, return-value]
+        params.sort(key=lambda p: p["rowid"])
         session.execute(
             text(
                 "INSERT INTO search_index(rowid, record_id, register, body) "
