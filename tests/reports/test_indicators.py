@@ -376,3 +376,18 @@ def test_station_table_pools_numerators_for_the_district_row(ctx: Context, built
     assert table.loc["MBD-PHALIA", "share_bonded"] == 30 / 40
     assert table.loc["ALL STATIONS", "inspections_total"] == 6
     assert table.loc["ALL STATIONS", "share_bonded"] == 0.75  # (30 + 45) / (40 + 60), not the mean of shares
+
+
+def test_overdue_for_a_period_ending_today_matches_the_follow_up_service(ctx: Context, built: Built) -> None:
+    from collections import Counter
+
+    from desktop_app.services.followups import overdue_followups
+
+    today = D(2026, 3, 1)
+    service = Counter(item.register for item in overdue_followups(ctx, today))
+    ours = ind.compute(load_frames(ctx, Period(D(2026, 1, 1), today))).overdue
+    assert (ours.children, ours.agreements, ours.victim_families) == (
+        service["children"],
+        service["agreements"],
+        service["victims"],
+    )
