@@ -572,12 +572,20 @@ def _stations_block(stations: pd.DataFrame, style: ParagraphStyle) -> list[Any]:
     data = [["Station", *[STATION_HEADERS[k] for k in keys]]]
     for code, row in stations.iterrows():
         data.append([str(code), *[fmt_share(row[k]) if k.startswith("share_") else fmt_count(row[k]) for k in keys]])
-    first = 34 * mm
+    first = 28 * mm
     widths = [first] + [(FRAME_W - first) / len(keys)] * len(keys)
     return [
         CondPageBreak(60 * mm),
         Paragraph("Per-station comparison", style),
-        _grid(data, widths, numeric_cols=tuple(range(1, len(keys) + 1)), total_row=True, font_size=7, wrap_header=True),
+        _grid(
+            data,
+            widths,
+            numeric_cols=tuple(range(1, len(keys) + 1)),
+            total_row=True,
+            font_size=7,
+            wrap_header=True,
+            padding=3,
+        ),
         Spacer(1, 2 * mm),
         _bar_chart(
             "Inspections by station",
@@ -617,6 +625,7 @@ def _grid(
     total_row: bool = False,
     font_size: float = 8.5,
     wrap_header: bool = False,
+    padding: float = 6,
 ) -> Table:
     cell_style = ParagraphStyle("cell", fontName="Helvetica", fontSize=font_size, leading=font_size + 2)
     head_style = ParagraphStyle("head", parent=cell_style, fontName="Helvetica-Bold")
@@ -635,6 +644,8 @@ def _grid(
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", font_size)]

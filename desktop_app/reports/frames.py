@@ -101,6 +101,14 @@ _DATE_BOUND = {
     "case_status_changes": "date",
 }
 
+# Rows that belong with a parent record: (parent register, reference column).
+_PARENTS = {
+    "child_followups": ("children", "child_id"),
+    "agreement_followups": ("agreements", "agreement_id"),
+    "family_meetings": ("victims", "victim_id"),
+    "case_status_changes": ("cases", "case_id"),
+}
+
 _DATE_COLUMNS = {
     "date",
     "rescue_date",
@@ -129,23 +137,27 @@ class RegisterFrames:
 
     def stations(self) -> list[str]:
         codes: set[str] = set()
-        for frame in self.frames.values():
+        for name, frame in self.frames.items():
+            if name == "site_kinds":
+                continue
             codes.update(str(c) for c in frame["station_code"].dropna().unique())
         return sorted(codes)
 
     def for_station(self, station_code: str) -> RegisterFrames:
-        """The same frames narrowed to one station (for the district's per-station comparison)."""
-        return RegisterFrames(
-            self.period,
-            station_code,
-            self.district,
-            station_code,
-            False,
-            {name: frame[frame["station_code"] == station_code] for name, frame in self.frames.items()},
-        )
+        """The same frames narrowed to one station (for one station's report or the district's comparison).
+
+        A record belongs to the station that owns it; its follow-ups, meetings and status steps follow their
+        parent, whoever recorded them, so a visit made by another station still counts for the child's station.
+        Site kinds stay known for every site (the district keeps one site registry for all stations).
+        """
+        own = {name: frame[frame["station_code"] == station_code] for name, frame in self.frames.items()}
+        for child, (parent, key) in _PARENTS.items():
+            own[child] = self.frames[child][self.frames[child][key].isin(own[parent]["id"])]
+        own["site_kinds"] = self.frames.get("site_kinds", self.frames["sites"])
+        return RegisterFrames(self.period, station_code, self.district, station_code, False, own)
 
     def row_count(self) -> int:
-        return sum(len(frame) for frame in self.frames.values())
+        return sum(len(frame) for name, frame in self.frames.items() if name != "site_kinds")
 
 
 def load_frames(ctx: Context, period: Period, station_code: str | None = None) -> RegisterFrames:
@@ -154,25 +166,28 @@ def load_frames(ctx: Context, period: Period, station_code: str | None = None) -
     frames: dict[str, pd.DataFrame] = {}
     with ctx.store.engine.connect() as conn:
         for register, (model, columns) in _COLUMNS.items():
-            stmt = _select(model, columns, register, period, station_code)
+            stmt = _select(model, columns, register, period)
             frame = pd.read_sql(stmt, conn)
             frames[register] = _typed(frame)
-    station_name = ctx.station.station_name if station_code in (None, ctx.station.station_code) else station_code
-    if station_code is None and ctx.station.is_district:
-        station_name = "All stations"
-    return RegisterFrames(
-        period, station_code, ctx.station.district, station_name or "", ctx.station.is_district, frames
+    loaded = RegisterFrames(
+        period,
+        None,
+        ctx.station.district,
+        "All stations" if ctx.station.is_district else ctx.station.station_name,
+        ctx.station.is_district,
+        frames,
     )
+    # One station's figures are narrowed after loading, so follow-ups recorded by another station still
+    # count for the station that owns the child, agreement, victim or case (see for_station).
+    return loaded if station_code is None else loaded.for_station(station_code)
 
 
 def _select(
-    model: type[RecordMixin], columns: tuple[str, ...], register: str, period: Period, station_code: str | None
+    model: type[RecordMixin], columns: tuple[str, ...], register: str, period: Period
 ) -> Select[tuple[object, ...]]:
     table = model.__table__  # type: ignore[attr-defined]
     cols = [table.c.id, table.c.station_code, *(table.c[name] for name in columns)]
     stmt = select(*cols).where(table.c.deleted_at.is_(None))
-    if station_code is not None:
-        stmt = stmt.where(table.c.station_code == station_code)
     bound = _DATE_BOUND.get(register)
     if bound is not None:
         stmt = stmt.where(table.c[bound] <= period.end)
@@ -186,7 +201,3 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         elif column == "created_at":
             frame[column] = pd.to_datetime(frame[column], errors="coerce", utc=True)
     return frame
-
-
-def as_timestamp(day: dt.date) -> pd.Timestamp:
-    return pd.Timestamp(day)

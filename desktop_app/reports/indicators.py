@@ -194,7 +194,8 @@ class Indicators:
 
 def compute(frames: RegisterFrames) -> Indicators:
     period = frames.period
-    site_kind = frames["sites"].set_index("id")["kind"] if len(frames["sites"]) else pd.Series(dtype=object)
+    sites = frames.frames.get("site_kinds", frames["sites"])
+    site_kind = sites.set_index("id")["kind"] if len(sites) else pd.Series(dtype=object)
     inspections = frames["inspections"].copy()
     inspections["kind"] = inspections["site_id"].map(site_kind).astype(object).fillna("unknown")
     in_period = inspections[_within(inspections["date"], period)]

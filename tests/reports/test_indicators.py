@@ -391,3 +391,15 @@ def test_overdue_for_a_period_ending_today_matches_the_follow_up_service(ctx: Co
         service["agreements"],
         service["victims"],
     )
+
+
+def test_follow_ups_recorded_by_another_station_count_for_the_childs_station(ctx: Context, built: Built) -> None:
+    from sqlalchemy import update
+
+    from desktop_app.models import ChildFollowUp
+
+    with ctx.store.transaction() as session:
+        session.execute(update(ChildFollowUp).values(station_code="MBD-HELAN"))
+    children = ind.compute(load_frames(ctx, PERIOD, "MBD-PHALIA")).children
+    assert (children.followed_up, children.in_school.numerator) == (3, 2)
+    assert ind.compute(load_frames(ctx, PERIOD, "MBD-HELAN")).children.followed_up == 0
