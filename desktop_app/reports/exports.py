@@ -213,7 +213,7 @@ def _csv_value(value: Any) -> Any:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    text = frame.map(_csv_value).to_csv(index=False, lineterminator="\r\n")
+    text = str(frame.map(_csv_value).to_csv(index=False, lineterminator="\r\n"))
     # The byte-order mark makes Excel read the file as UTF-8, so Urdu names are not garbled.
     return text.encode("utf-8-sig")
 

@@ -462,8 +462,8 @@ def indicator_table(ind: Indicators) -> pd.DataFrame:
     amount("victims", "ransom_paid_pkr", "Ransom paid (PKR)", v.ransom_paid_pkr)
     k = ind.cases
     count("cases", "cases_on_register", "Cases on the register", k.on_register)
-    for status, n in k.by_status.items():
-        count("cases", f"cases_status_{status}", f"Cases now: {label_for(status)}", n)
+    for case_status, n in k.by_status.items():
+        count("cases", f"cases_status_{case_status}", f"Cases now: {label_for(case_status)}", n)
     count("cases", "firs_registered", "FIRs registered", k.firs_registered)
     count("cases", "challans", "Challans submitted", k.challans)
     count("cases", "sent_to_court", "Sent to court", k.in_court)
