@@ -341,7 +341,7 @@ GRID = colors.HexColor("#B7C3D0")
 HEAD_BG = colors.HexColor("#DDE4EE")
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  (reportlab ships no type hints)
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
     """Draws "page x of y" once the page count is known (all pages are kept until save)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
