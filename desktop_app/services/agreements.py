@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.models.agreements import AgreementFollowUp, KilnAgreement
 from desktop_app.models.enums import AgreementStatus, Compliance
-from desktop_app.services.followups import next_due
+from desktop_app.services.followups import is_latest_visit, next_due
 from desktop_app.services.registry import RegisterSpec, State, register
 from desktop_app.services.validation import Field, not_more_than
 
@@ -71,6 +71,8 @@ def _followup_checks(clean: dict[str, Any]) -> dict[str, str]:
 def _followup_saved(tx: WriteTx, state: State, before: State | None) -> None:
     from desktop_app.services.records import load_state
 
+    if not is_latest_visit(tx.session, AgreementFollowUp, "agreement_id", state):
+        return
     agreement = load_state(tx.session, AGREEMENTS, state["agreement_id"])
     due = next_due(state["date"], agreement["followup_interval_days"], state.get("next_due"))
     tx.update_row(AGREEMENTS, agreement, {"next_followup_due": due})

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.models.children import ChildFollowUp, RescuedChild
 from desktop_app.models.enums import ChildStatus, Sex
-from desktop_app.services.followups import child_status_after_visit, next_due
+from desktop_app.services.followups import child_status_after_visit, is_latest_visit, next_due
 from desktop_app.services.registry import RegisterSpec, State, register
 from desktop_app.services.validation import Field
 
@@ -107,6 +107,8 @@ def _visit_checks(clean: dict[str, Any]) -> dict[str, str]:
 def _visit_saved(tx: WriteTx, state: State, before: State | None) -> None:
     from desktop_app.services.records import load_state
 
+    if not is_latest_visit(tx.session, ChildFollowUp, "child_id", state):
+        return
     child = load_state(tx.session, CHILDREN, state["child_id"])
     due = next_due(state["date"], child["followup_interval_days"], state.get("next_due"))
     status = child_status_after_visit(child["status"], state["attending_school"], state["back_at_work"])

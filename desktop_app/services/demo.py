@@ -422,20 +422,29 @@ def _children(make: _Maker, count: int, inspections: list[dict[str, Any]]) -> li
     return rows
 
 
+def _recent_or_any(make: _Maker, start: dt.date, recent_days: int) -> dt.date | None:
+    """A visit date after `start`: usually within the last `recent_days` (a station keeping up), else any time."""
+    span = (make.today - start).days
+    if span < 2:
+        return None
+    if make.rng.random() < 0.8:
+        return make.today - dt.timedelta(days=make.rng.randint(0, min(span - 1, recent_days)))
+    return start + dt.timedelta(days=make.rng.randint(1, span))
+
+
 def _child_visits(make: _Maker, count: int, children: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     enrolled = [c for c in children if c["enrolment_date"]] or children
     for _ in range(count):
         child = make.rng.choice(enrolled)
-        start = child["enrolment_date"] or child["rescue_date"]
-        span = (make.today - start).days
-        if span < 2:
+        day = _recent_or_any(make, child["enrolment_date"] or child["rescue_date"], 28)
+        if day is None:
             continue
         back = make.rng.random() < 0.08
         rows.append(
             {
                 "child_id": child["id"],
-                "date": start + dt.timedelta(days=make.rng.randint(1, span)),
+                "date": day,
                 "attending_school": not back and make.rng.random() < 0.88,
                 "back_at_work": back,
                 "officer": f"ASI {make.name()}",
@@ -467,8 +476,8 @@ def _agreement_visits(make: _Maker, count: int, agreements: list[dict[str, Any]]
     rows = []
     for _ in range(count):
         agreement = make.rng.choice(agreements)
-        span = (make.today - agreement["date"]).days
-        if span < 2:
+        day = _recent_or_any(make, agreement["date"], agreement["followup_interval_days"] - 2)
+        if day is None:
             continue
         compliance = make.rng.choices(["compliant", "partial", "non_compliant"], [5, 3, 2])[0]
         committed = agreement["committed_rate_per_1000"]
@@ -481,7 +490,7 @@ def _agreement_visits(make: _Maker, count: int, agreements: list[dict[str, Any]]
         rows.append(
             {
                 "agreement_id": agreement["id"],
-                "date": agreement["date"] + dt.timedelta(days=make.rng.randint(1, span)),
+                "date": day,
                 "observed_rate_per_1000": observed,
                 "workers_paid_as_agreed": covered if compliance == "compliant" else make.rng.randint(0, covered),
                 "eobi_registrations_done": make.rng.randint(0, covered),
@@ -535,10 +544,9 @@ def _meetings(make: _Maker, count: int, victims: list[dict[str, Any]]) -> list[d
     rows = []
     for _ in range(count):
         victim = make.rng.choice(victims)
-        span = (make.today - victim["date_of_departure"]).days
-        if span < 2:
+        day = _recent_or_any(make, victim["date_of_departure"], 25)
+        if day is None:
             continue
-        day = victim["date_of_departure"] + dt.timedelta(days=make.rng.randint(1, span))
         rows.append(
             {
                 "victim_id": victim["id"],
@@ -614,10 +622,11 @@ def _walk_cases(ctx: Context, make: _Maker, case_ids: list[str], counts: Counter
                 c.id: c.to_state()
                 for c in session.scalars(select(Case).where(Case.id.in_(case_ids[start : start + _BATCH])))
             }
-            for case_id in case_ids[start : start + _BATCH]:
+            for number, case_id in enumerate(case_ids[start : start + _BATCH], start):
                 state = _typed(cases[case_id])
                 day = state["report_date"]
-                for target in make.rng.choice(_PATHS):
+                # Round the paths so that even a small demo shows every status a case can have.
+                for target in _PATHS[number % len(_PATHS)]:
                     day = min(day + dt.timedelta(days=make.rng.randint(1, 40)), make.today)
                     fir = {}
                     if target == "fir_registered":

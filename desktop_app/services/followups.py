@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
 from desktop_app.models.agreements import AgreementFollowUp, KilnAgreement
 from desktop_app.models.children import ChildFollowUp, RescuedChild
@@ -36,6 +37,26 @@ ACTIVE_VICTIM = (VictimStatus.MISSING, VictimStatus.DETAINED_ABROAD, VictimStatu
 def next_due(last_visit: dt.date, interval_days: int, explicit: dt.date | None = None) -> dt.date:
     """The officer's own next date wins; otherwise the last visit plus the register's interval."""
     return explicit if explicit is not None else last_visit + dt.timedelta(days=interval_days)
+
+
+def is_latest_visit(session: Session, model: Any, parent_field: str, state: dict[str, Any]) -> bool:
+    """Whether no other live visit of the same parent is dated later (or the same day but saved later).
+
+    Only the latest visit decides the parent's next due date and status: a back-dated visit typed in after a
+    newer one must not undo what the newer one said.
+    """
+    parent = getattr(model, parent_field)
+    later = (
+        select(model.id)
+        .where(
+            parent == state[parent_field],
+            model.deleted_at.is_(None),
+            model.id != state["id"],
+            or_(model.date > state["date"], and_(model.date == state["date"], model.hlc > state["hlc"])),
+        )
+        .limit(1)
+    )
+    return session.execute(later).first() is None
 
 
 def child_status_after_visit(current: str, attending_school: bool, back_at_work: bool) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.models.meetings import FamilyMeeting
+from desktop_app.services.followups import is_latest_visit
 from desktop_app.services.registry import RegisterSpec, State, register
 from desktop_app.services.validation import Field
 from desktop_app.services.victims import VICTIMS
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 def _meeting_saved(tx: WriteTx, state: State, before: State | None) -> None:
     from desktop_app.services.records import load_state
 
+    if not is_latest_visit(tx.session, FamilyMeeting, "victim_id", state):
+        return
     victim = load_state(tx.session, VICTIMS, state["victim_id"])
     if state.get("next_followup_due") is not None:
         tx.update_row(VICTIMS, victim, {"next_followup_due": state["next_followup_due"]})

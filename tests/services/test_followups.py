@@ -75,3 +75,27 @@ def test_overdue_lists_only_open_items_past_due(ctx: Context, records: Records) 
     ]
     due_soon = followups.due_followups(ctx, within_days=30)
     assert {i.title for i in due_soon} == {"Late Child", "Fresh Child", "Bilal Ahmed"}
+
+
+def test_a_back_dated_visit_does_not_undo_a_newer_one(records: Records) -> None:
+    child_id = child(records)
+    records.create("child_followups", {"child_id": child_id, "date": "2026-02-25", "attending_school": True})
+    # An older visit typed in afterwards (the officer was catching up on paper notes).
+    records.create(
+        "child_followups", {"child_id": child_id, "date": "2026-02-10", "attending_school": False, "back_at_work": True}
+    )
+    state = records.get("children", child_id)
+    assert (state["status"], state["next_followup_due"]) == ("attending", dt.date(2026, 3, 27))
+
+
+def test_in_one_batch_only_the_latest_visit_sets_the_parent(records: Records) -> None:
+    child_id = child(records)
+    records.create_many(
+        "child_followups",
+        [
+            {"child_id": child_id, "date": "2026-02-25", "attending_school": True},
+            {"child_id": child_id, "date": "2026-02-10", "attending_school": False, "back_at_work": True},
+        ],
+    )
+    state = records.get("children", child_id)
+    assert (state["status"], state["next_followup_due"]) == ("attending", dt.date(2026, 3, 27))
