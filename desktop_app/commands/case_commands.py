@@ -1,0 +1,143 @@
+"""Subcommands for cases and their FIR-support summaries: `case list`, `case sections`, `fir-summary`,
+`verify-summary`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.commands.common import UsageError, open_context, say
+from desktop_app.errors import AhtcError
+from desktop_app.models.enums import CaseStatus
+from desktop_app.reports.case_sections import known_fact_tags, section_choices
+from desktop_app.reports.fir_builder import (
+    print_fir_summary,
+    record_ref,
+    sealed_station_code,
+    station_public_key,
+)
+from desktop_app.reports.fir_summary_data import AUDIENCE_LABELS, AUDIENCES
+from desktop_app.reports.law_sections import load_catalogue
+from desktop_app.reports.summary_seal import verify_summary
+from desktop_app.services.records import ListQuery, Records
+
+
+class SummaryNotVerified(AhtcError):
+    """A summary PDF failed one or more seal checks (each reason was printed on its own line)."""
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    case = commands.add_parser("case", help="cases: list them, see the law sections suggested for one")
+    case_commands = case.add_subparsers(dest="case_command", required=True, metavar="ACTION")
+    lst = case_commands.add_parser("list", help="one case a line: id, status, offence category, title")
+    lst.add_argument("--status", choices=[s.value for s in CaseStatus], help="only cases with this status")
+    lst.set_defaults(func=cmd_case_list)
+    sections = case_commands.add_parser(
+        "sections", help="law sections suggested for a case (to confirm), and the ones confirmed"
+    )
+    sections.add_argument("case_id")
+    sections.set_defaults(func=cmd_case_sections)
+
+    fir = commands.add_parser("fir-summary", help="print a case's FIR-support summary to a signed PDF")
+    fir.add_argument("case_id")
+    fir.add_argument("--out", required=True, type=Path, help="the PDF to write, F.pdf")
+    fir.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default="police",
+        help="police (full detail), prosecutor or ngo_referral (victims and children masked)",
+    )
+    fir.set_defaults(func=cmd_fir_summary)
+
+    verify = commands.add_parser("verify-summary", help="check the seal of an FIR-support summary PDF")
+    verify.add_argument("pdf", type=Path)
+    verify.set_defaults(func=cmd_verify_summary)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def cmd_case_list(args: argparse.Namespace) -> None:
+    ctx = open_context(args)
+    filters = {"status": args.status} if args.status else {}
+    query = ListQuery(filters=filters, order_by="created_at", descending=False, limit=None)
+    for case in Records(ctx).list("cases", query):
+        say("\t".join((case["id"], case["status"], case["offence_category"], _one_line(case["title"]))))
+
+
+def cmd_case_sections(args: argparse.Namespace) -> None:
+    ctx = open_context(args)
+    case = Records(ctx).get("cases", args.case_id)
+    catalogue = load_catalogue()
+    tags = [t for t in case.get("fact_tags") or [] if isinstance(t, str)]
+    confirmed = [s for s in case.get("sections") or [] if isinstance(s, str)]
+    known, unknown = known_fact_tags(catalogue, tags)
+    say(f"Case {case['id']}: {_one_line(case['title'])}")
+    say(f"Offence category: {case['offence_category']}; facts: {', '.join(known) or 'none recorded'}")
+    if unknown:
+        say(f"Fact tags not in catalogue {catalogue.version} (ignored): {', '.join(unknown)}")
+    say("")
+    choices = section_choices(catalogue, case["offence_category"], tags, confirmed)
+    if not choices:
+        say("The catalogue suggests no section for this category and these facts.")
+    for choice in choices:
+        mark = "[confirmed] " if choice.confirmed else "[suggested] "
+        section = choice.section
+        if section is None:
+            say(f"{mark}{choice.section_id}: not in the catalogue {catalogue.version}; check the official text")
+            continue
+        flags = "" if section.verified else " (UNVERIFIED)"
+        why = f"score {choice.score}: {'; '.join(choice.reasons)}" if choice.suggested else "confirmed by the officer"
+        say(f"{mark}{section.citation} - {section.title}{flags} [{section.id}]")
+        say(f"    max: {section.max_punishment}")
+        say(f"    why: {why}")
+    say("")
+    say(
+        "Suggestions are for the officer to confirm or remove; only confirmed sections are printed on the "
+        "FIR-support summary."
+    )
+    say(catalogue.disclaimer)
+
+
+def cmd_fir_summary(args: argparse.Namespace) -> None:
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        raise UsageError("--out must be a .pdf file")
+    if not out.parent.is_dir():
+        raise UsageError(f"the folder {out.parent} does not exist")
+    ctx = open_context(args)
+    result = print_fir_summary(ctx, args.case_id, out, audience=args.audience)
+    say(
+        f"Wrote {out}: {result.page_count} pages, {AUDIENCE_LABELS[args.audience]}, "
+        f"case {record_ref('cases', result.case_id)} ({result.case_id})."
+    )
+    say(f"Seal SHA-256 {result.sha256}; {'signed by ' + ctx.station.station_code if result.signed else 'UNSIGNED'}.")
+    say("The print is logged in the audit chain with its copy number and audience.")
+
+
+def cmd_verify_summary(args: argparse.Namespace) -> None:
+    pdf: Path = args.pdf
+    if not pdf.is_file():
+        raise UsageError(f"no such file: {pdf}")
+    ctx = open_context(args)
+    named = sealed_station_code(pdf)
+    ours = ctx.station.station_code
+    other_station = named is not None and named != ours
+    # Only this station's key is held here; other stations' keys come with enrolment (not in this store yet).
+    key = None if other_station else station_public_key(ctx)
+    result = verify_summary(pdf, key)
+    reasons = list(result.reasons)
+    if other_station:
+        reasons.append(
+            f"the summary names station {named}: its signature cannot be checked offline here, because this "
+            f"store holds only the key of {ours}; check it where {named}'s public key is known"
+        )
+    if not reasons:
+        pages = "pages re-drawn and compared" if result.pages_compared else "key values found on the pages"
+        say(f"OK {result.case_id} {result.sha256} (signature of {ours} valid; {pages})")
+        return
+    for reason in reasons:
+        print(f"ahtc verify-summary: {reason}", file=sys.stderr)
+    raise SummaryNotVerified(f"{pdf} is not a verified summary ({len(reasons)} problem(s) above)")
