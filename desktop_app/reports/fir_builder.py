@@ -74,6 +74,17 @@ STATUS_PHRASES = {
     "returned": "returned to Pakistan after the incident",
     "in_transit": "still in transit",
 }
+CASE_STATUS_LABELS = {
+    "draft": "draft",
+    "with_sho": "with the SHO",
+    "fir_registered": "FIR registered",
+    "challan": "challan",
+    "court": "court",
+    "convicted": "convicted",
+    "acquitted": "acquitted",
+    "closed": "closed",
+}
+ROLE_DESIGNATIONS = {"sho": "SHO", "officer": "Officer", "district_analyst": "District analyst", "viewer": "Viewer"}
 _DATED = ("inspections", "family_meetings", "referrals", "case_status_changes")
 
 
@@ -225,12 +236,17 @@ def build_fir_summary(
         witnesses=tuple(witnesses),
         action_taken=tuple(_actions(got)),
         narrative=case.get("narrative") or "",
-        prepared_by=prepared_by or Signatory(name=ctx.actor.display_name, designation=_pretty(ctx.actor.role)),
+        prepared_by=prepared_by or _signatory(ctx),
         verified_by=verified_by or Signatory(),
         printed_at=ctx.clock.now(),
         copy_number=copy_number,
         audience=audience,  # checked against AUDIENCES above
     )
+
+
+def _signatory(ctx: Context) -> Signatory:
+    """By default the summary is prepared by whoever prints it; the rank is left to be written by hand."""
+    return Signatory(name=ctx.actor.display_name, designation=ROLE_DESIGNATIONS.get(ctx.actor.role, ctx.actor.role))
 
 
 def _gather(ctx: Context, case_id: str) -> _Gathered:
@@ -528,7 +544,8 @@ def _facts(got: _Gathered) -> list[FactEntry]:
         source = f"Victim record {record_ref('victims', v['id'])}"
         agents = _agents_of(got, v["id"])
         if v.get("date_of_departure"):
-            text = f"{v['name']} left for {v.get('country_of_incident') or 'abroad'}"
+            # Facts open with an English word: a line whose first letter is Urdu is set right to left.
+            text = f"Victim {v['name']} left for {v.get('country_of_incident') or 'abroad'}"
             route = ROUTE_LABELS.get(v.get("route") or "", _pretty(v.get("route")))
             text += f" by the {route}" if route else ""
             text += f" through {', '.join(agents)}" if agents else ""
@@ -537,7 +554,7 @@ def _facts(got: _Gathered) -> list[FactEntry]:
             facts.append(FactEntry(v["date_of_departure"], text + ".", source))
         if v.get("date_of_incident") or v.get("status"):
             status = v.get("status") or ""
-            text = f"{v['name']} {STATUS_PHRASES.get(status, _pretty(status))}"
+            text = f"Victim {v['name']} {STATUS_PHRASES.get(status, _pretty(status))}"
             if v.get("country_of_incident"):
                 text += f" ({v['country_of_incident']})" if status == "returned" else f" in {v['country_of_incident']}"
             if v.get("ransom_paid_pkr"):
@@ -562,9 +579,9 @@ def _facts(got: _Gathered) -> list[FactEntry]:
     for c in got.children:
         site = got.sites.get(c.get("site_id") or "")
         age = _child_age(c)
-        text = c["name"] + (f", aged {age}," if age is not None else "")
-        text += f" found {c['work']}" if c.get("work") else " found at work"
-        text += f" {c['hours_per_day']} hours a day" if c.get("hours_per_day") else ""
+        work = [x for x in (c.get("work"), c.get("hours_per_day") and f"{c['hours_per_day']} hours a day") if x]
+        text = f"Child {c['name']}" + (f", aged {age}," if age is not None else "")
+        text += " found at work" + (f" ({', '.join(work)})" if work else "")
         text += f" at {site['name']}" if site else ""
         text += "; withdrawn from labour"
         text += f" and handed over to {c['handed_over_to']}" if c.get("handed_over_to") else ""
@@ -627,7 +644,9 @@ def _actions(got: _Gathered) -> list[ActionEntry]:
         outcome = f" (outcome: {_pretty(r['outcome'])})" if r.get("outcome") else ""
         actions.append(ActionEntry(r["date"], f"Referred to {_pretty(r['department'])}{reason}{outcome}."))
     for step in got.status_steps:
-        text = f"Case moved from {_pretty(step.get('from_status')) or 'new'} to {_pretty(step['to_status'])}"
+        before = CASE_STATUS_LABELS.get(step.get("from_status") or "", _pretty(step.get("from_status")))
+        after = CASE_STATUS_LABELS.get(step["to_status"], _pretty(step["to_status"]))
+        text = f"Case moved from {before or 'new'} to {after}"
         if step["to_status"] == "fir_registered" and got.case.get("fir_number"):
             text += f": FIR No. {got.case['fir_number']}"
             if got.case.get("fir_station"):

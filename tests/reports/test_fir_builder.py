@@ -213,8 +213,9 @@ def test_facts_are_in_date_order_each_with_its_source(ctx: Context, built: Built
     assert all(d is not None for d in dates) and dates == sorted(dates)  # type: ignore[type-var]
     assert all(f.source for f in facts)
     texts = " | ".join(f.text for f in facts)
-    assert f"{VICTIM} left for Libya by the Libya - Italy sea route through" in texts
-    assert "ransom of PKR 500,000" in texts and f"{CHILD}, aged 12, found moulding bricks" in texts
+    assert f"Victim {VICTIM} left for Libya by the Libya - Italy sea route through" in texts
+    assert "ransom of PKR 500,000" in texts
+    assert f"Child {CHILD}, aged 12, found at work (moulding bricks, 10 hours a day)" in texts
     assert facts[0].date == dt.date(2025, 11, 2) and facts[-1].date == dt.date(2026, 2, 21)
 
 
@@ -322,3 +323,18 @@ def test_section_choices_mark_suggestions_and_confirmed_ones() -> None:
 def test_a_confirmed_id_missing_from_the_catalogue_is_printed_as_such() -> None:
     (entry,) = confirmed_entries(load_catalogue(), ["XX-1999-s1", "XX-1999-s1"])
     assert entry.act_short == "XX-1999-s1" and "not in the law-section catalogue" in entry.title
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="fir_pdf writes the invisible text of a one-letter Urdu initial ('ح.') so that it extracts as '.ح', "
+    "and verify_summary then misses the masked name: a genuine masked copy of an Urdu-named child is refused. "
+    "Fix belongs in fir_pdf._draw_text_layer or summary_seal.key_values; remove this marker when it passes.",
+)
+def test_a_masked_copy_of_a_child_with_an_urdu_name_verifies(
+    ctx: Context, records: Records, built: BuiltCase, tmp_path: Path
+) -> None:
+    records.update("children", built.child_id, {"name": "حمزہ گوندل"})
+    print_fir_summary(ctx, built.case_id, tmp_path / "u.pdf", audience="prosecutor")
+    check = verify_summary(tmp_path / "u.pdf", station_public_key(ctx))
+    assert check.ok, check.reasons
