@@ -7,6 +7,7 @@ says what kind of failure it was.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -55,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = next(c for kind, c in EXIT_CODES if isinstance(exc, kind))
         print(f"ahtc {args.command}: {exc.user_message()}", file=sys.stderr)
         return code
+    except BrokenPipeError:
+        # Output piped into `head` or a closed pager: the reader has what it wanted; stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(f"ahtc {args.command}: stopped; nothing half-written was kept", file=sys.stderr)
         return 130

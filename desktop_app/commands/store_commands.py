@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.commands.common import (
@@ -14,6 +15,7 @@ from desktop_app.commands.common import (
     say,
     username,
 )
+from desktop_app.reports import law_sections
 from desktop_app.services import accounts, demo, maintenance
 from desktop_app.services.setup import init_store
 
@@ -83,13 +85,24 @@ def cmd_demo(args: argparse.Namespace) -> None:
         os.environ.get("AHTC_PASSPHRASE") or demo.DEMO_PASSPHRASE,
         os.environ.get("AHTC_USER") or getattr(args, "user", None) or demo.DEMO_USER,
     )
-    summary = demo.fill(created, records=args.records, seed=args.seed)
+    summary = demo.fill(created, records=args.records, seed=args.seed, confirm_sections=confirm_top_sections())
     say(
         f"Demo store in {folder}: {summary.total} synthetic records "
         + ", ".join(f"{n} {reg}" for reg, n in summary.counts.items())
     )
     if not os.environ.get("AHTC_PASSPHRASE"):
         say(f"Sign in as '{demo.DEMO_USER}' with the passphrase '{demo.DEMO_PASSPHRASE}' (demo data only).")
+
+
+def confirm_top_sections(limit: int = 3) -> Callable[[str, list[str]], list[str]]:
+    """What a careful officer does with the suggestions for a demo case: keep the top verified ones."""
+    catalogue = law_sections.load_catalogue()
+
+    def confirm(category: str, facts: list[str]) -> list[str]:
+        suggestions = law_sections.suggest_sections(catalogue, category, set(facts), include_unverified=False)
+        return [s.section.id for s in suggestions[:limit]]
+
+    return confirm
 
 
 def cmd_user_add(args: argparse.Namespace) -> None:

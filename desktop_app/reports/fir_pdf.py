@@ -142,6 +142,19 @@ class TextStyle:
         return self.size * URDU_SCALE
 
 
+def _detach_trailing_neutrals(piece: _Piece) -> list[_Piece]:
+    """Punctuation closing an Urdu run ("ح." or "نام،") is not part of the run's right-to-left text: it stays
+    where it was typed, after the run, so the visible and the extracted text keep the typed order."""
+    if not piece.urdu:
+        return [piece]
+    core = piece.text
+    while core and not _is_urdu_char(core[-1]) and unicodedata.bidirectional(core[-1]) not in ("L", "EN", "AN"):
+        core = core[:-1]
+    if not core or core == piece.text:
+        return [piece]
+    return [_Piece(core, True), _Piece(piece.text[len(core) :], False)]
+
+
 def _split_pieces(word: str) -> list[_Piece]:
     """Cut one space-free word where it changes between Urdu and other script; neutral signs stay
     with the run they are in (a leading one goes with the run that follows)."""
@@ -165,6 +178,7 @@ def _split_pieces(word: str) -> list[_Piece]:
         current, current_urdu = ch, is_urdu
     if current:
         pieces.append(_Piece(current, bool(current_urdu)))
+    pieces = [part for piece in pieces for part in _detach_trailing_neutrals(piece)]
     for piece in pieces[1:]:
         piece.glued = True
     for piece in pieces:
@@ -555,7 +569,7 @@ LABELS: dict[str, tuple[str, str]] = {
 
 # Bump when a change to the layout changes the text of the pages: verify_summary only compares
 # pages re-rendered from the sealed content when the PDF was drawn with the same layout.
-LAYOUT_VERSION = "fir-summary-layout/1"
+LAYOUT_VERSION = "fir-summary-layout/2"
 
 CONFIDENTIAL = "CONFIDENTIAL — FIR-support summary, not an FIR"
 TITLE = "FIR-SUPPORT SUMMARY"
@@ -904,6 +918,7 @@ def _story(data: FirSummaryData, payload: SealPayload) -> list[Flowable]:
     story.append(_facts_table(data))
     story += _heading(6, "sections")
     story.append(_sections_table(data))
+    story.append(_t(SECTIONS_DISCLAIMER, SMALL))
     story += _heading(7, "evidence")
     story.append(_evidence_table(data))
     story += _heading(8, "witnesses")
@@ -997,6 +1012,12 @@ def _facts_table(data: FirSummaryData) -> Flowable:
     rows: list[list[Any]] = [[_t("Date", HEAD), _t("Fact", HEAD), _t("Source", HEAD)]]
     rows += [[_t(format_date(f.date)), _t(f.text), _t(f.source, SMALL)] for f in data.facts]
     return _grid(rows, widths)
+
+
+SECTIONS_DISCLAIMER = (
+    "Sections suggested from the AHTC law-section catalogue and confirmed by the officer. This is not legal "
+    "advice: the officer registering the FIR and the prosecutor decide the charges."
+)
 
 
 def _sections_table(data: FirSummaryData) -> Flowable:

@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +141,19 @@ def key_values(content: Mapping[str, Any]) -> list[str]:
     return [v for v in values if v.strip()]
 
 
+def _checkable(value: str) -> str:
+    """The part of a value that text extraction gives back in typed order.
+
+    Urdu is drawn as shaped glyphs with an invisible typed copy placed by visual position, so extractors may
+    return its letters elsewhere on the line; an Urdu value is checked by its Latin part (a record reference),
+    and its letters by the page-by-page comparison with the re-rendered sealed content.
+    """
+    squashed = _squash(value)
+    if not any("\u0600" <= ch <= "\u06ff" for ch in squashed):
+        return squashed
+    return "".join(ch for ch in squashed if ch.isascii() and not unicodedata.category(ch).startswith("P"))
+
+
 def _squash(text: str) -> str:
     # Line wrapping turns spaces into line breaks (or nothing) in extracted text; compare without any.
     return re.sub(r"\s+", "", text)
@@ -202,7 +216,12 @@ def verify_summary(pdf_path: Path | str, public_key_bytes: bytes | None) -> Veri
     pages_compared = False
     if content is not None:
         visible = _squash("\n".join(texts))
-        missing = [v for v in key_values(content) if _squash(v) not in visible]
+        loose_visible = "".join(ch for ch in visible if not unicodedata.category(ch).startswith("P"))
+        missing = [
+            v
+            for v in key_values(content)
+            if _checkable(v) not in (visible if _checkable(v) == _squash(v) else loose_visible)
+        ]
         reasons.extend(f"visible text no longer shows {v!r}" for v in missing)
         pages_compared, differences = _compare_with_rerendering(content, payload, texts)
         reasons.extend(differences)

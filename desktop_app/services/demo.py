@@ -153,7 +153,6 @@ SHARES = {
     "family_meetings": 0.09,
     "cases": 0.04,
     "person_links": 0.05,
-    "case_links": 0.03,
     "referrals": 0.02,
 }
 
@@ -223,8 +222,13 @@ def fill(
     records: int = DEFAULT_RECORDS,
     seed: int = 2026,
     progress: Callable[[str, int], None] | None = None,
+    confirm_sections: Callable[[str, list[str]], list[str]] | None = None,
 ) -> DemoSummary:
-    """Add about `records` synthetic records of every register to the store, linked as real work would be."""
+    """Add about `records` synthetic records of every register to the store, linked as real work would be.
+
+    `confirm_sections(category, fact_tags)` plays the officer who confirms suggested law sections; the law-section
+    catalogue lives above the services, so the caller passes it in.
+    """
     rng = random.Random(seed)
     make = _Maker(rng, local_today(ctx.clock))
     service = Records(ctx)
@@ -270,10 +274,19 @@ def fill(
     victim_ids = add("victims", victims)
     add("family_meetings", _meetings(make, n["family_meetings"], victims))
 
-    case_ids = add("cases", _cases(make, n["cases"]))
+    drawn = _cases(
+        make,
+        n["cases"],
+        persons=persons,
+        sites={s["id"]: s for s in sites},
+        inspections=inspections,
+        victims=victims,
+        confirm_sections=confirm_sections,
+    )
+    case_ids = add("cases", drawn.cases)
     _walk_cases(ctx, make, case_ids, counts)
-    add("person_links", _person_links(make, n["person_links"], agents, victim_ids, case_ids))
-    add("case_links", _case_links(make, n["case_links"], case_ids, victim_ids, [i["id"] for i in inspections]))
+    add("person_links", drawn.person_links + _agent_links(make, n["person_links"], agents, victim_ids))
+    add("case_links", drawn.case_links)
     add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
     return DemoSummary(dict(counts))
 
@@ -310,6 +323,10 @@ def _persons(make: _Maker, count: int) -> list[dict[str, Any]]:
                 if role == "agent" and make.rng.random() < 0.4
                 else None,
                 "watchlisted": role == "agent" and status in ("fir_registered", "absconding"),
+                # Agents work across the district: many are already known at another police station.
+                "notes": f"Also named in a complaint at PS {make.rng.choice(POLICE_STATIONS)}"
+                if role == "agent" and make.rng.random() < 0.3
+                else None,
             }
         )
     return rows
@@ -386,9 +403,11 @@ def _inspections(make: _Maker, count: int, site_ids: list[str], kind_of: dict[st
 
 
 def _children(make: _Maker, count: int, inspections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # One child record for each child an inspection says it withdrew, so the registers agree with each other.
+    places = [i for i in inspections for _ in range(i["children_withdrawn"])] or inspections
+    make.rng.shuffle(places)
     rows = []
-    for _ in range(count):
-        found_at = make.rng.choice(inspections)
+    for found_at in places[:count]:
         female = make.rng.random() < 0.3
         tehsil, village = make.place()
         rescue = found_at["date"]
@@ -567,38 +586,127 @@ def _meetings(make: _Maker, count: int, victims: list[dict[str, Any]]) -> list[d
     return sorted(rows, key=lambda r: r["date"])
 
 
-def _cases(make: _Maker, count: int) -> list[dict[str, Any]]:
-    templates = [
-        ("migrant_smuggling", "Agent sent {v} abroad by sea route for PKR {amt}", ["money_taken", "sea_route"]),
-        ("trafficking_in_persons", "Trafficking of {v} through Iran and Turkey", ["deception", "money_taken"]),
-        ("bonded_labour", "Debt bondage of families at {k}", ["debt_bondage", "advance_peshgi"]),
-        ("child_labour_kiln", "Children working at {k}", ["child_at_kiln", "child_victim"]),
-        ("emigration_fraud", "Unlicensed travel agency promising jobs in Europe", ["unlicensed_agency", "deception"]),
-    ]
-    rows = []
+# category, weight, fact tags, narrative
+_CASE_KINDS: list[tuple[str, float, list[str], str]] = [
+    (
+        "migrant_smuggling",
+        4,
+        ["money_taken", "sea_route", "deception"],
+        "The complainant stated that the accused took PKR {amount} to send {victim} to Europe, arranged travel by "
+        "road to Libya without lawful documents and onward by boat, and stopped answering the family's calls.",
+    ),
+    (
+        "trafficking_in_persons",
+        2,
+        ["deception", "money_taken", "threats", "confinement"],
+        "The complainant stated that {victim} was promised work in Europe, taken through Iran to Turkey, held in a "
+        "room by the accused's associates and released only after the family paid more money.",
+    ),
+    (
+        "emigration_fraud",
+        1,
+        ["unlicensed_agency", "deception", "money_taken"],
+        "The accused ran a travel agency without a licence from the Bureau of Emigration and took PKR {amount} from "
+        "{victim} for a work visa that never came.",
+    ),
+    (
+        "bonded_labour",
+        2,
+        ["debt_bondage", "advance_peshgi"],
+        "During inspection of {site} the workers stated that the owner withholds wages against advances (peshgi) "
+        "and does not let indebted families leave the kiln.",
+    ),
+    (
+        "child_labour_kiln",
+        2,
+        ["child_at_kiln", "child_victim", "hazardous_work"],
+        "During inspection of {site} children were found moulding and carrying bricks; they were withdrawn and "
+        "handed over to their parents.",
+    ),
+]
+
+
+@dataclass
+class _DemoCases:
+    cases: list[dict[str, Any]]
+    case_links: list[dict[str, Any]]
+    person_links: list[dict[str, Any]]
+
+
+def _cases(
+    make: _Maker,
+    count: int,
+    *,
+    persons: list[dict[str, Any]],
+    sites: dict[str, dict[str, Any]],
+    inspections: list[dict[str, Any]],
+    victims: list[dict[str, Any]],
+    confirm_sections: Callable[[str, list[str]], list[str]] | None,
+) -> _DemoCases:
+    """Cases drawn from the records they would really grow from: a victim and the agent behind them, or a kiln
+    inspection and its owner; each with a complainant and a witness, linked by role."""
+    by_role = {role: [p["id"] for p in persons if p["role"] == role] for role in ("agent", "complainant", "witness")}
+    kiln_visits = [i for i in inspections if sites[i["site_id"]]["kind"] == "brick_kiln"] or inspections
+    out = _DemoCases([], [], [])
     for _ in range(count):
-        category, title, tags = make.rng.choice(templates)
-        occurred = make.day(700, 5)
-        tehsil, village = make.place()
-        rows.append(
+        category, _weight, tags, story = make.rng.choices(_CASE_KINDS, [k[1] for k in _CASE_KINDS])[0]
+        case_id = _uuid(make.rng)
+        if category in ("bonded_labour", "child_labour_kiln"):
+            visit = make.rng.choice(kiln_visits)
+            site = sites[visit["site_id"]]
+            title = ("Debt bondage of families at " if category == "bonded_labour" else "Children working at ") + site[
+                "name"
+            ]
+            occurred, place = visit["date"], f"{site['name']}, {site['village']}, tehsil {site['tehsil']}"
+            narrative = story.format(site=site["name"])
+            out.case_links.append({"case_id": case_id, "register": "inspections", "record_id": visit["id"]})
+            accused = site.get("owner_id")
+        else:
+            routes = {"migrant_smuggling": ("libya_italy_sea",), "trafficking_in_persons": ("iran_turkey_greece",)}
+            fitting = [v for v in victims if v["route"] in routes.get(category, (v["route"],))] or victims
+            victim = make.rng.choice(fitting)
+            amount = f"{victim['amount_paid_pkr']:,}"
+            title = {
+                "migrant_smuggling": f"Agent sent {victim['name']} abroad by sea route for PKR {amount}",
+                "trafficking_in_persons": f"Trafficking of {victim['name']} through Iran and Turkey",
+                "emigration_fraud": f"Unlicensed agency took PKR {amount} from {victim['name']}",
+            }[category]
+            occurred = victim["date_of_departure"]
+            place = f"{victim['village']}, tehsil {victim['tehsil']}"
+            narrative = story.format(victim=victim["name"], amount=amount)
+            out.case_links.append({"case_id": case_id, "register": "victims", "record_id": victim["id"]})
+            accused = make.rng.choice(by_role["agent"]) if by_role["agent"] else None
+            if accused:
+                out.person_links.append(
+                    {"person_id": accused, "register": "victims", "record_id": victim["id"], "role": "agent"}
+                )
+        for person_id, role in (
+            (accused, "accused"),
+            (make.rng.choice(by_role["complainant"] or [None]), "complainant"),
+            (make.rng.choice(by_role["witness"] or [None]), "witness"),
+        ):
+            if person_id:
+                out.person_links.append(
+                    {"person_id": person_id, "register": "cases", "record_id": case_id, "role": role}
+                )
+        out.cases.append(
             {
-                "title": title.format(
-                    v=make.name(),
-                    amt=f"{make.rng.randint(15, 40) * 100_000:,}",
-                    k=f"{make.rng.choice(KILN_NAMES)} Brick Kiln",
-                ),
+                "id": case_id,
+                "title": title,
                 "offence_category": category,
                 "occurrence_date": occurred,
                 "report_date": min(occurred + dt.timedelta(days=make.rng.randint(0, 60)), make.today),
-                "occurrence_place": f"{village}, tehsil {tehsil}",
-                "distance_direction": f"{make.rng.randint(2, 35)} km {make.rng.choice(DIRECTIONS)}",
-                "narrative": "The complainant stated that the accused promised employment abroad against payment and "
-                "arranged travel without lawful documents.",
+                "occurrence_place": place,
+                "distance_direction": f"{make.rng.randint(2, 35)} km {make.rng.choice(DIRECTIONS)} of the station",
+                "narrative": narrative,
                 "fact_tags": tags,
-                "evidence": "Receipts of payment, call records, statements of family members",
+                "sections": confirm_sections(category, tags) if confirm_sections else [],
+                "evidence": "Receipts of payment, call records, statements of family members"
+                if category not in ("bonded_labour", "child_labour_kiln")
+                else "Inspection record, workers' statements",
             }
         )
-    return rows
+    return out
 
 
 _PATHS = [
@@ -633,7 +741,7 @@ def _walk_cases(ctx: Context, make: _Maker, case_ids: list[str], counts: Counter
                         fir = {
                             "fir_number": f"{make.rng.randint(1, 900)}/{day.year % 100:02d}",
                             "fir_date": day,
-                            "fir_station": make.rng.choice(POLICE_STATIONS),
+                            "fir_station": ctx.station.station_name,
                         }
                     state = apply_status_change(tx, state, {"to_status": target, "date": day, "note": None}, fir)
                     counts["case_status_changes"] += 1
@@ -652,32 +760,15 @@ def _typed(state: dict[str, Any]) -> dict[str, Any]:
     return typed
 
 
-def _person_links(make: _Maker, count: int, agents: list[str], victims: list[str], cases: list[str]):  # type: ignore[no-untyped-def]
+def _agent_links(make: _Maker, count: int, agents: list[str], victims: list[str]) -> list[dict[str, Any]]:
+    """A few agents behind many victims: the pattern the district most needs to see."""
     rows, seen = [], set()
-    for _ in range(count):
-        if make.rng.random() < 0.6 and agents:
-            # A few agents behind many victims: the pattern the district most needs to see.
-            agent = make.rng.choice(agents[: max(1, len(agents) // 4)])
-            key = (agent, make.rng.choice(victims))
-            role, register = "agent", "victims"
-        else:
-            key = (make.rng.choice(agents or victims), make.rng.choice(cases))
-            role, register = "accused", "cases"
-        if key in seen:
-            continue
-        seen.add(key)
-        rows.append({"person_id": key[0], "register": register, "record_id": key[1], "role": role})
-    return rows
-
-
-def _case_links(make: _Maker, count: int, cases: list[str], victims: list[str], inspections: list[str]):  # type: ignore[no-untyped-def]
-    rows, seen = [], set()
-    for _ in range(count):
-        register, pool = ("victims", victims) if make.rng.random() < 0.6 else ("inspections", inspections)
-        key = (make.rng.choice(cases), make.rng.choice(pool))
+    ring = agents[: max(1, len(agents) // 4)]
+    for _ in range(count if agents and victims else 0):
+        key = (make.rng.choice(ring), make.rng.choice(victims))
         if key not in seen:
             seen.add(key)
-            rows.append({"case_id": key[0], "register": register, "record_id": key[1]})
+            rows.append({"person_id": key[0], "register": "victims", "record_id": key[1], "role": "agent"})
     return rows
 
 

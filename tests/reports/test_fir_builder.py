@@ -325,12 +325,6 @@ def test_a_confirmed_id_missing_from_the_catalogue_is_printed_as_such() -> None:
     assert entry.act_short == "XX-1999-s1" and "not in the law-section catalogue" in entry.title
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fir_pdf writes the invisible text of a one-letter Urdu initial ('ح.') so that it extracts as '.ح', "
-    "and verify_summary then misses the masked name: a genuine masked copy of an Urdu-named child is refused. "
-    "Fix belongs in fir_pdf._draw_text_layer or summary_seal.key_values; remove this marker when it passes.",
-)
 def test_a_masked_copy_of_a_child_with_an_urdu_name_verifies(
     ctx: Context, records: Records, built: BuiltCase, tmp_path: Path
 ) -> None:
