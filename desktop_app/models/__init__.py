@@ -14,6 +14,15 @@ from desktop_app.models.persons import Person, PersonLink
 from desktop_app.models.referrals import Referral
 from desktop_app.models.sites import Site
 from desktop_app.models.station import StationInfo
+from desktop_app.models.sync_state import (
+    BundleReceived,
+    BundleSent,
+    DistrictAck,
+    DistrictNotice,
+    StationMark,
+    SyncPeer,
+    SyncReceipt,
+)
 from desktop_app.models.victims import MigrationVictim
 
 # Register name → model, in an order where a record's references come before it (export and demo use it).
@@ -39,12 +48,16 @@ __all__ = [
     "AgreementFollowUp",
     "AuditEntry",
     "Base",
+    "BundleReceived",
+    "BundleSent",
     "Case",
     "CaseLink",
     "CaseStatusChange",
     "ChangeLogEntry",
     "ChildFollowUp",
     "Conflict",
+    "DistrictAck",
+    "DistrictNotice",
     "Draft",
     "FamilyMeeting",
     "Inspection",
@@ -57,5 +70,8 @@ __all__ = [
     "RescuedChild",
     "Site",
     "StationInfo",
+    "StationMark",
+    "SyncPeer",
+    "SyncReceipt",
     "User",
 ]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.errors import StoreExists, StoreNotFound
 from desktop_app.store import migrations_runner
-from desktop_app.store.engine import sqlcipher_engine
+from desktop_app.store.engine import sqlcipher_engine, url_engine
 from desktop_app.store.keyslots import DATA_KEY_BYTES, KeySlots
 
 
@@ -76,6 +76,19 @@ class Store:
         store = cls(paths, sqlcipher_engine(paths.database, data_key), data_key, slots)
         store._migrate_if_needed()
         return store
+
+    @classmethod
+    def from_url(cls, url: str, data_dir: Path | None = None) -> Store:
+        """A store in a server database (PostgreSQL) for a district or province that outgrows one file.
+
+        Same models and migrations as SQLCipher, migrated to head on open. There are no key slots and no
+        data key: protecting this database (disk encryption, TLS, roles, backups) is the DBA's job.
+        `data_dir` only says where local files (backups of the configuration, outgoing bundles) belong.
+        """
+        engine = url_engine(url)
+        if migrations_runner.needs_upgrade(engine):
+            migrations_runner.upgrade(engine)
+        return cls(StorePaths(Path(data_dir) if data_dir is not None else Path.cwd()), engine, b"", KeySlots.new())
 
     @staticmethod
     def _existing(data_dir: Path) -> StorePaths:

@@ -1,0 +1,141 @@
+"""What sync remembers between bundles: enrolled peers, bundles sent and received, acknowledgements, receipts.
+
+None of these tables travel in bundles; they are this installation's own bookkeeping (DESIGN.md §6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop_app.models.base import Base, UTCDateTime
+
+
+class SyncPeer(Base):
+    """An enrolled installation: the district (on a station) or a station (on the district)."""
+
+    __tablename__ = "sync_peers"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # station | district
+    name: Mapped[str] = mapped_column(String(200))
+    sign_public: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32-byte Ed25519 key
+    enc_public: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32-byte X25519 key
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    enrolled_by: Mapped[str] = mapped_column(String(64))
+    # The peer's store epoch when it enrolled or last sent a bundle (a restore gives it a new one).
+    store_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class BundleSent(Base):
+    """A bundle this installation wrote: the dispatch-register line, and the chain for the next one."""
+
+    __tablename__ = "sync_bundles_sent"
+    __table_args__ = (UniqueConstraint("recipient", "store_id", "bundle_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    recipient: Mapped[str] = mapped_column(String(32), index=True)
+    store_id: Mapped[str] = mapped_column(String(36))  # our epoch when we wrote it
+    bundle_no: Mapped[int] = mapped_column(Integer)
+    seq_from: Mapped[int] = mapped_column(Integer)
+    seq_to: Mapped[int] = mapped_column(Integer)
+    changes: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class BundleReceived(Base):
+    """A bundle this installation opened: applied (with its import report) or held (newer schema)."""
+
+    __tablename__ = "sync_bundles_received"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    sender: Mapped[str] = mapped_column(String(32), index=True)
+    sender_store_id: Mapped[str] = mapped_column(String(36))
+    bundle_no: Mapped[int] = mapped_column(Integer)
+    seq_from: Mapped[int] = mapped_column(Integer)
+    seq_to: Mapped[int] = mapped_column(Integer)
+    schema_version: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))  # applied | held
+    report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    received_by: Mapped[str] = mapped_column(String(64))
+
+
+class StationMark(Base):
+    """District side: which change-log ranges of one station epoch have arrived, and the acknowledgement."""
+
+    __tablename__ = "sync_station_marks"
+
+    station_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Sorted, merged [from, to] ranges of the station's seq that bundles have covered.
+    ranges: Mapped[list[list[int]]] = mapped_column(JSON, default=list)
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)  # highest contiguous seq from 1
+    last_bundle_no: Mapped[int] = mapped_column(Integer, default=0)
+    last_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    last_received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # The station's audit-chain head as it claimed in its last bundle (countersigned in the receipt).
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+    audit_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class DistrictAck(Base):
+    """Station side: what the district has acknowledged, per district (normally one row)."""
+
+    __tablename__ = "sync_district_acks"
+
+    district_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # The station epoch the acknowledgement refers to: after a restore it no longer matches, and the
+    # station sends everything again.
+    store_id: Mapped[str] = mapped_column(String(36))
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # Newest return applied: (district epoch, number), so an old return never rewinds the acknowledgement.
+    return_store_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    return_no: Mapped[int] = mapped_column(Integer, default=0)
+    # District change-log position of the reference data received so far (asked for in the next bundle).
+    reference_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # Digest buckets where the district's copy differs from ours: re-sent with the next bundle.
+    resend_buckets: Mapped[list[str]] = mapped_column(JSON, default=list)
+    last_return_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
+    district_time_skew_s: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class SyncReceipt(Base):
+    """The district's signature over a station's audit-chain head and acknowledged seq."""
+
+    __tablename__ = "sync_receipts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    district_code: Mapped[str] = mapped_column(String(32))
+    station_code: Mapped[str] = mapped_column(String(32), index=True)
+    store_id: Mapped[str] = mapped_column(String(36))
+    audit_seq: Mapped[int] = mapped_column(Integer)
+    audit_hash: Mapped[str] = mapped_column(String(64))
+    acked_seq: Mapped[int] = mapped_column(Integer)
+    signed_at: Mapped[str] = mapped_column(String(40))
+    signature: Mapped[str] = mapped_column(String(100))  # base64 Ed25519 signature over the receipt message
+    bundle_sha256: Mapped[str] = mapped_column(String(64))  # the return bundle that carried it
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class DistrictNotice(Base):
+    """A notice the district sends to every station (an alert, a circular); no personal data by rule."""
+
+    __tablename__ = "sync_notices"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    issued_by: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)

@@ -1,0 +1,401 @@
+"""Applying change-log entries from a bundle to the registers, inside the caller's one transaction.
+
+`check_entries` runs before any transaction: it turns every entry into typed column values and refuses
+the whole bundle (BundleRejected "payload") if one is malformed, so nothing half-valid is ever written.
+`apply_entries` then asks `decide` about each change in order and writes the outcome in bulk: rows,
+the change log (source "import", never re-sent), the conflicts table, the search index and the HLC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Float, Integer, String, Table, Text, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop_app.errors import BundleRejected
+from desktop_app.models import REGISTER_MODELS
+from desktop_app.models.base import UTCDateTime
+from desktop_app.models.changelog import ChangeLogEntry, Conflict
+from desktop_app.models.station import StationInfo
+from desktop_app.services import search
+from desktop_app.services.hlc import Hlc, observe
+from desktop_app.services.registry import spec_for
+from desktop_app.sync.decide import Action, Change, Decision, RowState, decide
+
+OPS = ("create", "update", "delete")
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class IncomingChange:
+    """One checked entry: typed column values ready to write, plus what the merge rule needs."""
+
+    table: str
+    seq: int
+    row_id: str
+    op: str
+    hlc: str
+    base_hlc: str | None
+    values: dict[str, Any]  # typed, for the register table
+    state: dict[str, Any]  # as received (JSON), for the change log and the conflicts table
+
+    @property
+    def deleted(self) -> bool:
+        return self.values.get("deleted_at") is not None
+
+
+@dataclass
+class ApplyReport:
+    """What an import did, per register: the readable report stored with the bundle and shown to the SHO."""
+
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
+    undeleted: Counter[str] = field(default_factory=Counter)
+    conflicts: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    held_back: Counter[str] = field(default_factory=Counter)  # a return never overwrites unacknowledged edits
+    changed_ids: set[str] = field(default_factory=set)
+
+    def to_json(self) -> dict[str, Any]:
+        names = ("created", "updated", "deleted", "undeleted", "conflicts", "unchanged", "held_back")
+        out: dict[str, Any] = {name: sum(getattr(self, name).values()) for name in names}
+        out["per_register"] = {
+            register: {name: getattr(self, name)[register] for name in names if getattr(self, name)[register]}
+            for register in sorted({r for name in names for r in getattr(self, name)})
+        }
+        return out
+
+
+# --- checking, before any transaction --------------------------------------------------------------------------
+
+
+def check_entries(
+    entries: Sequence[dict[str, Any]],
+    *,
+    registers: Iterable[str] | None = None,
+    owner: str | None = None,
+) -> list[IncomingChange]:
+    """Typed changes, or BundleRejected("payload") naming the first bad entry.
+
+    `owner`: every row must belong to (and every stamp come from) that station: a station can only ever
+    send its own rows, so a bundle can never rewrite another station's records.
+    """
+    allowed = set(registers) if registers is not None else set(REGISTER_MODELS)
+    checked: list[IncomingChange] = []
+    for number, entry in enumerate(entries, start=1):
+        table = entry.get("table")
+        if table not in allowed:
+            raise _bad(number, f"names a register this installation does not take ({str(table)[:40]!a})")
+        try:
+            checked.append(_check_entry(entry, str(table), owner))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise _bad(number, str(exc)) from None
+    return checked
+
+
+def _bad(number: int, problem: str) -> BundleRejected:
+    return BundleRejected(
+        "payload",
+        f"Change {number} in the bundle {problem}. Nothing was imported. Report it to district IT and ask the "
+        "sender to export again.",
+    )
+
+
+def _check_entry(entry: dict[str, Any], table: str, owner: str | None) -> IncomingChange:
+    state = entry["state"]
+    if not isinstance(state, dict):
+        raise ValueError("has no row state")
+    row_id, hlc, base = entry["row_id"], entry["hlc"], entry.get("base_hlc")
+    seq, op = entry["seq"], entry["op"]
+    if type(seq) is not int or seq < 1 or op not in OPS:
+        raise ValueError("has a wrong sequence number or operation")
+    if not isinstance(row_id, str) or state.get("id") != row_id or state.get("hlc") != hlc:
+        raise ValueError("does not match its own row state")
+    stamp = Hlc.parse(hlc)
+    if base is not None:
+        Hlc.parse(base)
+    if owner is not None and (state.get("station_code") != owner or stamp.station != owner):
+        raise ValueError(f"changes a record that does not belong to {owner}")
+    return IncomingChange(table, seq, row_id, op, hlc, base, _typed_values(table, state), state)
+
+
+def _typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
+    converters = _converters(table)
+    unknown = set(state) - set(converters)
+    if unknown:
+        raise ValueError(f"has a field this register does not have ({sorted(unknown)[0][:40]!a})")
+    values: dict[str, Any] = {}
+    for name, (convert, nullable) in converters.items():
+        raw = state.get(name)
+        if raw is None:
+            if not nullable:
+                raise ValueError(f"has no value for the required field {name!r}")
+            values[name] = None
+        else:
+            values[name] = convert(raw)
+    return values
+
+
+_Converter = tuple[Callable[[Any], Any], bool]
+_CONVERTERS: dict[str, dict[str, _Converter]] = {}
+
+
+def _converters(table: str) -> dict[str, _Converter]:
+    if table not in _CONVERTERS:
+        model_table: Table = REGISTER_MODELS[table].__table__  # type: ignore[attr-defined]
+        _CONVERTERS[table] = {column.key: (_converter(column.type), bool(column.nullable)) for column in model_table.c}
+    return _CONVERTERS[table]
+
+
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    if isinstance(kind, UTCDateTime):
+        return _utc
+    if isinstance(kind, Date):
+        return _date
+    if isinstance(kind, Boolean):
+        return _typed(bool)
+    if isinstance(kind, Integer):
+        return _integer
+    if isinstance(kind, Float):
+        return _number
+    if isinstance(kind, String | Text):
+        limit = getattr(kind, "length", None)
+        return _text(limit)
+    return lambda value: value  # JSON columns: any JSON value
+
+
+def _utc(value: Any) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("has a time without a time zone")
+    return moment
+
+
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _typed(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise ValueError(f"has a value of the wrong type ({type(value).__name__})")
+        return value
+
+    return check
+
+
+def _integer(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError("has a non-integer where a number is required")
+    return value
+
+
+def _number(value: Any) -> float:
+    if type(value) not in (int, float):
+        raise ValueError("has a non-number where a number is required")
+    return float(value)
+
+
+def _text(limit: int | None) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or (limit is not None and len(value) > limit):
+            raise ValueError("has text that is too long or not text")
+        return value
+
+    return check
+
+
+# --- applying, inside the caller's transaction ----------------------------------------------------------------
+
+
+def apply_entries(
+    session: Session,
+    changes: Sequence[IncomingChange],
+    *,
+    now: dt.datetime,
+    protected: frozenset[str] = frozenset(),
+) -> ApplyReport:
+    """Merge `changes` (in order) into the registers; idempotent, so applying the same changes again is a no-op.
+
+    `protected`: ids of rows with local changes the district has not acknowledged yet; an incoming version
+    never overwrites them (it is held back, and arrives again with a later return bundle).
+    """
+    report = ApplyReport()
+    by_table: dict[str, list[IncomingChange]] = {}
+    for change in changes:
+        by_table.setdefault(change.table, []).append(change)
+    highest: Hlc | None = None
+    log_rows: list[dict[str, Any]] = []
+    conflict_rows: list[dict[str, Any]] = []
+    for table_name, table_changes in by_table.items():
+        _apply_table(session, table_name, table_changes, now, protected, report, log_rows, conflict_rows)
+        top = max(Hlc.parse(c.hlc) for c in table_changes)
+        highest = top if highest is None or top > highest else highest
+    if log_rows:
+        session.execute(insert(ChangeLogEntry.__table__), log_rows)  # type: ignore[arg-type]
+    if conflict_rows:
+        session.execute(insert(Conflict.__table__), conflict_rows)  # type: ignore[arg-type]
+    if highest is not None:
+        _observe(session, highest)
+    return report
+
+
+def _apply_table(
+    session: Session,
+    table_name: str,
+    changes: list[IncomingChange],
+    now: dt.datetime,
+    protected: frozenset[str],
+    report: ApplyReport,
+    log_rows: list[dict[str, Any]],
+    conflict_rows: list[dict[str, Any]],
+) -> None:
+    spec = spec_for(table_name)
+    table: Table = spec.model.__table__  # type: ignore[attr-defined]
+    ids = sorted({c.row_id for c in changes})
+    current = _current_rows(session, table, ids)
+    seen = _seen_versions(session, [i for i in ids if i in current])
+    existed = set(current)
+    final: dict[str, IncomingChange] = {}
+    for change in changes:
+        held = current.get(change.row_id)
+        local = None if held is None else RowState(held[0], held[1], frozenset(seen.get(change.row_id, ())))
+        decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted))
+        if decision.writes and change.row_id in protected and held is not None:
+            report.held_back[table_name] += 1
+            continue
+        if not decision.writes and not decision.conflict:
+            report.unchanged[table_name] += 1
+            continue
+        seen.setdefault(change.row_id, set()).update({change.hlc, *(() if held is None else (held[0],))})
+        if decision.conflict:
+            report.conflicts[table_name] += 1
+            conflict_rows.append(_conflict_row(session, table, change, held, decision, now, final))
+        if not decision.writes:
+            continue
+        _count(report, table_name, decision, change, held)
+        current[change.row_id] = (change.hlc, change.deleted)
+        final[change.row_id] = change
+        report.changed_ids.add(change.row_id)
+        log_rows.append(
+            {
+                "table_name": table_name,
+                "row_id": change.row_id,
+                "op": change.op,
+                "hlc": change.hlc,
+                "base_hlc": change.base_hlc,
+                "origin_station": str(change.state.get("station_code")),
+                "source": "import",
+                "at": now,
+                "state": change.state,
+            }
+        )
+    new_rows = [c.values for i, c in final.items() if i not in existed]
+    old_rows = [c.values for i, c in final.items() if i in existed]
+    if new_rows:
+        session.execute(insert(table), new_rows)
+        search.index_rows(session, spec, new_rows, replace=False)
+    if old_rows:
+        columns = [c.key for c in table.c if c.key != "id"]
+        session.execute(
+            update(table).where(table.c.id == bindparam("_id")).values({k: bindparam(f"v_{k}") for k in columns}),
+            [{"_id": row["id"], **{f"v_{k}": row[k] for k in columns}} for row in old_rows],
+        )
+        search.index_rows(session, spec, old_rows, replace=True)
+
+
+def _count(report: ApplyReport, table: str, decision: Decision, change: IncomingChange, held: Any) -> None:
+    if decision.action is Action.INSERT:
+        (report.deleted if change.deleted else report.created)[table] += 1
+    elif decision.action is Action.UNDELETE or (held is not None and held[1] and not change.deleted):
+        report.undeleted[table] += 1
+    elif change.deleted and (held is None or not held[1]):
+        report.deleted[table] += 1
+    else:
+        report.updated[table] += 1
+
+
+def _conflict_row(
+    session: Session,
+    table: Table,
+    change: IncomingChange,
+    held: tuple[str, bool] | None,
+    decision: Decision,
+    now: dt.datetime,
+    final: dict[str, IncomingChange],
+) -> dict[str, Any]:
+    assert held is not None
+    if decision.action is Action.KEEP_LOCAL:
+        kept, lost_hlc, lost_state = held[0], change.hlc, change.state
+        lost_origin = str(change.state.get("station_code"))
+    else:
+        # The local version loses: keep its full state (as JSON) before it is overwritten.
+        earlier = final.get(change.row_id)
+        lost_state = earlier.state if earlier is not None else _row_state(session, table, change.row_id)
+        kept, lost_hlc = change.hlc, held[0]
+        lost_origin = str(lost_state.get("station_code"))
+    return {
+        "table_name": table.name,
+        "row_id": change.row_id,
+        "kept_hlc": kept,
+        "lost_hlc": lost_hlc,
+        "lost_origin": lost_origin,
+        "lost_state": lost_state,
+        "reason": decision.reason[:200],
+        "detected_at": now,
+        "resolved_at": None,
+        "resolved_by": None,
+    }
+
+
+def _row_state(session: Session, table: Table, row_id: str) -> dict[str, Any]:
+    row = session.execute(select(table).where(table.c.id == row_id)).mappings().one()
+    return {
+        k: (
+            v.astimezone(dt.UTC).isoformat()
+            if isinstance(v, dt.datetime)
+            else v.isoformat()
+            if isinstance(v, dt.date)
+            else v
+        )
+        for k, v in row.items()
+    }
+
+
+def _current_rows(session: Session, table: Table, ids: list[str]) -> dict[str, tuple[str, bool]]:
+    found: dict[str, tuple[str, bool]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row_id, hlc, deleted_at in session.execute(
+            select(table.c.id, table.c.hlc, table.c.deleted_at).where(table.c.id.in_(chunk))
+        ):
+            found[row_id] = (hlc, deleted_at is not None)
+    return found
+
+
+def _seen_versions(session: Session, ids: list[str]) -> dict[str, set[str]]:
+    """Stamps of versions each row had here before (change log), or that lost here (conflicts)."""
+    seen: dict[str, set[str]] = {}
+    log, lost = ChangeLogEntry.__table__, Conflict.__table__
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row_id, hlc in session.execute(select(log.c.row_id, log.c.hlc).where(log.c.row_id.in_(chunk))):
+            seen.setdefault(row_id, set()).add(hlc)
+        for row_id, hlc in session.execute(select(lost.c.row_id, lost.c.lost_hlc).where(lost.c.row_id.in_(chunk))):
+            seen.setdefault(row_id, set()).add(hlc)
+    return seen
+
+
+def _observe(session: Session, highest: Hlc) -> None:
+    info = session.get(StationInfo, 1)
+    assert info is not None
+    last = Hlc.parse(info.last_hlc) if info.last_hlc else None
+    folded = observe(last, highest)
+    if folded != last:
+        info.last_hlc = folded.encode()

@@ -1,0 +1,298 @@
+"""District side: apply a station's bundle, then answer it with a `district-return` bundle.
+
+The district keys what it has received by (station, store_id): a restored station has a new store id and
+a rewound sequence, so its marks start again at zero and it is asked for everything (anchors B6.3).
+The acknowledgement is the highest seq up to which every range has arrived; holes are reported as gaps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app import __version__
+from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.models.persons import Person
+from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMark, SyncPeer
+from desktop_app.services import audit
+from desktop_app.services.context import Context
+from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.apply import apply_entries, check_entries
+from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
+from desktop_app.sync.digest import held_digest
+from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
+from desktop_app.sync.importer import ImportResult, received_row, slip_for
+from desktop_app.sync.peers import find_peer, load_identity, peer_keys, station_info
+from desktop_app.sync.receipts import sign_receipt
+
+# Registers the district hands back to every station as reference data (DESIGN.md §1).
+REFERENCE_REGISTERS = ("persons", "sites")
+MAX_NOTICES = 50
+
+
+def merge_range(ranges: list[list[int]], seq_from: int, seq_to: int) -> list[list[int]]:
+    """Add [seq_from, seq_to] to sorted, merged ranges (adjacent ranges join: [1,5]+[6,9] = [1,9])."""
+    if seq_to < seq_from:
+        return [list(r) for r in ranges]
+    merged: list[list[int]] = []
+    for start, end in sorted([*([r[0], r[1]] for r in ranges), [seq_from, seq_to]]):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def acked_and_gaps(ranges: list[list[int]]) -> tuple[int, list[list[int]]]:
+    """Highest contiguous seq from 1, and the holes below the highest seq received."""
+    acked = ranges[0][1] if ranges and ranges[0][0] <= 1 else 0
+    gaps: list[list[int]] = []
+    expected = 1
+    for start, end in ranges:
+        if start > expected:
+            gaps.append([expected, start - 1])
+        expected = max(expected, end + 1)
+    return acked, gaps
+
+
+def apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
+    manifest = opened.manifest
+    station = manifest["sender"]
+    changes = check_entries(opened.entries, owner=station)
+    notes: list[str] = []
+    with ctx.store.transaction() as session:
+        now = ctx.clock.now()
+        peer = find_peer(session, station, "station")
+        assert peer is not None  # read_bundle only returns bundles from enrolled senders
+        mark = session.get(StationMark, (station, manifest["store_id"]))
+        if mark is None:
+            if peer.store_id not in (None, manifest["store_id"]) or _has_other_epoch(session, station, manifest):
+                notes.append(
+                    f"{station} has a new store id (restored from a backup or reinstalled): everything it holds "
+                    "is asked for again"
+                )
+            mark = StationMark(
+                station_code=station,
+                store_id=manifest["store_id"],
+                ranges=[],
+                acked_seq=0,
+                last_bundle_no=0,
+                audit_seq=0,
+            )
+            session.add(mark)
+        notes.extend(_chain_notes(mark, manifest))
+        report = apply_entries(session, changes, now=now)
+        mark.ranges = merge_range(list(mark.ranges), manifest["seq_from"], manifest["seq_to"])
+        mark.acked_seq, gaps = acked_and_gaps(mark.ranges)
+        if manifest["bundle_no"] >= mark.last_bundle_no:
+            mark.last_bundle_no, mark.last_sha256 = manifest["bundle_no"], opened.sha256
+            head = manifest["extra"].get("audit_head")
+            if isinstance(head, dict) and type(head.get("seq")) is int and isinstance(head.get("hash"), str):
+                mark.audit_seq, mark.audit_hash = head["seq"], head["hash"][:64]
+        mark.last_received_at = now
+        peer.store_id = manifest["store_id"]
+        summary = report.to_json() | {"acked_seq": mark.acked_seq, "gaps": gaps, "notes": notes}
+        session.add(received_row(ctx, opened, "applied", summary))
+        audit.append_many(
+            session,
+            ctx,
+            [
+                (
+                    "sync-import",
+                    None,
+                    None,
+                    f"{station} bundle {manifest['bundle_no']} seq {manifest['seq_from']}-{manifest['seq_to']}: "
+                    f"{summary['created']} created, {summary['updated']} updated, {summary['deleted']} deleted, "
+                    f"{summary['conflicts']} conflicts",
+                )
+            ],
+        )
+    return ImportResult(
+        slip_for(opened),
+        "applied",
+        summary,
+        frozenset(c.table for c in changes),
+        frozenset(report.changed_ids),
+        opened,
+    )
+
+
+def _has_other_epoch(session: Session, station: str, manifest: dict[str, Any]) -> bool:
+    return (
+        session.scalar(
+            select(StationMark.store_id)
+            .where(StationMark.station_code == station, StationMark.store_id != manifest["store_id"])
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _chain_notes(mark: StationMark, manifest: dict[str, Any]) -> list[str]:
+    number = manifest["bundle_no"]
+    if number > mark.last_bundle_no + 1 and mark.last_bundle_no:
+        first, last = mark.last_bundle_no + 1, number - 1
+        missing = f"bundle {first}" if first == last else f"bundles {first}–{last}"
+        return [f"{missing} from {manifest['sender']} did not arrive here (later bundles repeat their changes)"]
+    if number == mark.last_bundle_no + 1 and mark.last_sha256 and manifest["prev_sha256"] != mark.last_sha256:
+        return [f"bundle {number} does not follow the bundle {mark.last_bundle_no} received here (chain differs)"]
+    return []
+
+
+# --- the answer ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReturnBundle:
+    data: bytes
+    slip: DispatchSlip
+
+
+def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
+    """The `district-return` answer to a station bundle: acknowledgement, receipt, digest, reference data."""
+    manifest = opened.manifest
+    station = manifest["sender"]
+    extra_in = manifest["extra"]
+    reference_from = extra_in.get("reference_seq") if type(extra_in.get("reference_seq")) is int else 0
+    with ctx.store.transaction() as session:
+        identity = load_identity(session)
+        peer = find_peer(session, station, "station")
+        assert peer is not None
+        mark = session.get(StationMark, (station, manifest["store_id"]))
+        assert mark is not None, "answer a bundle only after applying it"
+        _acked, gaps = acked_and_gaps(list(mark.ranges))
+        log = ChangeLogEntry.__table__
+        top = int(session.scalar(select(func.max(log.c.seq))) or 0)
+        entries = _reference_entries(session, station, max(0, reference_from), top)
+        entries.extend(_notices(session, ctx))
+        entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
+        now = ctx.clock.now().astimezone(dt.UTC).isoformat()
+        receipt = sign_receipt(
+            identity,
+            district=ctx.station.station_code,
+            station=station,
+            store_id=manifest["store_id"],
+            audit_seq=mark.audit_seq,
+            audit_hash=mark.audit_hash or "",
+            acked_seq=mark.acked_seq,
+            signed_at=now,
+        )
+        own_store_id = station_info(session).store_id
+        last = session.scalar(
+            select(BundleSent)
+            .where(BundleSent.recipient == station, BundleSent.store_id == own_store_id)
+            .order_by(BundleSent.bundle_no.desc())
+            .limit(1)
+        )
+        number = 1 if last is None else last.bundle_no + 1
+        seq_from = min(max(0, reference_from) + 1, top + 1)
+        data = write_bundle(
+            kind=DISTRICT_RETURN,
+            sender_code=ctx.station.station_code,
+            recipient_code=station,
+            bundle_no=number,
+            seq_from=seq_from,
+            seq_to=top,
+            prev_bundle_sha256=None if last is None else last.sha256,
+            store_id=own_store_id,
+            app_version=__version__,
+            schema_version=head_revision(),
+            created_at=now,
+            entries=entries,
+            extra={
+                "ack": {
+                    "store_id": manifest["store_id"],
+                    "acked_seq": mark.acked_seq,
+                    "gaps": gaps,
+                    "answers_bundle": manifest["bundle_no"],
+                },
+                "receipt": receipt,
+                "reference_seq": top,
+                "district_time": now,
+            },
+            sender=identity,
+            recipient_enc_public=peer_keys(peer).enc,
+        )
+        sha = bundle_sha256(data)
+        counts: dict[str, int] = {}
+        for entry in entries:
+            counts[entry["table"]] = counts.get(entry["table"], 0) + 1
+        session.add(
+            BundleSent(
+                kind=DISTRICT_RETURN,
+                recipient=station,
+                store_id=own_store_id,
+                bundle_no=number,
+                seq_from=seq_from,
+                seq_to=top,
+                changes=len(entries),
+                counts=counts,
+                sha256=sha,
+                created_at=ctx.clock.now(),
+                created_by=ctx.actor.username,
+            )
+        )
+        audit.append_many(session, ctx, [("sync-return", None, None, f"to {station}: bundle {number}")])
+    return ReturnBundle(
+        data,
+        DispatchSlip(DISTRICT_RETURN, ctx.station.station_code, station, number, seq_from, top, counts, sha, now),
+    )
+
+
+def save_return_bundle(bundle: ReturnBundle, out_dir: Path) -> DispatchSlip:
+    slip = bundle.slip
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = save_bundle(bundle.data, out_dir, bundle_file_name(slip.kind, slip.sender, slip.recipient, slip.bundle_no))
+    return DispatchSlip(**{**slip.__dict__, "file": path})
+
+
+def _reference_entries(session: Session, station: str, after: int, top: int) -> list[dict[str, Any]]:
+    """Reference-register changes logged here since the station's mark, not its own, persons only if watch-listed."""
+    log = ChangeLogEntry.__table__
+    rows = list(
+        session.execute(
+            select(log)
+            .where(
+                log.c.seq > after,
+                log.c.seq <= top,
+                log.c.table_name.in_(REFERENCE_REGISTERS),
+                log.c.origin_station != station,
+            )
+            .order_by(log.c.seq)
+        )
+    )
+    person_ids = sorted({row.row_id for row in rows if row.table_name == "persons"})
+    watched: set[str] = set()
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start : start + 500]
+        watched.update(session.scalars(select(Person.id).where(Person.id.in_(chunk), Person.watchlisted.is_(True))))
+    return [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+
+
+def _notices(session: Session, ctx: Context) -> list[dict[str, Any]]:
+    notices = session.scalars(
+        select(DistrictNotice)
+        .where(DistrictNotice.issued_by == ctx.station.station_code)
+        .order_by(DistrictNotice.issued_at.desc())
+        .limit(MAX_NOTICES)
+    )
+    return [
+        {
+            "table": "notices",
+            "id": n.id,
+            "title": n.title,
+            "body": n.body,
+            "issued_at": n.issued_at.astimezone(dt.UTC).isoformat(),
+            "issued_by": n.issued_by,
+        }
+        for n in notices
+    ]
+
+
+def enrolled_stations(session: Session) -> list[SyncPeer]:
+    return list(session.scalars(select(SyncPeer).where(SyncPeer.kind == "station").order_by(SyncPeer.code)))

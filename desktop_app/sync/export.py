@@ -1,0 +1,235 @@
+"""Station side: the next `station-changes` bundle — every local change the district has not acknowledged.
+
+The acknowledgement only moves when a return bundle arrives, never here, so exporting twice sends the same
+changes twice, which the district's importer takes as a no-op (DESIGN.md §6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app import __version__
+from desktop_app.errors import AhtcError
+from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.models.sync_state import BundleSent, DistrictAck, SyncPeer
+from desktop_app.services import audit, permissions
+from desktop_app.services.context import Context
+from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
+from desktop_app.sync.digest import acknowledged_rows, bucket_of
+from desktop_app.sync.peers import district_peer, load_identity, peer_keys, station_info
+
+STATION_CHANGES = "station-changes"
+DISTRICT_RETURN = "district-return"
+
+
+class NotEnrolled(AhtcError):
+    """Sync needs the enrolment exchange first."""
+
+
+@dataclass(frozen=True)
+class DispatchSlip:
+    """What the officer copies into the paper dispatch register, for a bundle sent or received."""
+
+    kind: str
+    sender: str
+    recipient: str
+    bundle_no: int
+    seq_from: int
+    seq_to: int
+    counts: dict[str, int]
+    sha256: str
+    created_at: str
+    file: Path | None = None
+
+    @property
+    def changes(self) -> int:
+        return sum(self.counts.values())
+
+    def lines(self) -> list[str]:
+        counts = ", ".join(f"{name} {n}" for name, n in sorted(self.counts.items())) or "none"
+        out = [
+            f"Bundle no. {self.bundle_no} ({self.kind}) from {self.sender} to {self.recipient}",
+            f"  range: seq {self.seq_from}–{self.seq_to}; {self.changes} entries: {counts}",
+            f"  created: {self.created_at}",
+            f"  SHA-256: {self.sha256}",
+        ]
+        if self.file is not None:
+            out.append(f"  file: {self.file}")
+        return out
+
+
+@dataclass(frozen=True)
+class ExportedBundle:
+    data: bytes
+    slip: DispatchSlip
+
+
+def acknowledgement(session: Session, district_code: str, store_id: str) -> DistrictAck:
+    """This epoch's acknowledgement row; after a restore (new store id) it starts again from zero."""
+    ack = session.get(DistrictAck, district_code)
+    if ack is None:
+        ack = DistrictAck(
+            district_code=district_code, store_id=store_id, acked_seq=0, return_no=0, reference_seq=0, resend_buckets=[]
+        )
+        session.add(ack)
+    elif ack.store_id != store_id:
+        # A restored store rewound its sequence: the old acknowledgement means nothing any more.
+        ack.store_id, ack.acked_seq, ack.resend_buckets = store_id, 0, []
+    session.flush()
+    return ack
+
+
+def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> ExportedBundle | None:
+    """Sign and encrypt the next bundle and record it as sent; None when there is nothing to send.
+
+    `allow_empty` makes a bundle without changes (the HTTP sync uses one to ask for the district's answer).
+    """
+    permissions.require(ctx, permissions.SYNC)
+    if ctx.station.is_district:
+        raise NotEnrolled("a district store does not export station bundles; it answers them")
+    with ctx.store.transaction() as session:
+        district = _enrolled_district(session)
+        info = station_info(session)
+        ack = acknowledgement(session, district.code, info.store_id)
+        entries = _entries_after(session, ack.acked_seq)
+        resent = _resend_entries(session, ack) if ack.resend_buckets else []
+        if not entries and not resent and not allow_empty:
+            return None
+        log = ChangeLogEntry.__table__
+        seq_to = max(int(session.scalar(select(func.max(log.c.seq))) or 0), ack.acked_seq)
+        last = session.scalar(
+            select(BundleSent)
+            .where(BundleSent.recipient == district.code, BundleSent.store_id == info.store_id)
+            .order_by(BundleSent.bundle_no.desc())
+            .limit(1)
+        )
+        bundle_no = 1 if last is None else last.bundle_no + 1
+        head = audit.append_many(
+            session,
+            ctx,
+            [("sync-export", None, None, f"bundle {bundle_no} to {district.code}: {len(entries)} changes")],
+        )
+        created_at = ctx.clock.now().astimezone(dt.UTC).isoformat()
+        payload = resent + entries
+        data = write_bundle(
+            kind=STATION_CHANGES,
+            sender_code=ctx.station.station_code,
+            recipient_code=district.code,
+            bundle_no=bundle_no,
+            seq_from=ack.acked_seq + 1,
+            seq_to=seq_to,
+            prev_bundle_sha256=None if last is None else last.sha256,
+            store_id=info.store_id,
+            app_version=__version__,
+            schema_version=head_revision(),
+            created_at=created_at,
+            entries=payload,
+            extra={
+                "audit_head": {"seq": head[0], "hash": head[1]},
+                "reference_seq": ack.reference_seq,
+                "resent": len(resent),
+            },
+            sender=load_identity(session),
+            recipient_enc_public=peer_keys(district).enc,
+        )
+        counts = _counts(payload)
+        sha = bundle_sha256(data)
+        session.add(
+            BundleSent(
+                kind=STATION_CHANGES,
+                recipient=district.code,
+                store_id=info.store_id,
+                bundle_no=bundle_no,
+                seq_from=ack.acked_seq + 1,
+                seq_to=seq_to,
+                changes=len(payload),
+                counts=counts,
+                sha256=sha,
+                created_at=ctx.clock.now(),
+                created_by=ctx.actor.username,
+            )
+        )
+        if resent:
+            ack.resend_buckets = []
+        slip = DispatchSlip(
+            STATION_CHANGES,
+            ctx.station.station_code,
+            district.code,
+            bundle_no,
+            ack.acked_seq + 1,
+            seq_to,
+            counts,
+            sha,
+            created_at,
+        )
+        return ExportedBundle(data, slip)
+
+
+def export_bundle(ctx: Context, out_dir: Path, *, allow_empty: bool = False) -> DispatchSlip | None:
+    """Write the next bundle into `out_dir` atomically (temp file, fsync, rename); None if nothing to send."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise NotEnrolled(f"{out_dir} is not a folder (is the USB stick plugged in?)")
+    exported = build_station_bundle(ctx, allow_empty=allow_empty)
+    if exported is None:
+        return None
+    slip = exported.slip
+    name = bundle_file_name(slip.kind, slip.sender, slip.recipient, slip.bundle_no)
+    path = save_bundle(exported.data, out_dir, name)
+    return DispatchSlip(**{**slip.__dict__, "file": path})
+
+
+def _enrolled_district(session: Session) -> SyncPeer:
+    district = district_peer(session)
+    if district is None:
+        raise NotEnrolled(
+            "this station is not enrolled with its district yet: run 'ahtc enrol-request', take the file to the "
+            "district, then run 'ahtc enrol-complete' with its answer"
+        )
+    return district
+
+
+def entry_json(row: Any) -> dict[str, Any]:
+    return {
+        "table": row.table_name,
+        "seq": row.seq,
+        "row_id": row.row_id,
+        "op": row.op,
+        "hlc": row.hlc,
+        "base_hlc": row.base_hlc,
+        "state": row.state,
+    }
+
+
+def _entries_after(session: Session, acked_seq: int) -> list[dict[str, Any]]:
+    log = ChangeLogEntry.__table__
+    stmt = select(log).where(log.c.source == "local", log.c.seq > acked_seq).order_by(log.c.seq)
+    return [entry_json(row) for row in session.execute(stmt)]
+
+
+def _resend_entries(session: Session, ack: DistrictAck) -> list[dict[str, Any]]:
+    """The acknowledged versions of the rows in the buckets where the district's copy differs from ours."""
+    wanted = set(ack.resend_buckets)
+    seqs = [
+        seq for seq, table, _id, hlc in acknowledged_rows(session, ack.acked_seq) if bucket_of(table, hlc) in wanted
+    ]
+    log = ChangeLogEntry.__table__
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(seqs), 500):
+        chunk = seqs[start : start + 500]
+        out.extend(entry_json(row) for row in session.execute(select(log).where(log.c.seq.in_(chunk))))
+    return sorted(out, key=lambda entry: int(entry["seq"]))
+
+
+def _counts(entries: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry["table"]] = counts.get(entry["table"], 0) + 1
+    return counts

@@ -1,0 +1,178 @@
+"""Station side: apply the district's `district-return` bundle.
+
+It moves the acknowledgement (so the next export starts after it), keeps the district's receipt, takes the
+district's reference data and notices — never over a local change the district has not acknowledged yet —
+and compares the district's digest of our rows with ours, marking differing buckets for re-sending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.errors import BundleRejected
+from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.models.sync_state import DistrictNotice, SyncReceipt
+from desktop_app.services import audit
+from desktop_app.services.context import Context
+from desktop_app.sync.apply import apply_entries, check_entries
+from desktop_app.sync.bundle import OpenedBundle
+from desktop_app.sync.digest import acknowledged_digest, differing_buckets
+from desktop_app.sync.district_side import REFERENCE_REGISTERS
+from desktop_app.sync.export import acknowledgement
+from desktop_app.sync.importer import ImportResult, received_row, slip_for
+from desktop_app.sync.peers import station_info
+from desktop_app.sync.receipts import receipt_is_valid
+
+# Past this difference between the district's clock and ours, the officer is told to check the PC's date.
+CLOCK_SKEW_WARNING_S = 10 * 60
+
+
+def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
+    manifest = opened.manifest
+    extra = manifest["extra"]
+    ack_in, receipt = extra.get("ack"), extra.get("receipt")
+    if not isinstance(ack_in, dict) or not isinstance(receipt, dict):
+        raise BundleRejected("payload", "The return bundle carries no acknowledgement. Nothing was imported.")
+    if not receipt_is_valid(receipt, opened.sender_keys) or receipt.get("station") != ctx.station.station_code:
+        raise BundleRejected(
+            "receipt",
+            "The district's receipt in this return bundle does not verify. Nothing was imported; report it to "
+            "district IT.",
+        )
+    registers = [e for e in opened.entries if e["table"] in REFERENCE_REGISTERS]
+    unknown = sorted({e["table"] for e in opened.entries} - {*REFERENCE_REGISTERS, "notices", "sync_digest"})
+    if unknown:
+        raise BundleRejected(
+            "payload",
+            f"The return bundle carries data this version cannot take ({unknown[0][:40]}). Nothing was "
+            "imported; ask district IT to update AHTC Register on this computer.",
+        )
+    changes = check_entries(registers, registers=REFERENCE_REGISTERS)
+    notes: list[str] = []
+    with ctx.store.transaction() as session:
+        now = ctx.clock.now()
+        info = station_info(session)
+        ack = acknowledgement(session, manifest["sender"], info.store_id)
+        newer = manifest["store_id"] != ack.return_store_id or manifest["bundle_no"] > ack.return_no
+        current_epoch = ack_in.get("store_id") == info.store_id
+        acked = ack_in.get("acked_seq")
+        if newer and current_epoch and type(acked) is int:
+            if acked < ack.acked_seq:
+                notes.append(
+                    f"the district holds our changes only up to seq {acked} (we had {ack.acked_seq}): "
+                    "the next export sends the rest again"
+                )
+            ack.acked_seq = acked
+        elif not current_epoch:
+            notes.append(
+                "this return answers a bundle from before this store was restored; its acknowledgement is ignored"
+            )
+        elif not newer:
+            notes.append("an older return than one already applied: its acknowledgement is ignored")
+        for gap in ack_in.get("gaps", []) if current_epoch else []:
+            notes.append(f"the district is missing seq {gap[0]}–{gap[1]}; the next export sends them again")
+        protected = _unacknowledged_rows(session, ack.acked_seq)
+        report = apply_entries(session, changes, now=now, protected=protected)
+        notices = _take_notices(session, opened.entries, now)
+        if newer:
+            ack.return_store_id, ack.return_no = manifest["store_id"], manifest["bundle_no"]
+            reference_seq = extra.get("reference_seq")
+            if type(reference_seq) is int and not report.held_back:
+                ack.reference_seq = reference_seq
+            ack.last_return_at = now
+            ack.district_time_skew_s = _skew(extra.get("district_time"), now)
+            if current_epoch:
+                drift = _drift(session, opened.entries, ack.acked_seq)
+                ack.resend_buckets = drift
+                if drift:
+                    notes.append(f"the district's copy differs in {len(drift)} part(s); the next export re-sends them")
+        if ack.district_time_skew_s is not None and abs(ack.district_time_skew_s) > CLOCK_SKEW_WARNING_S:
+            notes.append(
+                f"this PC's clock differs from the district's by {abs(ack.district_time_skew_s) // 60} minutes: "
+                "check the date and time"
+            )
+        session.add(
+            SyncReceipt(
+                district_code=manifest["sender"],
+                station_code=receipt["station"],
+                store_id=str(receipt["store_id"]),
+                audit_seq=int(receipt["audit_seq"]),
+                audit_hash=str(receipt["audit_hash"]),
+                acked_seq=int(receipt["acked_seq"]),
+                signed_at=str(receipt["signed_at"]),
+                signature=str(receipt["signature"]),
+                bundle_sha256=opened.sha256,
+                received_at=now,
+            )
+        )
+        summary = report.to_json() | {"acked_seq": ack.acked_seq, "notices": notices, "notes": notes}
+        session.add(received_row(ctx, opened, "applied", summary))
+        audit.append_many(
+            session,
+            ctx,
+            [
+                (
+                    "sync-return",
+                    None,
+                    None,
+                    f"from {manifest['sender']} bundle {manifest['bundle_no']}: ack {ack.acked_seq}",
+                )
+            ],
+        )
+    return ImportResult(
+        slip_for(opened),
+        "applied",
+        summary,
+        frozenset(c.table for c in changes),
+        frozenset(report.changed_ids),
+        opened,
+    )
+
+
+def _unacknowledged_rows(session: Session, acked_seq: int) -> frozenset[str]:
+    log = ChangeLogEntry.__table__
+    return frozenset(
+        session.scalars(select(log.c.row_id).where(log.c.source == "local", log.c.seq > acked_seq).distinct())
+    )
+
+
+def _take_notices(session: Session, entries: list[dict[str, Any]], now: dt.datetime) -> int:
+    taken = 0
+    for entry in entries:
+        if entry["table"] != "notices":
+            continue
+        try:
+            notice_id, title, body = str(entry["id"])[:36], str(entry["title"])[:200], str(entry["body"])
+            issued_at = dt.datetime.fromisoformat(str(entry["issued_at"]))
+            issued_by = str(entry["issued_by"])[:32]
+        except (KeyError, ValueError):
+            continue
+        if session.get(DistrictNotice, notice_id) is None:
+            session.add(
+                DistrictNotice(
+                    id=notice_id, issued_by=issued_by, title=title, body=body, issued_at=issued_at, received_at=now
+                )
+            )
+            taken += 1
+    return taken
+
+
+def _drift(session: Session, entries: list[dict[str, Any]], acked_seq: int) -> list[str]:
+    theirs = next((e.get("digest") for e in entries if e["table"] == "sync_digest"), None)
+    if not isinstance(theirs, dict):
+        return []
+    return differing_buckets(acknowledged_digest(session, acked_seq), theirs)
+
+
+def _skew(district_time: object, now: dt.datetime) -> int | None:
+    try:
+        moment = dt.datetime.fromisoformat(str(district_time))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return int((now - moment).total_seconds())

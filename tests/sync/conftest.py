@@ -1,0 +1,104 @@
+"""Sync fixtures: a district store and a second station, built with the real init path and enrolled.
+
+`ctx` (tests/conftest.py) is station MBD-PHALIA; here come `district` (MBD) and `station_b` (MBD-MALAKWAL),
+and `enrolled`, which runs the real enrolment exchange through files for both stations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from desktop_app.services.clock import FakeClock
+from desktop_app.services.context import Context
+from desktop_app.services.setup import init_store, unlock
+from desktop_app.sync.district import init_district
+from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def district_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("district-template") / "district"
+    context = init_district(
+        folder,
+        district_code="MBD",
+        district="Mandi Bahauddin",
+        admin="dpo.mbd",
+        passphrase=PASSPHRASE,
+        clock=FakeClock(dt.datetime(2026, 3, 1, 4, 0, tzinfo=dt.UTC)),
+        kdf=FAST_KDF,
+    )
+    context.store.checkpoint()
+    context.store.close()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def station_b_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("station-b-template") / "station-b"
+    context = init_store(
+        folder,
+        station_code="MBD-MALAKWAL",
+        station_name="Malakwal",
+        district="Mandi Bahauddin",
+        district_code="MBD",
+        admin="sho.malakwal",
+        passphrase=PASSPHRASE,
+        clock=FakeClock(dt.datetime(2026, 3, 1, 4, 0, tzinfo=dt.UTC)),
+        kdf=FAST_KDF,
+    )
+    context.store.checkpoint()
+    context.store.close()
+    return folder
+
+
+@pytest.fixture
+def district(district_template: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Context]:
+    folder = tmp_path / "district"
+    shutil.copytree(district_template, folder)
+    context = unlock(folder, "dpo.mbd", PASSPHRASE, clock)
+    yield context
+    context.store.close()
+
+
+@pytest.fixture
+def station_b(station_b_template: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Context]:
+    folder = tmp_path / "station-b"
+    shutil.copytree(station_b_template, folder)
+    context = unlock(folder, "sho.malakwal", PASSPHRASE, clock)
+    yield context
+    context.store.close()
+
+
+def enrol(station: Context, district: Context, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    request = folder / f"{station.station.station_code}.enrol-request.json"
+    answer = folder / f"{station.station.station_code}.enrol-answer.json"
+    enrol_request(station, request)
+    enrol_station(district, request, answer)
+    enrol_complete(station, answer)
+
+
+@dataclass
+class Sync:
+    """Two stations and their district, enrolled; `usb` is the folder bundles are carried in."""
+
+    a: Context
+    b: Context
+    district: Context
+    usb: Path
+
+
+@pytest.fixture
+def enrolled(ctx: Context, station_b: Context, district: Context, tmp_path: Path) -> Sync:
+    enrol(ctx, district, tmp_path / "enrolment")
+    enrol(station_b, district, tmp_path / "enrolment")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    return Sync(ctx, station_b, district, usb)
