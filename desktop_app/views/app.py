@@ -1,0 +1,172 @@
+"""The GUI's entry point and its session: first run, unlock, the main window, auto-lock and shift change.
+
+Locking keeps every open form's typing as a draft, closes the store (the data key leaves memory) and shows
+the unlock dialog; the same officer comes back to the same screen and forms, another officer starts fresh.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop_app.services.clock import Clock
+from desktop_app.services.context import Context
+from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_store, fill
+from desktop_app.services.settings import Settings, load_settings
+from desktop_app.store.store import StorePaths
+from desktop_app.views import i18n
+from desktop_app.views.idle import InactivityTimer
+from desktop_app.views.mainwindow import MainWindow
+from desktop_app.views.start import SetupDialog, StartDialog, UnlockDialog
+
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+DEMO_RECORDS = 800
+
+
+def default_data_dir() -> Path:
+    chosen = os.environ.get("AHTC_DATA_DIR")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("AHTC Register", "Punjab Police"))
+
+
+def load_fonts() -> None:
+    for font in sorted(FONTS.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font))
+
+
+def apply_language(language: str) -> None:
+    i18n.set_language(language)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = QFont("Noto Naskh Arabic" if language == "ur" else "Noto Sans", 10)
+    font.setFamilies(["Noto Naskh Arabic", "Noto Sans"] if language == "ur" else ["Noto Sans", "Noto Naskh Arabic"])
+    app.setFont(font)
+
+
+class Session:
+    """Who is signed in, and the windows that belong to that sign-in."""
+
+    def __init__(self, data_dir: Path, clock: Clock | None = None, kdf: Any = None) -> None:
+        self.data_dir, self.clock, self.kdf = data_dir, clock, kdf
+        self.ctx: Context | None = None
+        self.window: MainWindow | None = None
+        self.idle: InactivityTimer | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self._resume: tuple[str, str, list[tuple[str, str | None]]] | None = None
+        self.prefs = QSettings("Punjab Police", "AHTC Register")
+
+    # -- getting in -------------------------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Show the first-run choice or the unlock dialog; False if the officer cancelled."""
+        apply_language(str(self.prefs.value("language", "en")))
+        if StorePaths(self.data_dir).exists():
+            self.show_unlock(str(self.prefs.value("last_user", "")))
+            return True
+        start = StartDialog()
+        if start.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if start.choice == StartDialog.DEMO:
+            ctx = ensure_demo_store(self.data_dir, DEMO_PASSPHRASE, DEMO_USER)
+            fill(ctx, records=DEMO_RECORDS)
+            self.signed_in(ctx)
+            return True
+        setup = SetupDialog(self.data_dir, self.clock, self.kdf)
+        if setup.exec() != QDialog.DialogCode.Accepted or setup.ctx is None:
+            return False
+        self.signed_in(setup.ctx)
+        return True
+
+    def show_unlock(self, username: str = "", locked: bool = False) -> UnlockDialog:
+        dialog = UnlockDialog(self.data_dir, self.clock, username, locked)
+        dialog.accepted.connect(lambda: self.signed_in(dialog.ctx) if dialog.ctx else None)
+        dialog.rejected.connect(self._quit_if_nothing_open)
+        self.unlock_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _quit_if_nothing_open(self) -> None:
+        if self.window is None:
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+
+    def signed_in(self, ctx: Context) -> MainWindow:
+        self.ctx = ctx
+        self.unlock_dialog = None
+        settings = load_settings(ctx)
+        if settings.language != i18n.current_language():
+            apply_language(settings.language)
+        self.prefs.setValue("language", settings.language)
+        self.prefs.setValue("last_user", ctx.actor.username)
+        resume, self._resume = self._resume, None
+        self.window = self._new_window()
+        if resume is not None and resume[0] == ctx.actor.username:
+            _user, screen, forms = resume
+            if screen in self.window.keys:
+                self.window.show_screen(screen)
+            for register, record_id in forms:
+                self.window.open_record(register, record_id, restore_draft=True)
+        self.idle = InactivityTimer(settings.auto_lock_minutes)
+        self.idle.idle.connect(self.lock)
+        return self.window
+
+    def _new_window(self) -> MainWindow:
+        assert self.ctx is not None
+        window = MainWindow(self.ctx, lock=self.lock, on_settings=self.settings_changed)
+        window.show()
+        return window
+
+    # -- while signed in --------------------------------------------------------------------------------------
+
+    def settings_changed(self, settings: Settings) -> None:
+        if self.idle is not None:
+            self.idle.set_minutes(settings.auto_lock_minutes)
+        if settings.language != i18n.current_language() and self.window is not None:
+            self.prefs.setValue("language", settings.language)
+            apply_language(settings.language)
+            screen = self.window.current_key()
+            old, self.window = self.window, self._new_window()
+            self.window.show_screen(screen)
+            old.close()
+            old.deleteLater()
+
+    def lock(self) -> UnlockDialog | None:
+        """Keep every form's typing as a draft, close the store, and wait for an officer to unlock."""
+        if self.ctx is None or self.window is None:
+            return None
+        window, ctx = self.window, self.ctx
+        forms = [(f.spec.name, f.record_id) for f in window.forms]
+        for form in list(window.forms):
+            form.lock_away()
+        self._resume = (ctx.actor.username, window.current_key(), forms)
+        if self.idle is not None:
+            self.idle.stop()
+            self.idle = None
+        dialog = self.show_unlock(ctx.actor.username, locked=True)
+        self.window, self.ctx = None, None
+        window.close()
+        window.deleteLater()
+        ctx.store.close()
+        return dialog
+
+
+def main(argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AHTC Register")
+    app.setOrganizationName("Punjab Police")
+    load_fonts()
+    session = Session(default_data_dir())
+    if not session.start():
+        return 0
+    return app.exec()

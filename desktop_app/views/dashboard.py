@@ -1,0 +1,169 @@
+"""The first screen after unlocking: follow-ups due this week and overdue, cases by status, this month's work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.enums import CaseStatus
+from desktop_app.services.clock import local_today
+from desktop_app.services.context import Context
+from desktop_app.services.followups import DueItem, due_followups
+from desktop_app.services.records import Changed, ListQuery, Records
+from desktop_app.services.registry import spec_for
+from desktop_app.views import ops
+from desktop_app.views.fmt import choice_source, date_text, register_label
+from desktop_app.views.i18n import tr
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    due: list[DueItem]
+    cases_by_status: dict[str, int]
+    inspections_this_month: int
+    children_rescued_this_month: int
+
+
+def load_dashboard(ctx: Context) -> DashboardData:
+    records = Records(ctx)
+    today = local_today(ctx.clock)
+    month_start = today.replace(day=1)
+    by_status = {s.value: records.count("cases", ListQuery(filters={"status": s.value})) for s in CaseStatus}
+    month = ListQuery(date_field="date", date_from=month_start, date_to=today)
+    rescued = ListQuery(date_field="rescue_date", date_from=month_start, date_to=today)
+    return DashboardData(
+        due_followups(ctx, within_days=7),
+        by_status,
+        records.count("inspections", month),
+        records.count("children", rescued),
+    )
+
+
+class DashboardPage(QWidget):
+    def __init__(self, ctx: Context, open_record: Callable[[str, str | None], Any], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.open_record = ctx, open_record
+        self.setObjectName("dashboard")
+        self.data: DashboardData | None = None
+        self.heading = QLabel()
+        self.month = QLabel()
+        self.month.setObjectName("month")
+        self.due = QTableWidget(0, 4)
+        self.due.setObjectName("due")
+        self.due.setHorizontalHeaderLabels([tr("Due"), tr("Register"), tr("Record"), tr("Days overdue")])
+        self.due.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.due.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.due.verticalHeader().setVisible(False)
+        self.due.horizontalHeader().setStretchLastSection(True)
+        self.due.cellActivated.connect(self._open_due)
+        self.due.cellDoubleClicked.connect(self._open_due)
+        self.chart = QChart()
+        self.chart.setTitle(tr("Cases by status"))
+        self.chart.legend().hide()
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+
+        due_box = QGroupBox(tr("Follow-ups due this week and overdue"))
+        QVBoxLayout(due_box).addWidget(self.due)
+        cases_box = QGroupBox(tr("Cases"))
+        QVBoxLayout(cases_box).addWidget(self.chart_view)
+        grid = QGridLayout(self)
+        grid.addWidget(self.heading, 0, 0, 1, 2)
+        grid.addWidget(self.month, 1, 0, 1, 2)
+        grid.addWidget(due_box, 2, 0)
+        grid.addWidget(cases_box, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        ops.changes.changed.connect(self._on_changed)
+
+    def reload(self) -> None:
+        ctx = self.ctx
+        ops.query(lambda: load_dashboard(ctx), self.show_data)
+
+    def _on_changed(self, _changed: Changed) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def show_data(self, data: DashboardData) -> None:
+        self.data = data
+        today = local_today(self.ctx.clock)
+        self.heading.setText("<h2>" + tr("Dashboard") + f"</h2>{self.ctx.station.station_name} — {date_text(today)}")
+        overdue = sum(1 for item in data.due if item.overdue_days > 0)
+        self.month.setText(
+            tr("This month: %1 inspections, %2 children rescued. Follow-ups overdue: %3.")
+            .replace("%1", f"{data.inspections_this_month:,}")
+            .replace("%2", f"{data.children_rescued_this_month:,}")
+            .replace("%3", f"{overdue:,}")
+        )
+        self.due.setRowCount(len(data.due))
+        for row, item in enumerate(data.due):
+            cells = [
+                date_text(item.due),
+                register_label(spec_for(item.register)),
+                item.title if item.register != "agreements" else tr(item.title),
+                str(item.overdue_days) if item.overdue_days else "",
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, (item.register, item.record_id))
+                if item.overdue_days:
+                    cell.setForeground(QBrush(QColor("#b00020")))
+                self.due.setItem(row, column, cell)
+        self.due.resizeColumnsToContents()
+        self.due.horizontalHeader().setStretchLastSection(True)
+        self._draw_chart(data.cases_by_status)
+
+    def _draw_chart(self, by_status: dict[str, int]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSet(tr("Cases"))
+        bars.setColor(QColor("#2e6b3f"))
+        names = []
+        for status, count in by_status.items():
+            bars.append(count)
+            names.append(tr(choice_source(status)))
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        self.chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(names)
+        x_axis.setLabelsAngle(-45)
+        y_axis = QValueAxis()
+        y_axis.setRange(0, max([1, *by_status.values()]))
+        y_axis.setLabelFormat("%d")
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+    def _open_due(self, row: int, _column: int) -> None:
+        cell = self.due.item(row, 0)
+        if cell is not None:
+            register, record_id = cell.data(Qt.ItemDataRole.UserRole)
+            self.open_record(register, record_id)
+
+
+__all__ = ["DashboardData", "DashboardPage", "dt", "load_dashboard"]

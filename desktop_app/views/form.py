@@ -1,0 +1,459 @@
+"""One form for every register, built from its RegisterSpec: the right editor per field, the services'
+validation shown on the field at fault, drafts kept every few seconds, soft delete, history one click away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import AhtcError, ValidationError
+from desktop_app.services import permissions
+from desktop_app.services.cases import TRANSITIONS, change_case_status
+from desktop_app.services.clock import local_today
+from desktop_app.services.context import Context
+from desktop_app.services.drafts import delete_draft, form_key, load_draft, save_draft
+from desktop_app.services.records import Changed, Records
+from desktop_app.services.referrals import SUBJECTS
+from desktop_app.services.registry import RegisterSpec, State, load_all, spec_for
+from desktop_app.views import dialogs, ops
+from desktop_app.views.editors import ChoiceEditor, DateEditor, Editor, LineEditor, RefEditor, editor_for
+from desktop_app.views.fmt import choice_source, date_text, display, label, register_label
+from desktop_app.views.i18n import tr
+from desktop_app.views.refs import register_choices, sibling_field, target_register
+
+DRAFT_EVERY_MS = 3000
+OpenForm = Callable[..., "RecordForm"]
+
+
+def related_registers(spec: RegisterSpec) -> list[tuple[RegisterSpec, str]]:
+    """Registers whose rows belong to a record of `spec` (its follow-ups, visits, meetings), and the link field."""
+    out = []
+    for other in load_all().values():
+        if other.internal:
+            continue
+        for name, rule in other.fields.items():
+            if rule.kind == "ref" and rule.ref == spec.name and rule.required:
+                out.append((other, name))
+    return out
+
+
+class RecordForm(QDialog):
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        ctx: Context,
+        register: str,
+        record_id: str | None = None,
+        *,
+        preset: State | None = None,
+        open_form: OpenForm | None = None,
+        restore_draft: bool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.records, self.spec = ctx, Records(ctx), spec_for(register)
+        self.record_id = record_id
+        self.open_form = open_form or open_record_form
+        self.state: State = self.records.get(register, record_id, purpose="edit") if record_id else {}
+        self.key = form_key(register, record_id)
+        self.editors: dict[str, Editor] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.dirty = False
+        self._closing_ok = False
+        name = self.spec.title(self.state) if record_id else tr("New record")
+        self.setWindowTitle(f"{register_label(self.spec)} — {name}")
+        self.setObjectName(f"form-{register}")
+        self._build(preset or {})
+        self._draft_timer = QTimer(self, interval=DRAFT_EVERY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_timer.start()
+        self._offer_draft(restore_draft)
+
+    # -- building ---------------------------------------------------------------------------------------------
+
+    def form_fields(self) -> list[str]:
+        hidden = self.spec.derived_fields | self.spec.workflow_fields
+        return [name for name in self.spec.fields if name not in hidden]
+
+    def _build(self, preset: State) -> None:
+        outer = QVBoxLayout(self)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("general-error")
+        self.general_error.setStyleSheet("color: #b00020; font-weight: bold")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        outer.addWidget(self.general_error)
+        if self.record_id and (self.spec.workflow_fields or self.spec.derived_fields):
+            outer.addWidget(self._summary())
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        values = {**self.state, **preset}
+        for name in self.form_fields():
+            rule = self.spec.fields[name]
+            choices = register_choices(self.spec, name)
+            if choices is not None:
+                editor: Editor = ChoiceEditor([(register_label(spec_for(r)), r) for r in choices])
+            else:
+                editor = editor_for(rule, self.records, target_register(self.spec, name, values))
+            editor.setObjectName(f"field-{name}")
+            editor.set_value(values.get(name))
+            editor.edited.connect(self._mark_dirty)
+            error = QLabel()
+            error.setObjectName(f"error-{name}")
+            error.setStyleSheet("color: #b00020")
+            error.setWordWrap(True)
+            error.hide()
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addWidget(editor)
+            column.addWidget(error)
+            text = label(name, rule) + (" *" if rule.required else "")
+            form.addRow(text, cell)
+            self.editors[name], self.errors[name] = editor, error
+        for name in self.editors:
+            sibling = sibling_field(self.spec, name)
+            ref_editor = self.editors[name]
+            if sibling and isinstance(ref_editor, RefEditor) and sibling in self.editors:
+                chooser = self.editors[sibling]
+                chooser.edited.connect(lambda r=ref_editor, c=chooser: r.set_register(c.value()))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(self._buttons())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        if self.editors:
+            next(iter(self.editors.values())).setFocus()
+        self.resize(640, 720)
+
+    def _summary(self) -> QWidget:
+        parts = []
+        for name in sorted(self.spec.workflow_fields | self.spec.derived_fields, key=list(self.spec.fields).index):
+            value = display(self.spec.fields[name], self.state.get(name))
+            if value:
+                parts.append(f"<b>{label(name, self.spec.fields[name])}:</b> {value}")
+        summary = QLabel(" &nbsp; ".join(parts) or "")
+        summary.setObjectName("summary")
+        summary.setWordWrap(True)
+        return summary
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.save_button = QPushButton(tr("Save (Ctrl+S)"))
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setDefault(True)
+        row.addWidget(self.save_button)
+        if self.record_id:
+            history = QPushButton(tr("History"))
+            history.setObjectName("history")
+            history.clicked.connect(self.show_history)
+            row.addWidget(history)
+            for other, field in related_registers(self.spec):
+                button = QPushButton(tr("Add: %s") % register_label(other))
+                button.setObjectName(f"add-{other.name}")
+                button.clicked.connect(
+                    lambda _c=False, o=other, f=field: self._add_related(o.name, {f: self.record_id})
+                )
+                row.addWidget(button)
+            if self.spec.name in SUBJECTS:
+                referral = QPushButton(tr("Add: %s") % tr("Referrals"))
+                referral.setObjectName("add-referrals")
+                referral.clicked.connect(
+                    lambda: self._add_related(
+                        "referrals", {"subject_register": self.spec.name, "subject_id": self.record_id}
+                    )
+                )
+                row.addWidget(referral)
+            if self.spec.name == "cases":
+                status = QPushButton(tr("Change status…"))
+                status.setObjectName("change-status")
+                status.clicked.connect(self.change_status)
+                row.addWidget(status)
+            if permissions.allowed(self.ctx, permissions.DELETE, reference_register=self.spec.reference):
+                delete = QPushButton(tr("Delete…"))
+                delete.setObjectName("delete")
+                delete.clicked.connect(self.delete)
+                row.addWidget(delete)
+        row.addStretch(1)
+        close = QPushButton(tr("Close (Esc)"))
+        close.clicked.connect(self.reject)
+        row.addWidget(close)
+        return row
+
+    # -- drafts -----------------------------------------------------------------------------------------------
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+
+    def set_values(self, values: State) -> None:
+        """Fill editors (a draft, or a caller's values); a link follows the register its sibling field names."""
+        known = {k: v for k, v in values.items() if k in self.editors}
+        for name, value in known.items():
+            if not isinstance(self.editors[name], RefEditor):
+                self.editors[name].set_value(value)
+        for name, value in known.items():
+            editor = self.editors[name]
+            if isinstance(editor, RefEditor):
+                sibling = sibling_field(self.spec, name)
+                if sibling and sibling in self.editors:
+                    editor.register = self.editors[sibling].value()
+                editor.set_value(value)
+
+    def values(self) -> State:
+        return {name: editor.value() for name, editor in self.editors.items()}
+
+    def save_draft(self) -> None:
+        if self.dirty:
+            save_draft(self.ctx, self.key, {n: e.draft_value() for n, e in self.editors.items()})
+
+    def _offer_draft(self, restore: bool | None) -> None:
+        draft = load_draft(self.ctx, self.key)
+        if draft is None:
+            return
+        if restore is None:
+            restore = dialogs.ask(
+                self,
+                tr("Unsaved typing found"),
+                tr("This form was not saved last time (%s). Bring back what was typed?") % date_text(draft.saved_at),
+            )
+        if restore:
+            self.set_values(draft.payload)
+            self.dirty = True
+        else:
+            delete_draft(self.ctx, self.key)
+
+    # -- saving -----------------------------------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        self.general_error.hide()
+        for error in self.errors.values():
+            error.hide()
+
+    def show_errors(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            first = None
+            other = []
+            for name, message in exc.errors.items():
+                if name in self.errors:
+                    self.errors[name].setText(tr(message))
+                    self.errors[name].show()
+                    first = first or name
+                else:
+                    other.append(f"{label(name, self.spec.fields.get(name))}: {tr(message)}")
+            if other:
+                self.general_error.setText("\n".join(other))
+                self.general_error.show()
+            if first:
+                self.editors[first].setFocus()
+            return
+        self.general_error.setText(dialogs.error_text(exc))
+        self.general_error.show()
+
+    def save(self) -> None:
+        self.clear_errors()
+        values = self.values()
+        if self.record_id:
+            expected = self.state["hlc"]
+            rid = self.record_id
+
+            def write() -> Changed:
+                return self.records.update(self.spec.name, rid, values, expected_hlc=expected)
+        else:
+            fresh = {k: v for k, v in values.items() if v is not None and v != []}
+
+            def write() -> Changed:
+                return self.records.create(self.spec.name, fresh)
+
+        ops.write(write, self._saved, self.show_errors)
+
+    def _saved(self, changed: Changed) -> None:
+        if self.record_id is None:
+            self.record_id = sorted(changed.ids & self._new_ids(changed))[0] if changed.ids else None
+        delete_draft(self.ctx, self.key)
+        self.dirty = False
+        self.saved.emit(self.record_id or "")
+        self._closing_ok = True
+        self.accept()
+
+    def _new_ids(self, changed: Changed) -> set[str]:
+        # A create may also touch the parent (a visit moves the child's next due date): pick the new row's id.
+        own = {row["id"] for row in self.records.list(self.spec.name, _ids_query(changed.ids))}
+        return own or set(changed.ids)
+
+    def delete(self) -> None:
+        if not self.record_id:
+            return
+        if not dialogs.ask(
+            self, tr("Delete this record?"), tr("The record is kept in the history but leaves every list. Delete it?")
+        ):
+            return
+        rid = self.record_id
+        ops.write(lambda: self.records.delete(self.spec.name, rid), lambda _c: self._deleted(), self.show_errors)
+
+    def _deleted(self) -> None:
+        delete_draft(self.ctx, self.key)
+        self.dirty = False
+        self._closing_ok = True
+        self.accept()
+
+    # -- other actions ----------------------------------------------------------------------------------------
+
+    def _add_related(self, register: str, preset: State) -> None:
+        self.open_form(self.ctx, register, None, preset=preset, parent=self.parentWidget())
+
+    def show_history(self) -> HistoryDialog:
+        assert self.record_id
+        dialog = HistoryDialog(self.records.history(self.spec.name, self.record_id), self)
+        dialog.show()
+        return dialog
+
+    def change_status(self) -> StatusDialog:
+        dialog = StatusDialog(self.ctx, self.state, self)
+        dialog.show()
+        return dialog
+
+    def reject(self) -> None:
+        if self.dirty and not self._closing_ok:
+            if not dialogs.ask(
+                self, tr("Close without saving?"), tr("What you typed here is not saved. Close anyway?")
+            ):
+                return
+            delete_draft(self.ctx, self.key)
+        self._draft_timer.stop()
+        super().reject()
+
+    def lock_away(self) -> None:
+        """The app is locking: keep the typing as a draft and close without asking."""
+        self.save_draft()
+        self._draft_timer.stop()
+        self._closing_ok = True
+        super().reject()
+
+
+def _ids_query(ids: frozenset[str]) -> Any:
+    from desktop_app.services.records import ListQuery
+
+    return ListQuery(filters={"id": sorted(ids)}, limit=None)
+
+
+class HistoryDialog(QDialog):
+    """A record's audit entries: who created, changed, viewed or printed it, and when."""
+
+    def __init__(self, entries: list[State], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("History"))
+        table = QTableWidget(len(entries), 4)
+        table.setObjectName("history-table")
+        table.setHorizontalHeaderLabels([tr("When"), tr("User"), tr("Action"), tr("Detail")])
+        for row, entry in enumerate(entries):
+            cells = [
+                date_text(entry["at"]),
+                entry["username"],
+                tr(choice_source(entry["action"])),
+                entry["detail"] or "",
+            ]
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        self.table = table
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        self.resize(620, 360)
+
+
+class StatusDialog(QDialog):
+    """Move a case one step along its workflow (draft → with SHO → FIR registered → …)."""
+
+    def __init__(self, ctx: Context, case: State, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.case = ctx, case
+        self.setWindowTitle(tr("Change status…"))
+        self.target = QComboBox()
+        for status in sorted(TRANSITIONS[case["status"]]):
+            self.target.addItem(tr(choice_source(status)), status)
+        self.date = DateEditor()
+        self.date.set_value(local_today(ctx.clock))
+        self.note = QLineEdit()
+        self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(), LineEditor()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(tr("New status"), self.target)
+        form.addRow(tr("Date"), self.date)
+        form.addRow(tr("Note"), self.note)
+        form.addRow(tr("FIR number"), self.fir_number)
+        form.addRow(tr("FIR date"), self.fir_date)
+        form.addRow(tr("FIR police station"), self.fir_station)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def apply(self) -> None:
+        day: dt.date | None = self.date.value()
+
+        def write() -> Changed:
+            changed: Changed = change_case_status(
+                self.ctx,
+                self.case["id"],
+                self.target.currentData(),
+                date=day or "",
+                note=self.note.text() or None,
+                fir_number=self.fir_number.value(),
+                fir_date=self.fir_date.value(),
+                fir_station=self.fir_station.value(),
+            )
+            return changed
+
+        ops.write(write, lambda _c: self.accept(), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.error.setText("\n".join(f"{label(k)}: {tr(v)}" for k, v in exc.errors.items()))
+        elif isinstance(exc, AhtcError):
+            self.error.setText(dialogs.error_text(exc))
+        else:
+            raise exc
+
+
+_open_forms: list[RecordForm] = []
+
+
+def open_record_form(
+    ctx: Context, register: str, record_id: str | None = None, *, preset: State | None = None, parent: Any = None
+) -> RecordForm:
+    """Open (non-modal) a form; the caller may keep the returned form."""
+    form = RecordForm(ctx, register, record_id, preset=preset, parent=parent)
+    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_forms.append(form)
+    form.destroyed.connect(lambda *_a, f=form: _open_forms.remove(f) if f in _open_forms else None)
+    form.show()
+    return form

@@ -1,0 +1,144 @@
+"""One table model for every register: counts first, then loads rows a page at a time as the view scrolls.
+
+So a list of 100,000 rows opens as fast as a list of ten. It reloads itself when a write (or an import)
+announces a change to its register, or to a register it shows titles from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from desktop_app.services.context import Context
+from desktop_app.services.records import Changed, ListQuery, Records
+from desktop_app.services.registry import State, spec_for
+from desktop_app.views import ops
+from desktop_app.views.fmt import display, label
+from desktop_app.views.refs import row_titles
+
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_NUMERIC = {"int", "count", "money", "float"}
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    loaded = Signal()  # after each (re)load has reached the view
+
+    def __init__(self, ctx: Context, register: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.records = Records(ctx)
+        self.spec = spec_for(register)
+        self.columns: list[str] = list(self.spec.list_columns or list(self.spec.fields)[:6])
+        self.query = ListQuery(limit=PAGE)
+        self._rows: list[State] = []
+        self._titles: dict[str, str] = {}
+        self._total = 0
+        self._generation = 0
+        ops.changes.changed.connect(self._on_changed)
+
+    # -- loading ----------------------------------------------------------------------------------------------
+
+    def set_query(self, **changes: Any) -> None:
+        self.query = dataclasses.replace(self.query, **changes, offset=0, limit=PAGE)
+        self.reload()
+
+    def set_columns(self, columns: list[str]) -> None:
+        self.beginResetModel()
+        self.columns = [c for c in columns if c in self.spec.fields or c in ("updated_at", "created_at")]
+        self.endResetModel()
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, query, columns = self._generation, self.query, list(self.columns)
+
+        def load() -> tuple[int, list[State], dict[str, str]]:
+            rows = self.records.list(self.spec.name, query)
+            total = len(rows) if len(rows) < PAGE else self.records.count(self.spec.name, query)
+            return total, rows, row_titles(self.records, self.spec, rows, columns)
+
+        def show(result: tuple[int, list[State], dict[str, str]]) -> None:
+            if generation != self._generation:
+                return  # an older search finished after a newer one started
+            self.beginResetModel()
+            self._total, self._rows, self._titles = result
+            self.endResetModel()
+            self.loaded.emit()
+
+        ops.query(load, show)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or len(self._rows) >= self._total:
+            return
+        query = dataclasses.replace(self.query, offset=len(self._rows), limit=PAGE)
+        rows = self.records.list(self.spec.name, query)[: self._total - len(self._rows)]
+        if not rows:
+            self._total = len(self._rows)
+            return
+        self._titles.update(row_titles(self.records, self.spec, rows, self.columns))
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def _on_changed(self, changed: Changed) -> None:
+        shown = {self.spec.name} | {
+            rule.ref for name, rule in self.spec.fields.items() if rule.ref and name in self.columns
+        }
+        if changed.registers & shown:
+            self.reload()
+
+    # -- the table --------------------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def record_id(self, row: int) -> str:
+        return str(self._rows[row]["id"])
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        name = self.columns[index.column()]
+        rule = self.spec.fields.get(name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if rule is not None and rule.kind == "ref":
+                value = row.get(name)
+                return self._titles.get(value, "") if value else ""
+            return display(rule, row.get(name))
+        if role == ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and rule is not None and rule.kind in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                name = self.columns[section]
+                return label(name, self.spec.fields.get(name))
+            return None
+        return section + 1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self.query.order_by, self.query.descending) != (self.columns[column], descending):
+            self.set_query(order_by=self.columns[column], descending=descending)

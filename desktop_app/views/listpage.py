@@ -1,0 +1,195 @@
+"""A register's list screen: search as you type, filters, column choice, and the table that loads as it scrolls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import permissions
+from desktop_app.services.clock import local_today
+from desktop_app.services.context import Context
+from desktop_app.views.fmt import choice_source, label, register_label
+from desktop_app.views.i18n import tr
+from desktop_app.views.listmodel import RecordTableModel
+
+SEARCH_DELAY_MS = 250
+_FILTER_ENUMS = ("status", "kind", "role", "route", "department", "outcome", "compliance", "offence_category", "sex")
+
+
+class RegisterListPage(QWidget):
+    def __init__(self, ctx: Context, register: str, open_record: Callable[..., Any], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RecordTableModel(ctx, register, self)
+        self.spec = self.model.spec
+        self.open_record = open_record
+        self.setObjectName(f"list-{register}")
+        self.filter_boxes: dict[str, QComboBox] = {}
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(tr("Search: name (Urdu or English), part of a CNIC, phone, village…"))
+        self.search.setEnabled(bool(self.spec.search_fields))
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+
+        top = QHBoxLayout()
+        title = QLabel(f"<h2>{register_label(self.spec)}</h2>")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.new_button = QPushButton(tr("New (Ctrl+N)"))
+        self.new_button.setObjectName("new")
+        self.new_button.clicked.connect(self.new_record)
+        self.new_button.setEnabled(
+            permissions.allowed(ctx, permissions.CREATE, reference_register=self.spec.reference)
+            and not self.spec.internal
+        )
+        top.addWidget(self.new_button)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for name in _FILTER_ENUMS:
+            rule = self.spec.fields.get(name)
+            if rule is None or rule.kind != "enum" or rule.choices is None:
+                continue
+            box = QComboBox()
+            box.setObjectName(f"filter-{name}")
+            box.addItem(tr("All: %s") % label(name, rule), None)
+            for choice in rule.choices:
+                box.addItem(tr(choice_source(choice.value)), choice.value)
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+            filters.addWidget(box)
+            self.filter_boxes[name] = box
+        self.tehsil: QLineEdit | None = None
+        if "tehsil" in self.spec.fields:
+            self.tehsil = QLineEdit()
+            self.tehsil.setObjectName("filter-tehsil")
+            self.tehsil.setPlaceholderText(tr("Tehsil"))
+            self.tehsil.editingFinished.connect(self.apply_filters)
+            filters.addWidget(self.tehsil, 1)
+        self.date_field = next((f for f, r in self.spec.fields.items() if r.kind == "date"), None)
+        self.date_on = QCheckBox(tr("From"))
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        today = local_today(ctx.clock)
+        for edit, day in ((self.date_from, today - dt.timedelta(days=30)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.dateChanged.connect(lambda _d: self.apply_filters() if self.date_on.isChecked() else None)
+        self.date_on.toggled.connect(lambda _c: self.apply_filters())
+        if self.date_field:
+            filters.addWidget(self.date_on)
+            filters.addWidget(self.date_from)
+            filters.addWidget(QLabel(tr("to")))
+            filters.addWidget(self.date_to)
+        self.overdue = QCheckBox(tr("Overdue only"))
+        self.overdue.setObjectName("filter-overdue")
+        self.overdue.toggled.connect(lambda _c: self.apply_filters())
+        if "next_followup_due" in self.spec.fields:
+            filters.addWidget(self.overdue)
+        columns = QToolButton()
+        columns.setText(tr("Columns"))
+        columns.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.column_menu = QMenu(columns)
+        for name, rule in self.spec.fields.items():
+            action = self.column_menu.addAction(label(name, rule))
+            action.setCheckable(True)
+            action.setChecked(name in self.model.columns)
+            action.setData(name)
+            action.toggled.connect(lambda _c: self._columns_changed())
+        columns.setMenu(self.column_menu)
+        filters.addWidget(columns)
+
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(150)
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.activated.connect(self._activated)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.model.loaded.connect(self._show_count)
+        self.model.rowsInserted.connect(lambda *_a: self._show_count())
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_loaded_once", False):
+            self._loaded_once = True
+            self.model.reload()
+
+    def ensure_loaded(self) -> None:
+        if not getattr(self, "_loaded_once", False):
+            self._loaded_once = True
+            self.model.reload()
+
+    def apply_filters(self) -> None:
+        self._loaded_once = True
+        filters: dict[str, Any] = {}
+        for name, box in self.filter_boxes.items():
+            if box.currentData() is not None:
+                filters[name] = box.currentData()
+        if self.tehsil is not None and self.tehsil.text().strip():
+            filters["tehsil"] = self.tehsil.text().strip()
+        dated = self.date_field is not None and self.date_on.isChecked()
+        self.model.set_query(
+            text=self.search.text().strip() or None,
+            filters=filters,
+            date_field=self.date_field if dated else None,
+            date_from=self.date_from.date().toPython() if dated else None,
+            date_to=self.date_to.date().toPython() if dated else None,
+            overdue_on=local_today(self.ctx.clock) if self.overdue.isChecked() else None,
+        )
+
+    def _columns_changed(self) -> None:
+        self.model.set_columns([a.data() for a in self.column_menu.actions() if a.isChecked()])
+
+    def _show_count(self) -> None:
+        self.count_label.setText(tr("%s records") % f"{self.model.total:,}")
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_record(self.spec.name, self.model.record_id(index.row()))
+
+    def new_record(self) -> None:
+        if self.new_button.isEnabled():
+            self.open_record(self.spec.name, None)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

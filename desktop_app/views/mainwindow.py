@@ -1,0 +1,208 @@
+"""The main window: navigation to the dashboard, every register, sync, reports, settings and (SHO) users."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from desktop_app.services import permissions
+from desktop_app.services.context import Context
+from desktop_app.services.records import Changed
+from desktop_app.services.registry import load_all, spec_for
+from desktop_app.services.settings import Settings, pending_change_count
+from desktop_app.views import ops
+from desktop_app.views.admin import PlaceholderPage, SettingsPage, UsersPage
+from desktop_app.views.dashboard import DashboardPage
+from desktop_app.views.fmt import choice_source, register_label
+from desktop_app.views.form import RecordForm
+from desktop_app.views.i18n import tr
+from desktop_app.views.listpage import RegisterListPage
+
+# The order officers asked for: field work first, then people and cases; the linking registers last.
+MAIN_REGISTERS = (
+    "sites",
+    "inspections",
+    "children",
+    "agreements",
+    "victims",
+    "family_meetings",
+    "persons",
+    "cases",
+    "referrals",
+)
+
+
+def screen_keys(ctx: Context) -> list[str]:
+    others = [name for name in load_all() if name not in MAIN_REGISTERS]
+    keys = ["dashboard", *MAIN_REGISTERS, *others, "sync", "reports", "settings"]
+    if permissions.allowed(ctx, permissions.MANAGE_USERS):
+        keys.append("users")
+    return keys
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: Context,
+        lock: Callable[[], None] | None = None,
+        on_settings: Callable[[Settings], None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.lock_requested, self.on_settings = ctx, lock, on_settings
+        self.forms: list[RecordForm] = []
+        self.setWindowTitle(f"{tr('AHTC Register')} — {ctx.station.station_name}")
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setMinimumWidth(190)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.keys = screen_keys(ctx)
+        for key in self.keys:
+            item = QListWidgetItem(self._screen_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self._show_row)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1000])
+        self.setCentralWidget(splitter)
+        self._status()
+        self._actions()
+        ops.changes.changed.connect(self._on_changed)
+        self.nav.setCurrentRow(0)
+        self.resize(1280, 800)
+
+    # -- screens ----------------------------------------------------------------------------------------------
+
+    def _screen_title(self, key: str) -> str:
+        fixed = {
+            "dashboard": tr("Dashboard"),
+            "sync": tr("Sync"),
+            "reports": tr("Reports"),
+            "settings": tr("Settings"),
+            "users": tr("Users"),
+        }
+        return fixed.get(key) or register_label(spec_for(key))
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "dashboard":
+            return DashboardPage(self.ctx, self.open_record)
+        if key == "settings":
+            return SettingsPage(self.ctx, self.on_settings)
+        if key == "users":
+            return UsersPage(self.ctx)
+        if key == "sync":
+            return PlaceholderPage(
+                tr("Sync"),
+                tr(
+                    "Sync bundles are written and read with the command line for now: "
+                    "ahtc export-bundle and ahtc import-bundle."
+                ),
+            )
+        if key == "reports":
+            return PlaceholderPage(
+                tr("Reports"),
+                tr(
+                    "FIR-support summaries and the bimonthly report are made with the command line for now: "
+                    "ahtc fir-summary and ahtc report bimonthly."
+                ),
+            )
+        return RegisterListPage(self.ctx, key, self.open_record)
+
+    def page(self, key: str) -> QWidget:
+        """The screen for `key`, built the first time it is needed."""
+        if key not in self.pages:
+            row = self.keys.index(key)
+            page = self._make_page(key)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_screen(self, key: str) -> QWidget:
+        if key not in self.keys:
+            raise KeyError(key)
+        self.nav.setCurrentRow(self.keys.index(key))
+        return self.pages[key]
+
+    def current_key(self) -> str:
+        return self.keys[max(0, self.nav.currentRow())]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(self.keys[row])
+        self.stack.setCurrentWidget(page)
+
+    def open_record(self, register: str, record_id: str | None = None, **kwargs: Any) -> RecordForm:
+        form = RecordForm(self.ctx, register, record_id, open_form=self._open_form, parent=self, **kwargs)
+        form.setWindowFlag(Qt.WindowType.Window)
+        self.forms.append(form)
+        form.finished.connect(lambda _r, f=form: self.forms.remove(f) if f in self.forms else None)
+        form.show()
+        return form
+
+    def _open_form(self, _ctx: Context, register: str, record_id: str | None = None, **kwargs: Any) -> RecordForm:
+        kwargs.pop("parent", None)
+        return self.open_record(register, record_id, **kwargs)
+
+    # -- status bar and shortcuts -----------------------------------------------------------------------------
+
+    def _status(self) -> None:
+        ctx = self.ctx
+        bar = self.statusBar()
+        self.station_label = QLabel(f"{tr('Station')}: {ctx.station.station_name} ({ctx.station.station_code})")
+        self.user_label = QLabel(f"{tr('User')}: {ctx.actor.display_name} ({tr(choice_source(ctx.actor.role))})")
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pending")
+        self.sync_label = QLabel(f"{tr('Last sync')}: {tr('never')}")
+        for widget in (self.station_label, self.user_label, self.pending_label, self.sync_label):
+            bar.addPermanentWidget(widget)
+        self.refresh_pending()
+
+    def refresh_pending(self) -> None:
+        ctx = self.ctx
+        ops.query(
+            lambda: pending_change_count(ctx),
+            lambda n: self.pending_label.setText(f"{tr('Changes not yet sent')}: {n:,}"),
+            lambda _e: None,
+        )
+
+    def _on_changed(self, _changed: Changed) -> None:
+        self.refresh_pending()
+
+    def _actions(self) -> None:
+        def add(text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], Any]) -> None:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        add(tr("New record"), QKeySequence.StandardKey.New, self.new_record)
+        add(tr("Search"), QKeySequence.StandardKey.Find, self.focus_search)
+        add(tr("Lock"), "Ctrl+L", self.lock)
+
+    def new_record(self) -> None:
+        page = self.pages.get(self.current_key())
+        if isinstance(page, RegisterListPage):
+            page.new_record()
+
+    def focus_search(self) -> None:
+        page = self.pages.get(self.current_key())
+        if isinstance(page, RegisterListPage):
+            page.focus_search()
+
+    def lock(self) -> None:
+        if self.lock_requested is not None:
+            self.lock_requested()
