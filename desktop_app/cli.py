@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.commands import case_commands, common, report_commands, store_commands
+from desktop_app.commands import case_commands, common, report_commands, store_commands, sync_commands
 from desktop_app.errors import (
     AhtcError,
     BundleRejected,
@@ -23,7 +23,7 @@ from desktop_app.errors import (
     WrongPassphrase,
 )
 
-COMMAND_MODULES = [store_commands, report_commands, case_commands]
+COMMAND_MODULES = [store_commands, report_commands, case_commands, sync_commands]
 
 EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (common.UsageError, 2),

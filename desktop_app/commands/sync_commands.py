@@ -1,0 +1,176 @@
+"""Subcommands for sync: enrolment, bundles by USB stick, and the district server (DESIGN.md §6–§7)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from desktop_app.commands.common import UsageError, data_dir, open_context, passphrase, say, username
+from desktop_app.errors import BundleRejected
+from desktop_app.services.context import Context
+from desktop_app.sync import district as district_store
+from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
+from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from desktop_app.sync.export import export_bundle
+from desktop_app.sync.importer import BundleHeld, import_bundle
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    request = commands.add_parser("enrol-request", help="station: write the enrolment request for the district")
+    request.add_argument("--out", required=True, type=Path)
+    request.set_defaults(func=cmd_enrol_request)
+    complete = commands.add_parser("enrol-complete", help="station: take the district's enrolment answer")
+    complete.add_argument("answer", type=Path)
+    complete.set_defaults(func=cmd_enrol_complete)
+
+    export = commands.add_parser("export-bundle", help="write the next sync bundle (changes not yet acknowledged)")
+    export.add_argument("--out", required=True, type=Path, help="folder to write into, e.g. the USB stick")
+    export.set_defaults(func=cmd_export_bundle)
+    imp = commands.add_parser("import-bundle", help="apply bundles (district: stations' bundles; station: returns)")
+    imp.add_argument("bundles", nargs="+", type=Path)
+    imp.add_argument("--return-out", type=Path, help="district: folder for the return bundles (default: outbox)")
+    imp.set_defaults(func=cmd_import_bundle)
+
+    district = commands.add_parser("district", help="the district installation and server")
+    sub = district.add_subparsers(dest="district_command", required=True)
+    init = sub.add_parser("init", help="create the district store")
+    init.add_argument("--district-code", required=True)
+    init.add_argument("--district", required=True, help="district name, e.g. 'Mandi Bahauddin'")
+    init.add_argument("--admin", required=True, help="user name of the district in-charge")
+    init.add_argument("--database-url", help="PostgreSQL instead of SQLCipher: postgresql+psycopg://...")
+    init.set_defaults(func=cmd_district_init)
+    enrol = sub.add_parser("enrol", help="enrol a station from its request file; writes the answer")
+    enrol.add_argument("request", type=Path)
+    enrol.add_argument("--out", required=True, type=Path)
+    enrol.set_defaults(func=cmd_district_enrol)
+    serve = sub.add_parser("serve", help="run the district sync server (HTTP)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    serve.set_defaults(func=cmd_district_serve)
+    status = sub.add_parser("status", help="stations, last bundle, gaps and open conflicts")
+    status.set_defaults(func=cmd_district_status)
+    notice = sub.add_parser("notice", help="issue a notice to every station (no personal data)")
+    notice.add_argument("--title", required=True)
+    notice.add_argument("--text", required=True)
+    notice.set_defaults(func=cmd_district_notice)
+
+
+def _open_any(args: argparse.Namespace) -> Context:
+    """Station or district store (a district on PostgreSQL has no passphrase of its own)."""
+    folder = data_dir(args)
+    if district_store.server_url(folder) is not None:
+        return district_store.open_district(folder, username(args), None)
+    return open_context(args)
+
+
+def _open_district(args: argparse.Namespace) -> Context:
+    folder = data_dir(args)
+    secret = None if district_store.server_url(folder) is not None else passphrase()
+    return district_store.open_district(folder, username(args), secret)
+
+
+def cmd_enrol_request(args: argparse.Namespace) -> None:
+    ctx = open_context(args)
+    result = enrol_request(ctx, args.out)
+    say(f"Enrolment request for {ctx.station.station_code} written to {args.out}.")
+    say(f"This station's key fingerprint: {result.own_fingerprint}")
+    say("Take the file to the district AHTC and read this fingerprint to them by phone.")
+
+
+def cmd_enrol_complete(args: argparse.Namespace) -> None:
+    result = enrol_complete(open_context(args), args.answer)
+    say(f"Enrolled with district {result.peer_code} ({result.peer_name}).")
+    say(f"District key fingerprint: {result.peer_fingerprint} — compare it with the district by phone.")
+    say(f"This station's key fingerprint: {result.own_fingerprint}")
+    if result.replaced_fingerprint:
+        say(f"The district's keys changed (previously {result.replaced_fingerprint}).")
+    say(f"The district's recovery key ({result.recovery_fingerprint}) can now open this store if a passphrase is lost.")
+
+
+def cmd_district_enrol(args: argparse.Namespace) -> None:
+    result = enrol_station(_open_district(args), args.request, args.out)
+    say(f"Enrolled station {result.peer_code} ({result.peer_name}); answer written to {args.out}.")
+    say(f"Station key fingerprint: {result.peer_fingerprint} — compare it with the station by phone.")
+    say(f"District key fingerprint: {result.own_fingerprint}")
+    if result.replaced_fingerprint:
+        say(f"This replaces the station's earlier keys ({result.replaced_fingerprint}).")
+
+
+def cmd_export_bundle(args: argparse.Namespace) -> None:
+    slip = export_bundle(open_context(args), args.out)
+    if slip is None:
+        say("Nothing to send: the district has acknowledged every change.")
+        return
+    say("Dispatch slip — copy into the dispatch register:")
+    for line in slip.lines():
+        say(line)
+
+
+def cmd_import_bundle(args: argparse.Namespace) -> None:
+    ctx = _open_any(args)
+    outbox = args.return_out or (data_dir(args) / "outbox")
+    refused: list[BundleRejected | BundleHeld] = []
+    for path in args.bundles:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        try:
+            result = import_bundle(ctx, data)
+        except BundleRejected as exc:
+            say(f"{path}: REFUSED ({exc.check}): {exc.detail}")
+            refused.append(exc)
+            continue
+        except BundleHeld as exc:
+            say(f"{path}: HELD: {exc}")
+            refused.append(exc)
+            continue
+        say(f"{path}:")
+        for line in result.lines():
+            say(line)
+        if ctx.station.is_district and result.opened is not None:
+            slip = save_return_bundle(build_return_bundle(ctx, result.opened), outbox)
+            say("Return bundle for the station — dispatch slip:")
+            for line in slip.lines():
+                say(line)
+    if refused:
+        raise refused[0]
+
+
+def cmd_district_init(args: argparse.Namespace) -> None:
+    url = args.database_url or os.environ.get("AHTC_DATABASE_URL")
+    ctx = district_store.init_district(
+        data_dir(args),
+        district_code=args.district_code,
+        district=args.district,
+        admin=args.admin,
+        passphrase=None if url else passphrase("New passphrase for the district in-charge: ", confirm=True),
+        database_url=url,
+    )
+    where = "PostgreSQL (protect that database: see docs/sync.md)" if url else str(ctx.store.paths.data_dir)
+    say(f"Created the district store for {ctx.station.district} ({ctx.station.station_code}) in {where}.")
+    from desktop_app.sync.enrolment import own_fingerprint
+
+    say(f"District key fingerprint: {own_fingerprint(ctx)}")
+
+
+def cmd_district_serve(args: argparse.Namespace) -> None:
+    from desktop_app.sync.server import serve
+
+    ctx = _open_district(args)
+    say(f"District sync server for {ctx.station.station_code} on http://{args.host}:{args.port} (Ctrl+C stops it)")
+    serve(ctx, host=args.host, port=args.port)
+
+
+def cmd_district_status(args: argparse.Namespace) -> None:
+    stations = district_store.district_status(_open_district(args))
+    if not stations:
+        say("No station is enrolled yet.")
+    for station in stations:
+        say(station.line())
+
+
+def cmd_district_notice(args: argparse.Namespace) -> None:
+    notice_id = district_store.add_notice(_open_district(args), args.title, args.text)
+    say(f"Notice {notice_id} issued; it goes to every station with its next return bundle.")

@@ -1,0 +1,81 @@
+"""Station side of network sync: send the next bundle to the district server, apply the answer.
+
+The same bundle bytes as on a USB stick travel over HTTP(S); the bundle's signature and encryption are
+the security, so the server needs no password. The GUI calls `sync_over_http` from a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from desktop_app.errors import AhtcError, BundleRejected
+from desktop_app.services.context import Context
+from desktop_app.sync.export import DispatchSlip, build_station_bundle
+from desktop_app.sync.importer import ImportResult, import_bundle
+from desktop_app.sync.server import BUNDLE_MEDIA_TYPE, BUNDLE_PATH
+
+DEFAULT_TIMEOUT_S = 120.0
+
+
+class DistrictUnreachable(AhtcError):
+    """No answer from the district server (no network, wrong address, server down). Nothing was lost."""
+
+
+class DistrictRefused(AhtcError):
+    """The district server refused the bundle; `check` names why (as in BundleRejected)."""
+
+    def __init__(self, check: str, detail: str) -> None:
+        self.check = check
+        self.detail = detail
+        super().__init__(f"the district refused the bundle ({check}): {detail}")
+
+
+@dataclass(frozen=True)
+class HttpSyncResult:
+    sent: DispatchSlip  # the bundle sent (it may hold no changes: then it only asks for the district's answer)
+    received: ImportResult  # the district's return bundle, applied here
+
+
+def sync_over_http(
+    ctx: Context,
+    district_url: str,
+    *,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    transport: httpx.BaseTransport | None = None,
+) -> HttpSyncResult:
+    """One exchange with the district server at `district_url` (e.g. "https://ahtc-mbd.example:8470").
+
+    Sends every change not yet acknowledged (or an empty bundle, to fetch the acknowledgement and reference
+    data), then applies the return bundle from the response. Raises DistrictUnreachable (try again later),
+    DistrictRefused (the server said why), or BundleRejected (the answer failed a check here). Blocking:
+    call it from a worker thread, never from the UI thread.
+    """
+    exported = build_station_bundle(ctx, allow_empty=True)
+    assert exported is not None
+    url = district_url.rstrip("/") + BUNDLE_PATH
+    try:
+        with httpx.Client(timeout=timeout_s, transport=transport, follow_redirects=False) as client:
+            response = client.post(url, content=exported.data, headers={"Content-Type": BUNDLE_MEDIA_TYPE})
+    except httpx.HTTPError as exc:
+        raise DistrictUnreachable(
+            f"the district server at {district_url} could not be reached ({type(exc).__name__}); the changes stay "
+            "here and go with the next sync or on a USB stick"
+        ) from None
+    if response.status_code != 200:
+        check, detail = _refusal(response)
+        raise DistrictRefused(check, detail)
+    try:
+        received = import_bundle(ctx, response.content)
+    except BundleRejected:
+        raise
+    return HttpSyncResult(exported.slip, received)
+
+
+def _refusal(response: httpx.Response) -> tuple[str, str]:
+    try:
+        body = response.json()
+        return str(body["check"])[:40], str(body["detail"])[:500]
+    except (ValueError, KeyError, TypeError):
+        return "server", f"the district server answered HTTP {response.status_code}"
