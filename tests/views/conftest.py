@@ -6,17 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
 
-from desktop_app.services.accounts import add_user  # noqa: E402
-from desktop_app.services.context import Context  # noqa: E402
-from desktop_app.services.setup import context_for  # noqa: E402
-from desktop_app.views import dialogs, i18n, ops  # noqa: E402
-from tests.conftest import FAST_KDF  # noqa: E402
+from desktop_app.services.accounts import add_user
+from desktop_app.services.context import Context
+from desktop_app.services.setup import context_for
+from desktop_app.views import dialogs, i18n, ops
+from tests.conftest import FAST_KDF
 
 OFFICER_PASSPHRASE = "officer passphrase long"
 
