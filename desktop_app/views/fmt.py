@@ -26,6 +26,31 @@ _SPECIAL_LABELS = {
     "fir_recommended": "FIR recommended",
     "licence_no": "Licence no.",
     "passport_no": "Passport no.",
+    "age_years": "Age (years)",
+    "amount_paid_pkr": "Amount paid",
+    "ransom_paid_pkr": "Ransom paid",
+    "outstanding_advances_pkr": "Outstanding advances",
+    "followup_interval_days": "Follow-up interval (days)",
+    "next_followup_due": "Next follow-up due",
+    "workers_unaware_min_wage": "Workers unaware of minimum wage",
+    "workers_bonded": "Workers in debt bondage (peshgi)",
+    "committed_rate_per_1000": "Committed rate per 1,000 bricks",
+    "notified_min_rate_per_1000": "Notified minimum rate per 1,000 bricks",
+    "observed_rate_per_1000": "Observed rate per 1,000 bricks",
+    "family_willing_complainant": "Family willing to be complainant",
+    "distance_direction": "Distance and direction from the station",
+}
+_SPECIAL_CHOICES = {
+    "fia": "FIA",
+    "sho": "SHO",
+    "with_sho": "With SHO",
+    "fir_registered": "FIR registered",
+    "iran_turkey_greece": "Iran–Turkey–Greece",
+    "libya_italy_sea": "Libya–Italy (sea)",
+    "gulf_overstay": "Gulf (overstay)",
+    "air_forged_documents": "By air, forged documents",
+    "child_labour_kiln": "Child labour (kiln)",
+    "child_labour_other": "Child labour (other)",
 }
 
 
@@ -48,6 +73,8 @@ def label(name: str, rule: Field | None = None) -> str:
 
 def choice_source(value: str) -> str:
     """English source text of an enumeration value: 'detained_abroad' → 'Detained abroad'."""
+    if value in _SPECIAL_CHOICES:
+        return _SPECIAL_CHOICES[value]
     words = value.replace("_", " ")
     return words[:1].upper() + words[1:]
 

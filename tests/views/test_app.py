@@ -44,9 +44,15 @@ def test_a_wrong_passphrase_says_so_and_keeps_the_dialog(qtbot, ctx, station_dir
 def test_first_run_sets_up_the_station(qtbot, tmp_path, clock):
     dialog = SetupDialog(tmp_path / "new", clock, FAST_KDF)
     qtbot.addWidget(dialog)
-    for name, value in {"station_code": "mbd-helan", "station_name": "Helan", "district": "Mandi Bahauddin",
-                        "admin": "sho.helan", "admin_name": "SHO Helan", "passphrase": PASSPHRASE,
-                        "again": PASSPHRASE}.items():
+    for name, value in {
+        "station_code": "mbd-helan",
+        "station_name": "Helan",
+        "district": "Mandi Bahauddin",
+        "admin": "sho.helan",
+        "admin_name": "SHO Helan",
+        "passphrase": PASSPHRASE,
+        "again": PASSPHRASE,
+    }.items():
         dialog.inputs[name].setText(value)
     dialog.apply()
     assert dialog.ctx is not None
@@ -57,8 +63,14 @@ def test_first_run_sets_up_the_station(qtbot, tmp_path, clock):
 def test_set_up_refuses_a_short_passphrase_on_the_spot(qtbot, tmp_path, clock):
     dialog = SetupDialog(tmp_path / "new", clock, FAST_KDF)
     qtbot.addWidget(dialog)
-    for name, value in {"station_code": "MBD-X", "station_name": "X", "district": "MBD", "admin": "sho.x",
-                        "passphrase": "short", "again": "short"}.items():
+    for name, value in {
+        "station_code": "MBD-X",
+        "station_name": "X",
+        "district": "MBD",
+        "admin": "sho.x",
+        "passphrase": "short",
+        "again": "short",
+    }.items():
         dialog.inputs[name].setText(value)
     dialog.apply()
     assert dialog.ctx is None
@@ -123,8 +135,11 @@ def test_the_sho_changes_auto_lock_and_an_officer_cannot(qtbot, ctx, officer):
 def test_dashboard_lists_overdue_follow_ups_and_opens_them(qtbot, ctx, clock):
     import datetime as dt
 
-    child = Records(ctx).create("children", {"name": "Ali", "sex": "male", "rescue_date": dt.date(2026, 1, 1),
-                                             "age_years": 11}).first_id
+    child = (
+        Records(ctx)
+        .create("children", {"name": "Ali", "sex": "male", "rescue_date": dt.date(2026, 1, 1), "age_years": 11})
+        .first_id
+    )
     opened = []
     page = DashboardPage(ctx, lambda register, rid: opened.append((register, rid)))
     qtbot.addWidget(page)

@@ -10,8 +10,12 @@ from desktop_app.views.listpage import RegisterListPage
 
 def people(ctx, count):
     rows = [
-        {"name": f"Person {i:04d}", "cnic": f"34401{i:07d}{i % 10}", "role": "agent" if i % 2 else "witness",
-         "tehsil": "Phalia" if i % 3 else "Malakwal"}
+        {
+            "name": f"Person {i:04d}",
+            "cnic": f"34401{i:07d}{i % 10}",
+            "role": "agent" if i % 2 else "witness",
+            "tehsil": "Phalia" if i % 3 else "Malakwal",
+        }
         for i in range(count)
     ]
     Records(ctx).create_many("persons", rows)
@@ -93,8 +97,16 @@ def test_money_and_dates_are_shown_the_pakistani_way(qtbot, ctx):
     import datetime as dt
 
     site = Records(ctx).create("sites", {"kind": "brick_kiln", "name": "Kiln", "tehsil": "Phalia"}).first_id
-    Records(ctx).create("agreements", {"site_id": site, "date": dt.date(2026, 2, 3), "committed_rate_per_1000": 1600,
-                                       "notified_min_rate_per_1000": 1295, "workers_covered": 30})
+    Records(ctx).create(
+        "agreements",
+        {
+            "site_id": site,
+            "date": dt.date(2026, 2, 3),
+            "committed_rate_per_1000": 1600,
+            "notified_min_rate_per_1000": 1295,
+            "workers_covered": 30,
+        },
+    )
     model = RecordTableModel(ctx, "agreements")
     model.reload()
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
