@@ -106,6 +106,9 @@ class DistrictAck(Base):
     reference_seq: Mapped[int] = mapped_column(Integer, default=0)
     # Digest buckets where the district's copy differs from ours: re-sent with the next bundle.
     resend_buckets: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The district's digest value of each bucket when we last re-sent it: if a re-send did not change it,
+    # the district holds rows we no longer have (a restore), and re-sending again would loop for ever.
+    resent_digests: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     last_return_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
     district_time_skew_s: Mapped[int | None] = mapped_column(Integer, default=None)
 

@@ -76,12 +76,18 @@ def acknowledgement(session: Session, district_code: str, store_id: str) -> Dist
     ack = session.get(DistrictAck, district_code)
     if ack is None:
         ack = DistrictAck(
-            district_code=district_code, store_id=store_id, acked_seq=0, return_no=0, reference_seq=0, resend_buckets=[]
+            district_code=district_code,
+            store_id=store_id,
+            acked_seq=0,
+            return_no=0,
+            reference_seq=0,
+            resend_buckets=[],
+            resent_digests={},
         )
         session.add(ack)
     elif ack.store_id != store_id:
         # A restored store rewound its sequence: the old acknowledgement means nothing any more.
-        ack.store_id, ack.acked_seq, ack.resend_buckets = store_id, 0, []
+        ack.store_id, ack.acked_seq, ack.resend_buckets, ack.resent_digests = store_id, 0, [], {}
     session.flush()
     return ack
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import BundleRejected
 from desktop_app.models.changelog import ChangeLogEntry
-from desktop_app.models.sync_state import DistrictNotice, SyncReceipt
+from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncReceipt
 from desktop_app.services import audit
 from desktop_app.services.context import Context
 from desktop_app.sync.apply import apply_entries, check_entries
@@ -86,10 +86,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             ack.last_return_at = now
             ack.district_time_skew_s = _skew(extra.get("district_time"), now)
             if current_epoch:
-                drift = _drift(session, opened.entries, ack.acked_seq)
-                ack.resend_buckets = drift
-                if drift:
-                    notes.append(f"the district's copy differs in {len(drift)} part(s); the next export re-sends them")
+                notes.extend(_plan_resend(session, ack, opened.entries))
         if ack.district_time_skew_s is not None and abs(ack.district_time_skew_s) > CLOCK_SKEW_WARNING_S:
             notes.append(
                 f"this PC's clock differs from the district's by {abs(ack.district_time_skew_s) // 60} minutes: "
@@ -161,11 +158,26 @@ def _take_notices(session: Session, entries: list[dict[str, Any]], now: dt.datet
     return taken
 
 
-def _drift(session: Session, entries: list[dict[str, Any]], acked_seq: int) -> list[str]:
+def _plan_resend(session: Session, ack: DistrictAck, entries: list[dict[str, Any]]) -> list[str]:
+    """Compare the district's digest with ours; mark differing buckets for the next export, once per state."""
     theirs = next((e.get("digest") for e in entries if e["table"] == "sync_digest"), None)
     if not isinstance(theirs, dict):
         return []
-    return differing_buckets(acknowledged_digest(session, acked_seq), theirs)
+    differing = differing_buckets(acknowledged_digest(session, ack.acked_seq), theirs)
+    tried = dict(ack.resent_digests or {})
+    again = [key for key in differing if key not in tried or tried[key] != theirs.get(key)]
+    stuck = [key for key in differing if key not in again]
+    ack.resend_buckets = again
+    ack.resent_digests = {key: theirs.get(key) for key in differing}
+    notes = []
+    if again:
+        notes.append(f"the district's copy differs in {len(again)} part(s); the next export sends them again")
+    if stuck:
+        notes.append(
+            f"the district holds rows of this station that this store no longer has ({', '.join(stuck[:5])}); "
+            "this is expected after restoring a backup: ask district IT if records seem missing here"
+        )
+    return notes
 
 
 def _skew(district_time: object, now: dt.datetime) -> int | None:

@@ -84,6 +84,7 @@ def upgrade() -> None:
         sa.Column("return_no", sa.Integer(), nullable=False),
         sa.Column("reference_seq", sa.Integer(), nullable=False),
         sa.Column("resend_buckets", sa.JSON(), nullable=False),
+        sa.Column("resent_digests", sa.JSON(), nullable=False),
         sa.Column("last_return_at", sa.DateTime(), nullable=True),
         sa.Column("district_time_skew_s", sa.Integer(), nullable=True),
     )
