@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
@@ -30,6 +30,10 @@ from desktop_app.services.registry import spec_for
 from desktop_app.views import ops
 from desktop_app.views.fmt import choice_source, date_text, register_label
 from desktop_app.views.i18n import tr
+
+
+# The oldest overdue items first; a station with thousands overdue works through them from the lists' filter.
+MAX_DUE_ROWS = 300
 
 
 @dataclass(frozen=True)
@@ -116,8 +120,9 @@ class DashboardPage(QWidget):
             .replace("%2", f"{data.children_rescued_this_month:,}")
             .replace("%3", f"{overdue:,}")
         )
-        self.due.setRowCount(len(data.due))
-        for row, item in enumerate(data.due):
+        shown = data.due[:MAX_DUE_ROWS]
+        self.due.setRowCount(len(shown))
+        for row, item in enumerate(shown):
             cells = [
                 date_text(item.due),
                 register_label(spec_for(item.register)),
@@ -126,7 +131,8 @@ class DashboardPage(QWidget):
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, (item.register, item.record_id))
+                # Plain text, not a Python tuple: PySide 6.12 miscounts references on tuples kept in item data.
+                cell.setData(Qt.ItemDataRole.UserRole, f"{item.register}:{item.record_id}")
                 if item.overdue_days:
                     cell.setForeground(QBrush(QColor("#b00020")))
                 self.due.setItem(row, column, cell)
@@ -144,25 +150,27 @@ class DashboardPage(QWidget):
         for status, count in by_status.items():
             bars.append(count)
             names.append(tr(choice_source(status)))
-        series = QBarSeries()
+        # Horizontal bars: status names (long in Urdu) stay readable instead of being cut short under columns.
+        series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         self.chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append(names)
-        x_axis.setLabelsAngle(-45)
-        y_axis = QValueAxis()
-        y_axis.setRange(0, max([1, *by_status.values()]))
-        y_axis.setLabelFormat("%d")
-        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        names_axis = QBarCategoryAxis()
+        names_axis.append(names)
+        top = max([1, *by_status.values()])
+        counts_axis = QValueAxis()
+        counts_axis.setRange(0, top)
+        counts_axis.setTickCount(min(top, 5) + 1)
+        counts_axis.setLabelFormat("%d")
+        self.chart.addAxis(names_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(counts_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names_axis)
+        series.attachAxis(counts_axis)
 
     def _open_due(self, row: int, _column: int) -> None:
         cell = self.due.item(row, 0)
         if cell is not None:
-            register, record_id = cell.data(Qt.ItemDataRole.UserRole)
+            register, record_id = str(cell.data(Qt.ItemDataRole.UserRole)).split(":", 1)
             self.open_record(register, record_id)
 
 

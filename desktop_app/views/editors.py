@@ -255,7 +255,18 @@ class RefPicker(QDialog):
             self.accept()
 
 
+_LEFT_TO_RIGHT = {"cnic", "phones", "date", "int", "count", "money", "float"}
+
+
 def editor_for(rule: Field, records: Records, ref_register: str | None = None) -> Editor:
+    editor = _make_editor(rule, records, ref_register)
+    if rule.kind in _LEFT_TO_RIGHT:
+        # Digits, dashes and dd/mm/yyyy read left to right inside an Urdu (right-to-left) form too.
+        editor.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return editor
+
+
+def _make_editor(rule: Field, records: Records, ref_register: str | None = None) -> Editor:
     kind = rule.kind
     if kind == "cnic":
         return CnicEditor()

@@ -398,6 +398,7 @@ class StatusDialog(QDialog):
         for status in sorted(TRANSITIONS[case["status"]]):
             self.target.addItem(tr(choice_source(status)), status)
         self.date = DateEditor()
+        self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.date.set_value(local_today(ctx.clock))
         self.note = QLineEdit()
         self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(), LineEditor()

@@ -95,6 +95,7 @@ class RegisterListPage(QWidget):
         for edit, day in ((self.date_from, today - dt.timedelta(days=30)), (self.date_to, today)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.dateChanged.connect(lambda _d: self.apply_filters() if self.date_on.isChecked() else None)
         self.date_on.toggled.connect(lambda _c: self.apply_filters())

@@ -1,0 +1,88 @@
+"""Render every main screen and every register's form, with demo data, to PNG in English and in Urdu.
+
+    python -m desktop_app.views.screenshots OUTDIR [--records N]
+
+File names say the screen and the language: `screen-sites-en.png`, `form-children-ur.png`, `unlock-ur.png`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_store, fill
+from desktop_app.services.records import ListQuery, Records
+from desktop_app.services.registry import load_all
+from desktop_app.views import ops
+from desktop_app.views.app import apply_language, load_fonts
+from desktop_app.views.mainwindow import MainWindow
+from desktop_app.views.start import StartDialog, UnlockDialog
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+def render(outdir: Path, records: int = 400, languages: tuple[str, ...] = ("en", "ur")) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    load_fonts()
+    ops.use_synchronous_runner(True)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = ensure_demo_store(Path(tmp) / "demo", DEMO_PASSPHRASE, DEMO_USER)
+        fill(ctx, records=records)
+        service = Records(ctx)
+        for language in languages:
+            apply_language(language)
+            start = StartDialog()
+            written.append(_save(start, outdir / f"start-{language}.png"))
+            start.close()
+            unlock = UnlockDialog(Path(tmp) / "demo", username=DEMO_USER)
+            unlock.error.setText("")
+            written.append(_save(unlock, outdir / f"unlock-{language}.png"))
+            unlock.close()
+            window = MainWindow(ctx)
+            window.resize(1366, 768)
+            window.show()
+            for key in window.keys:
+                window.show_screen(key)
+                written.append(_save(window, outdir / f"screen-{key}-{language}.png"))
+            for name, spec in load_all().items():
+                if spec.internal:
+                    continue
+                first = service.list(name, ListQuery(limit=1))
+                form = window.open_record(name, first[0]["id"] if first else None)
+                written.append(_save(form, outdir / f"form-{name}-{language}.png"))
+                form.lock_away()
+            window.close()
+            window.deleteLater()
+        ctx.store.close()
+    apply_language("en")
+    del app
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--records", type=int, default=400)
+    args = parser.parse_args(argv)
+    for path in render(args.outdir, args.records):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
