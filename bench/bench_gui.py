@@ -17,15 +17,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER  # noqa: E402
-from desktop_app.services.records import ListQuery, Records  # noqa: E402
-from desktop_app.services.registry import load_all  # noqa: E402
-from desktop_app.views import ops  # noqa: E402
-from desktop_app.views.app import Session, load_fonts  # noqa: E402
-from desktop_app.views.listpage import RegisterListPage  # noqa: E402
-from desktop_app.views.start import UnlockDialog  # noqa: E402
+from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER
+from desktop_app.services.records import ListQuery, Records
+from desktop_app.services.registry import load_all
+from desktop_app.views import ops
+from desktop_app.views.app import Session, load_fonts
+from desktop_app.views.listpage import RegisterListPage
+from desktop_app.views.start import UnlockDialog
 
 SEARCHES = ("344", "3440", "34401-0", "Ahmad", "Iqbal", "محمد", "Rasul", "0300", "Muhammed Tarar", "Bhatta")
 

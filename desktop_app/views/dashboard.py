@@ -31,7 +31,6 @@ from desktop_app.views import ops
 from desktop_app.views.fmt import choice_source, date_text, register_label
 from desktop_app.views.i18n import tr
 
-
 # The oldest overdue items first; a station with thousands overdue works through them from the lists' filter.
 MAX_DUE_ROWS = 300
 
