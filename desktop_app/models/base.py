@@ -11,9 +11,9 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, String, TypeDecorator
+from sqlalchemy import DateTime, Index, Integer, String, TypeDecorator
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -59,6 +59,11 @@ class RecordMixin:
     SYSTEM_FIELDS = frozenset(
         {"id", "station_code", "created_at", "created_by", "updated_at", "updated_by", "version", "hlc", "deleted_at"}
     )
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[Any, ...]:
+        # Lists open newest first and page through this order (migration 0004).
+        return (Index(f"ix_{cls.__tablename__}_updated_at_id", "updated_at", "id"),)  # type: ignore[attr-defined]
 
     def to_state(self) -> dict[str, Any]:
         """The full row as JSON-ready values: what the change log stores and bundles carry."""

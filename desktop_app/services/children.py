@@ -24,7 +24,8 @@ def _child_checks(clean: dict[str, Any]) -> dict[str, str]:
         errors["date_of_birth"] = "cannot be after the rescue date"
     if clean.get("enrolment_date") and clean["enrolment_date"] < clean["rescue_date"]:
         errors["enrolment_date"] = "cannot be before the rescue date"
-    if clean.get("status") in (ChildStatus.ENROLLED, ChildStatus.ATTENDING) and not clean.get("school_name"):
+    # "attending" comes from a follow-up visit, which does not ask for the school; enrolling does.
+    if clean.get("status") == ChildStatus.ENROLLED and not clean.get("school_name"):
         errors["school_name"] = "name the school the child is enrolled in"
     return errors
 

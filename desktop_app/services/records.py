@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, func, insert, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import NotFound, StaleEdit, ValidationError
@@ -263,6 +263,9 @@ class ListQuery:
     offset: int = 0
     limit: int | None = 200
     include_deleted: bool = False
+    # (order_by value, id) of the last row already shown: the next page starts after it (keyset paging, which
+    # stays fast deep into a long list where OFFSET would step over every earlier row). Used instead of offset.
+    after: tuple[Any, str] | None = None
 
 
 class Records:
@@ -365,9 +368,17 @@ class Records:
         query = query or ListQuery()
         with self.ctx.store.session() as session:
             stmt = self._select(session, spec, query, select(_table(spec)))
-            column = _table(spec).c[query.order_by]
-            stmt = stmt.order_by(column.desc() if query.descending else column.asc(), _table(spec).c.id)
-            stmt = stmt.offset(query.offset)
+            table = _table(spec)
+            column = table.c[query.order_by]
+            if query.descending:
+                stmt = stmt.order_by(column.desc(), table.c.id.desc())
+            else:
+                stmt = stmt.order_by(column.asc(), table.c.id.asc())
+            if query.after is not None and query.after[0] is not None:
+                key, after = tuple_(column, table.c.id), tuple_(literal(query.after[0], column.type), query.after[1])
+                stmt = stmt.where(key < after if query.descending else key > after)
+            else:
+                stmt = stmt.offset(query.offset)
             if query.limit is not None:
                 stmt = stmt.limit(query.limit)
             return [dict(row) for row in session.execute(stmt).mappings()]
@@ -398,8 +409,7 @@ class Records:
         if query.overdue_on is not None:
             stmt = stmt.where(table.c.next_followup_due < query.overdue_on)
         if query.text:
-            ids = search.matching_ids(session, query.text, registers=[spec.name])
-            stmt = stmt.where(table.c.id.in_(ids))
+            stmt = stmt.where(search.record_filter(session, table.c.id, query.text, spec.name))
         return stmt
 
     def history(self, register: str, record_id: str) -> builtins.list[State]:

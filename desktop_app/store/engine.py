@@ -13,6 +13,11 @@ from sqlalchemy.pool import QueuePool
 from desktop_app.errors import StoreDamaged
 
 
+def search_rowid(record_id: str | None) -> int | None:
+    """The search index's rowid for a record id (60 bits of the UUID); mirrored by services.search.search_rowid."""
+    return None if record_id is None else int(record_id.replace("-", "")[:15], 16)
+
+
 def sqlcipher_engine(db_path: Path, data_key: bytes) -> Engine:
     """An engine whose every connection is keyed, in WAL mode, with foreign keys and a busy timeout."""
     if len(data_key) != 32:
@@ -32,6 +37,7 @@ def sqlcipher_engine(db_path: Path, data_key: bytes) -> Engine:
         # decrypted in memory. temp_store=MEMORY keeps sort and index scratch space out of temp files entirely.
         conn.execute("PRAGMA cache_size = -32768")
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.create_function("ahtc_search_rowid", 1, search_rowid, deterministic=True)
         return conn
 
     engine = create_engine(

@@ -77,7 +77,9 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or len(self._rows) >= self._total:
             return
-        query = dataclasses.replace(self.query, offset=len(self._rows), limit=PAGE)
+        last = self._rows[-1] if self._rows else None
+        after = (last[self.query.order_by], last["id"]) if last is not None else None
+        query = dataclasses.replace(self.query, offset=len(self._rows), limit=PAGE, after=after)
         rows = self.records.list(self.spec.name, query)[: self._total - len(self._rows)]
         if not rows:
             self._total = len(self._rows)

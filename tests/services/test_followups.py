@@ -99,3 +99,10 @@ def test_in_one_batch_only_the_latest_visit_sets_the_parent(records: Records) ->
     )
     state = records.get("children", child_id)
     assert (state["status"], state["next_followup_due"]) == ("attending", dt.date(2026, 3, 27))
+
+
+def test_a_child_found_attending_stays_editable_without_a_school_name(records: Records) -> None:
+    child_id = child(records)
+    records.create("child_followups", {"child_id": child_id, "date": "2026-02-20", "attending_school": True})
+    records.update("children", child_id, {"work": "moulding bricks"})
+    assert records.get("children", child_id)["status"] == "attending"

@@ -112,3 +112,27 @@ def test_each_write_appends_exactly_one_log_row_per_row(ctx: Context, records: R
     records.create_many("persons", [{"name": f"P{i}", "role": "witness"} for i in range(25)])
     with ctx.store.session() as session:
         assert session.scalar(select(func.count()).select_from(ChangeLogEntry)) == 25
+
+
+@pytest.mark.parametrize(("order_by", "descending"), [("updated_at", True), ("name", False), ("name", True)])
+def test_keyset_pages_give_the_same_rows_as_offset_pages(
+    records: Records,
+    clock,
+    order_by: str,  # type: ignore[no-untyped-def]
+    descending: bool,
+) -> None:
+    for i in range(23):
+        clock.advance(seconds=1)
+        person(records, name=f"Person {i % 7}")  # repeated names: the id breaks ties
+    by_offset = [
+        p["id"] for p in records.list("persons", ListQuery(order_by=order_by, descending=descending, limit=None))
+    ]
+    pages: list[str] = []
+    after = None
+    while True:
+        page = records.list("persons", ListQuery(order_by=order_by, descending=descending, limit=5, after=after))
+        if not page:
+            break
+        pages += [p["id"] for p in page]
+        after = (page[-1][order_by], page[-1]["id"])
+    assert pages == by_offset and len(pages) == 23
