@@ -1,0 +1,266 @@
+"""Benchmark of sync (issue 4), run by hand — never part of the test suite.
+
+    .venv/bin/python bench/bench_sync.py [--export-changes 10000] [--stations 10] [--per-station 10000]
+                                         [--pg "host=127.0.0.1 user=postgres dbname=test"] [--no-pg]
+                                         [--memory-security-off]
+
+Reports, with the machine:
+- export of N changes from a real station store (build, sign, encrypt): time and bytes per record;
+- district import of stations × per-station changes (verify, decrypt, check, merge, change log, search index,
+  audit), on SQLCipher and on PostgreSQL, as a ratio to raw sqlcipher3 executemany of the same rows into the
+  same table in the same run (one transaction, WAL, synchronous=FULL like the store). Target: ratio ≥ 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import os
+import platform
+import random
+import shutil
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import sqlcipher3
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateTable
+
+from desktop_app.models import Person
+from desktop_app.models.sync_state import SyncPeer
+from desktop_app.services import demo
+from desktop_app.services.context import Context
+from desktop_app.services.records import Records
+from desktop_app.services.setup import init_store
+from desktop_app.store.keyslots import KdfParams
+from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.bundle import write_bundle
+from desktop_app.sync.district import init_district
+from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from desktop_app.sync.export import build_station_bundle
+from desktop_app.sync.importer import import_bundle
+from desktop_app.sync.keys import Identity
+from desktop_app.sync.peers import load_identity
+
+PASSPHRASE = "benchmark passphrase"
+BENCH_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)  # unlock cost is bench_store's business
+START = dt.datetime(2026, 3, 1, 5, 0, tzinfo=dt.UTC)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    version = sqlcipher3.connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0]
+    return f"nproc {os.cpu_count()}, {cpu}, Python {platform.python_version()}, SQLCipher {version}"
+
+
+def new_district(folder: Path, url: str | None) -> Context:
+    return init_district(
+        folder,
+        district_code="MBD",
+        district="Mandi Bahauddin",
+        admin="dpo",
+        passphrase=None if url else PASSPHRASE,
+        database_url=url,
+        kdf=BENCH_KDF,
+    )
+
+
+def bench_export(work: Path, changes: int) -> None:
+    station = init_store(
+        work / "station",
+        station_code="MBD-PHALIA",
+        station_name="Phalia City",
+        district="Mandi Bahauddin",
+        district_code="MBD",
+        admin="sho",
+        passphrase=PASSPHRASE,
+        kdf=BENCH_KDF,
+    )
+    district = new_district(work / "export-district", None)
+    enrol_request(station, work / "req.json")
+    enrol_station(district, work / "req.json", work / "ans.json")
+    enrol_complete(station, work / "ans.json")
+    people = demo._persons(demo._Maker(random.Random(7), dt.date(2026, 3, 1)), changes)
+    for i in range(0, changes, 2000):
+        Records(station).create_many("persons", people[i : i + 2000])
+    times, size = [], 0
+    for _ in range(3):
+        start = time.perf_counter()
+        exported = build_station_bundle(station)
+        times.append(time.perf_counter() - start)
+        assert exported is not None and exported.slip.changes == changes
+        size = len(exported.data)
+    best = min(times)
+    print(
+        f"export of {changes:,} changes: {best:.2f} s (best of 3; {changes / best:,.0f} changes/s), "
+        f"{size:,} bytes = {size / changes:.0f} bytes per record"
+    )
+    start = time.perf_counter()
+    result = import_bundle(district, exported.data)
+    elapsed = time.perf_counter() - start
+    print(f"  and its import at the district: {elapsed:.2f} s ({result.report['created']:,} created)")
+    station.store.close()
+    district.store.close()
+
+
+def station_bundles(district: Context, stations: int, per_station: int) -> tuple[list[bytes], list[dict[str, Any]]]:
+    """Signed bundles from `stations` enrolled stations, `per_station` new persons each, and the raw rows."""
+    with district.store.transaction() as session:
+        district_key = load_identity(session).public().enc
+    maker = demo._Maker(random.Random(11), dt.date(2026, 3, 1))
+    bundles: list[bytes] = []
+    raw_rows: list[dict[str, Any]] = []
+    for n in range(stations):
+        code = f"MBD-S{n:02d}"
+        identity = Identity.generate()
+        with district.store.transaction() as session:
+            keys = identity.public()
+            session.add(
+                SyncPeer(
+                    code=code,
+                    kind="station",
+                    name=f"Station {n}",
+                    sign_public=base64.b64encode(keys.sign).decode(),
+                    enc_public=base64.b64encode(keys.enc).decode(),
+                    fingerprint=keys.fingerprint(),
+                    enrolled_at=START,
+                    enrolled_by="bench",
+                )
+            )
+        entries = []
+        for seq, person in enumerate(demo._persons(maker, per_station), start=1):
+            wall = int(START.timestamp() * 1000) + seq
+            hlc = f"{wall:013d}.00000.{code}"
+            at = dt.datetime.fromtimestamp(wall / 1000, dt.UTC).isoformat()
+            state = {
+                "name": None, "father_name": None, "cnic": None, "phones": None, "address": None, "tehsil": None,
+                "village": None, "aliases": None, "status": "documented", "watchlisted": False, "notes": None,
+                **person,
+                "id": str(uuid.uuid4()), "station_code": code, "created_at": at, "created_by": "sho",
+                "updated_at": at, "updated_by": "sho", "version": 1, "hlc": hlc, "deleted_at": None,
+            }  # fmt: skip
+            raw_rows.append(state)
+            entries.append(
+                {"table": "persons", "seq": seq, "row_id": state["id"], "op": "create", "hlc": hlc,
+                 "base_hlc": None, "state": state}
+            )  # fmt: skip
+        bundles.append(
+            write_bundle(
+                kind="station-changes", sender_code=code, recipient_code="MBD", bundle_no=1, seq_from=1,
+                seq_to=per_station, prev_bundle_sha256=None, store_id=str(uuid.uuid4()), app_version="bench",
+                schema_version=head_revision(), created_at=START.isoformat(), entries=entries,
+                extra={"audit_head": {"seq": 1, "hash": "0" * 64}, "reference_seq": 0}, sender=identity,
+                recipient_enc_public=district_key,
+            )
+        )  # fmt: skip
+    return bundles, raw_rows
+
+
+def raw_executemany(folder: Path, rows: list[dict[str, Any]]) -> float:
+    path = folder / "raw.db"
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(str(CreateTable(Person.__table__).compile(dialect=sqlite.dialect())))  # type: ignore[arg-type]
+    columns = list(rows[0])
+    sql = f"INSERT INTO persons ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    values = [tuple(row[c] for c in columns) for row in rows]
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany(sql, values)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    path.unlink()
+    return elapsed
+
+
+def bench_import(work: Path, label: str, url: str | None, stations: int, per_station: int) -> None:
+    district = new_district(work / f"district-{label}", url)
+    bundles, rows = station_bundles(district, stations, per_station)
+    start = time.perf_counter()
+    created = 0
+    for data in bundles:
+        created += import_bundle(district, data).report["created"]
+    elapsed = time.perf_counter() - start
+    district.store.close()
+    raw = raw_executemany(work, rows)
+    total = stations * per_station
+    assert created == total
+    print(
+        f"district import on {label}: {total:,} changes from {stations} stations in {elapsed:.2f} s "
+        f"({total / elapsed:,.0f} changes/s); raw sqlcipher3 executemany of the same rows {raw:.2f} s "
+        f"({total / raw:,.0f} rows/s); ratio {raw / elapsed:.3f}"
+    )
+
+
+def without_memory_security() -> None:
+    """Experiment only: open SQLCipher connections with cipher_memory_security OFF (the store sets it ON).
+
+    With it ON, SQLCipher mlock()s and munlock()s every page buffer it allocates; on a connection whose page
+    cache is warm that costs most of an import's time (see the report). This flag measures the difference.
+    """
+    import types
+
+    import desktop_app.store.engine as engine_module
+
+    class Connection(sqlcipher3.dbapi2.Connection):  # type: ignore[misc, name-defined]
+        def execute(self, sql: str, *args: Any) -> Any:
+            if "cipher_memory_security" in sql:
+                sql = "PRAGMA cipher_memory_security = OFF"
+            return super().execute(sql, *args)
+
+    engine_module.sqlcipher3 = types.SimpleNamespace(  # type: ignore[assignment]
+        connect=lambda *a, **k: sqlcipher3.connect(*a, factory=Connection, **k), dbapi2=sqlcipher3.dbapi2
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--export-changes", type=int, default=10_000)
+    parser.add_argument("--stations", type=int, default=10)
+    parser.add_argument("--per-station", type=int, default=10_000)
+    parser.add_argument("--pg", default="host=127.0.0.1 port=5432 user=postgres dbname=test")
+    parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--memory-security-off", action="store_true", help="experiment: see without_memory_security")
+    args = parser.parse_args()
+    print(machine())
+    if args.memory_security_off:
+        without_memory_security()
+        print("EXPERIMENT: SQLCipher connections with cipher_memory_security OFF (the shipped store has it ON)")
+    work = Path(tempfile.mkdtemp(prefix="ahtc-bench-sync-"))
+    schema = f"ahtc_bench_{uuid.uuid4().hex[:10]}"
+    try:
+        bench_export(work, args.export_changes)
+        bench_import(work, "SQLCipher", None, args.stations, args.per_station)
+        if not args.no_pg:
+            parts = dict(item.split("=", 1) for item in args.pg.split())
+            with psycopg.connect(args.pg, autocommit=True) as conn:
+                conn.execute(f'CREATE SCHEMA "{schema}"')
+            url = (
+                f"postgresql+psycopg://{parts.get('user', 'postgres')}@{parts.get('host', '127.0.0.1')}:"
+                f"{parts.get('port', '5432')}/{parts.get('dbname', 'test')}?options=-csearch_path%3D{schema}"
+            )
+            bench_import(work, "PostgreSQL", url, args.stations, args.per_station)
+    finally:
+        if not args.no_pg:
+            with psycopg.connect(args.pg, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
