@@ -118,6 +118,9 @@ class DateEditor(Editor):
     def __init__(self) -> None:
         super().__init__()
         self.edit = QDateEdit()
+        # Set on the date edit itself: in a right-to-left window Qt also reverses the order of its sections
+        # (dd/MM/yyyy would show as yyyy/MM/dd) unless the widget is explicitly left-to-right.
+        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd/MM/yyyy")
         self.edit.setMinimumDate(_NO_DATE)
