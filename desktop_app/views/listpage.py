@@ -93,9 +93,10 @@ class RegisterListPage(QWidget):
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
         today = local_today(ctx.clock)
         for edit, day in ((self.date_from, today - dt.timedelta(days=30)), (self.date_to, today)):
+            # Direction before format: a right-to-left date edit lays its sections out as yyyy/MM/dd.
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.dateChanged.connect(lambda _d: self.apply_filters() if self.date_on.isChecked() else None)
         self.date_on.toggled.connect(lambda _c: self.apply_filters())
