@@ -1,0 +1,651 @@
+"""The station's Sync screen: a bundle onto a USB stick (written, read back and checked), the district's return
+bundle, sync over the network in the background, and enrolment with the district (SHO).
+
+Every sync function runs through `ops` (never on the UI thread); each error becomes one sentence an officer
+can act on (`sync_error_text`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QStorageInfo, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import AhtcError, BundleRejected, PermissionDenied
+from desktop_app.services import permissions
+from desktop_app.services.context import Context
+from desktop_app.services.records import Changed
+from desktop_app.services.settings import load_settings, pending_change_count
+from desktop_app.sync.client import DistrictRefused, DistrictUnreachable, HttpSyncResult, sync_over_http
+from desktop_app.sync.enrolment import EnrolmentError, EnrolmentResult, enrol_complete, enrol_request, own_fingerprint
+from desktop_app.sync.export import DispatchSlip, NotEnrolled, export_bundle
+from desktop_app.sync.importer import BundleHeld, ImportResult, import_bundle
+from desktop_app.views import ops
+from desktop_app.views.fmt import date_text
+from desktop_app.views.i18n import tr
+
+# Often enough that the district sees the day's work the same day; rarely enough not to load a thin link.
+SYNC_EVERY_MINUTES = 15
+SYNC_TIMEOUT_S = 60.0
+# Where Linux desktops mount USB sticks.
+REMOVABLE_ROOTS = ("/media", "/mnt", "/run/media")
+DRIVE_REMOVABLE = 2
+
+
+def user_prefs() -> QSettings:
+    """The officer's UI preferences (the same place as the app's; tests point the default format elsewhere)."""
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "Punjab Police", "AHTC Register")
+
+
+# -- errors in plain words --------------------------------------------------------------------------------------
+
+
+def check_sentence(check: str) -> str:
+    """What a failed bundle check means for the officer holding the file."""
+    sentences = {
+        "size": tr("The file is too large to be a bundle, or empty."),
+        "zip": tr("The file is damaged or incomplete (was the stick pulled out while writing?)."),
+        "manifest": tr("The bundle's description is damaged or was changed."),
+        "format": tr("This file is not an AHTC bundle, or comes from an unknown version."),
+        "recipient": tr("This bundle is addressed to another station or district."),
+        "sender": tr("The bundle comes from a sender this installation has not enrolled."),
+        "signature": tr("The signature does not match: the bundle was changed after it was written."),
+        "payload-hash": tr("The contents do not match the bundle's description: the file was changed or damaged."),
+        "decryption": tr("The contents cannot be opened with this installation's key."),
+        "payload": tr("The contents of the bundle are not valid."),
+        "kind": tr("This kind of bundle is not imported here."),
+        "receipt": tr("The district's receipt in this bundle does not verify."),
+        "rate": tr("The district server is busy; try again in a minute."),
+        "schema": tr("The district runs a different version of AHTC Register."),
+        "server": tr("The district server could not take the bundle."),
+    }
+    return sentences.get(check, tr("The bundle failed a check."))
+
+
+def sync_error_text(exc: BaseException) -> str:
+    """One clear sentence (and what to do) for each thing sync can raise."""
+    if isinstance(exc, BundleRejected):
+        return (
+            tr("Refused (%1): %2 Nothing was imported.")
+            .replace("%1", exc.check)
+            .replace("%2", check_sentence(exc.check))
+        )
+    if isinstance(exc, DistrictRefused):
+        return (
+            tr("The district refused the bundle (%1): %2 Nothing was lost; the changes stay here.")
+            .replace("%1", exc.check)
+            .replace("%2", check_sentence(exc.check))
+        )
+    if isinstance(exc, DistrictUnreachable):
+        return tr(
+            "The district server could not be reached (no network, or the server is off). Nothing was lost: "
+            "the changes go with the next sync or on a USB stick."
+        )
+    if isinstance(exc, NotEnrolled):
+        return tr("This station is not enrolled with its district yet: the SHO does that below, once.")
+    if isinstance(exc, BundleHeld):
+        return tr(
+            "The bundle comes from a newer version of AHTC Register. It is kept unapplied; ask district IT to "
+            "update this computer, then import the same file again."
+        )
+    if isinstance(exc, EnrolmentError):
+        return tr("The enrolment file cannot be used: %1").replace("%1", str(exc))
+    if isinstance(exc, PermissionDenied):
+        return tr("Your role does not allow this.")
+    if isinstance(exc, WriteNotVerified):
+        return tr(
+            "The file on the drive does not read back the same as what was written: the stick may be faulty. "
+            "Write the bundle again, to another stick if you can."
+        )
+    if isinstance(exc, OSError):
+        return tr("The drive or file could not be used (%1). Is the stick plugged in and not full?").replace(
+            "%1", exc.strerror or type(exc).__name__
+        )
+    if isinstance(exc, AhtcError):
+        return tr(exc.user_message())
+    return tr("Something went wrong; nothing was changed. Details are in the log.")
+
+
+class WriteNotVerified(AhtcError):
+    """The bundle read back from the drive differs from what was written."""
+
+
+# -- drives and the verified write ------------------------------------------------------------------------------
+
+
+def removable_drives() -> list[tuple[str, Path]]:
+    """(label, folder) for each removable drive that is ready to write to."""
+    out: list[tuple[str, Path]] = []
+    for volume in QStorageInfo.mountedVolumes():
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+            continue
+        root = volume.rootPath()
+        if sys.platform == "win32":
+            import ctypes
+
+            if ctypes.windll.kernel32.GetDriveTypeW(root) != DRIVE_REMOVABLE:  # type: ignore[attr-defined]
+                continue
+        elif (
+            not any(root == base or root.startswith(base + "/") for base in REMOVABLE_ROOTS) or root in REMOVABLE_ROOTS
+        ):
+            continue
+        name = volume.displayName() or root
+        out.append((f"{name} ({root})" if name != root else root, Path(root)))
+    return out
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    slip: DispatchSlip
+    verified: bool
+
+
+def write_verified_bundle(ctx: Context, folder: Path) -> WrittenBundle | None:
+    """Export the next bundle into `folder`, then read the file back and compare its SHA-256 with the slip's."""
+    slip = export_bundle(ctx, folder)
+    if slip is None:
+        return None
+    assert slip.file is not None
+    if hashlib.sha256(Path(slip.file).read_bytes()).hexdigest() != slip.sha256:
+        raise WriteNotVerified(str(slip.file))
+    return WrittenBundle(slip, True)
+
+
+def slip_text(slip: DispatchSlip, verified: bool = False) -> str:
+    """The dispatch slip for the paper register, in the UI language (numbers and hashes stay as they are)."""
+    counts = ", ".join(f"{name} {n:,}" for name, n in sorted(slip.counts.items())) or tr("none")
+    lines = [
+        tr("Dispatch slip — copy into the dispatch register"),
+        f"{tr('Bundle no.')}: {slip.bundle_no}",
+        f"{tr('From')}: {slip.sender}   {tr('To')}: {slip.recipient}",
+        f"{tr('Range')}: {slip.seq_from}–{slip.seq_to}",
+        f"{tr('Changes')}: {slip.changes:,} ({counts})",
+        f"{tr('Created')}: {_when(slip.created_at)}",
+        f"SHA-256: {slip.sha256}",
+    ]
+    if slip.file is not None:
+        lines.append(f"{tr('File')}: {slip.file}")
+    if verified:
+        lines.append(tr("Checked: the file on the drive reads back identical (same SHA-256)."))
+    return "\n".join(lines)
+
+
+def import_text(result: ImportResult) -> str:
+    report = result.report
+    lines = [slip_text(result.slip)]
+    if result.status == "duplicate":
+        lines.append(tr("Already imported earlier: nothing changed."))
+    else:
+        lines.append(
+            tr("Imported: %1 new, %2 updated, %3 conflicts kept for review.")
+            .replace("%1", str(report.get("created", 0)))
+            .replace("%2", str(report.get("updated", 0)))
+            .replace("%3", str(report.get("conflicts", 0)))
+        )
+    if "acked_seq" in report:
+        lines.append(tr("The district has acknowledged changes up to %1.").replace("%1", str(report["acked_seq"])))
+    lines.extend(str(note) for note in report.get("notes", []))
+    return "\n".join(lines)
+
+
+def _when(text: str) -> str:
+    try:
+        return date_text(dt.datetime.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+# -- background sync ---------------------------------------------------------------------------------------------
+
+
+class BackgroundSync(QObject):
+    """Sends the station's changes to the district server every few minutes, in a worker thread via `ops`.
+
+    Remembers the last success and the last problem (in the user's preferences: times and a sentence, no
+    personal data) so the officer sees them after a restart.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        ctx: Context,
+        parent: Any = None,
+        *,
+        every_minutes: int = SYNC_EVERY_MINUTES,
+        timeout_s: float = SYNC_TIMEOUT_S,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.timeout_s = ctx, timeout_s
+        self.running = False
+        self.last_result: HttpSyncResult | None = None
+        self.prefs = user_prefs()
+        self._key = f"sync/{ctx.station.station_code}"
+        self.last_success = _read_time(self.prefs.value(f"{self._key}/last_success"))
+        self.last_error = str(self.prefs.value(f"{self._key}/last_error", "") or "") or None
+        self.last_error_at = _read_time(self.prefs.value(f"{self._key}/last_error_at"))
+        self.timer = QTimer(self, interval=max(1, every_minutes) * 60_000)
+        self.timer.timeout.connect(self.sync_now)
+        self.url: str | None = None
+        may_sync = permissions.allowed(ctx, permissions.SYNC) and not ctx.station.is_district
+        self.set_url(load_settings(ctx).district_url if may_sync else None)
+
+    def set_url(self, url: str | None) -> None:
+        self.url = url or None
+        if self.url:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        self.changed.emit()
+
+    def sync_now(self) -> bool:
+        """Start one exchange unless one is running or no address is set; returns at once."""
+        if self.running or not self.url:
+            return False
+        self.running = True
+        self.changed.emit()
+        ctx, url, timeout = self.ctx, self.url, self.timeout_s
+        ops.query(lambda: sync_over_http(ctx, url, timeout_s=timeout), self._done, self._failed)
+        return True
+
+    def _done(self, result: HttpSyncResult) -> None:
+        self.running = False
+        self.last_result = result
+        self.last_success = self.ctx.clock.now()
+        self.last_error = self.last_error_at = None
+        self.prefs.setValue(f"{self._key}/last_success", self.last_success.isoformat())
+        self.prefs.remove(f"{self._key}/last_error")
+        self.prefs.remove(f"{self._key}/last_error_at")
+        received = result.received
+        if received.changed_registers:
+            ops.changes.changed.emit(Changed(received.changed_registers, received.changed_ids))
+        self.changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.last_error = sync_error_text(exc)
+        self.last_error_at = self.ctx.clock.now()
+        self.prefs.setValue(f"{self._key}/last_error", self.last_error)
+        self.prefs.setValue(f"{self._key}/last_error_at", self.last_error_at.isoformat())
+        self.changed.emit()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def _read_time(value: object) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+# -- the screen --------------------------------------------------------------------------------------------------
+
+
+def _output_box(name: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setReadOnly(True)
+    box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # hashes, paths and numbers read left to right
+    box.setMaximumHeight(170)
+    box.hide()
+    return box
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: Context, background: BackgroundSync | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("sync")
+        self.background = background or BackgroundSync(ctx, self)
+        self.background.changed.connect(self.refresh_status)
+        ops.changes.changed.connect(lambda _c: self.refresh_status() if self.isVisible() else None)
+        self.folder: Path | None = None
+        self.last_written: WrittenBundle | None = None
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(QLabel("<h2>" + tr("Sync") + "</h2>"))
+        layout.addWidget(self._network_box())
+        layout.addWidget(self._usb_box())
+        layout.addWidget(self._return_box())
+        if permissions.allowed(ctx, permissions.MANAGE_USERS):
+            layout.addWidget(self._enrolment_box())
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh_drives()
+        self.refresh_status()
+
+    # -- network ---------------------------------------------------------------------------------------------------
+
+    def _network_box(self) -> QGroupBox:
+        box = QGroupBox(tr("Sync with the district over the network"))
+        self.server_label = QLabel()
+        self.server_label.setObjectName("server")
+        self.server_label.setWordWrap(True)
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pending")
+        self.success_label = QLabel()
+        self.success_label.setObjectName("last-success")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("last-error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020")
+        self.sync_button = QPushButton(tr("Sync now"))
+        self.sync_button.setObjectName("sync-now")
+        self.sync_button.clicked.connect(self.sync_now)
+        layout = QVBoxLayout(box)
+        for widget in (self.server_label, self.pending_label, self.success_label, self.error_label):
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def sync_now(self) -> bool:
+        return self.background.sync_now()
+
+    def refresh_status(self) -> None:
+        bg = self.background
+        if bg.url:
+            self.server_label.setText(
+                tr("District server: %1 (every %2 minutes while the app is open)")
+                .replace("%1", bg.url)
+                .replace("%2", str(SYNC_EVERY_MINUTES))
+            )
+        else:
+            self.server_label.setText(
+                tr("No district server address is set: use the USB stick below, or ask the SHO to set it in Settings.")
+            )
+        self.sync_button.setEnabled(bool(bg.url) and not bg.running)
+        self.sync_button.setText(tr("Syncing…") if bg.running else tr("Sync now"))
+        self.success_label.setText(
+            f"{tr('Last successful sync')}: {date_text(bg.last_success) if bg.last_success else tr('never')}"
+        )
+        if bg.last_error:
+            self.error_label.setText(f"{tr('Last problem')} ({date_text(bg.last_error_at)}): {bg.last_error}")
+            self.error_label.show()
+        else:
+            self.error_label.hide()
+        ctx = self.ctx
+        ops.query(
+            lambda: pending_change_count(ctx),
+            lambda n: self.pending_label.setText(f"{tr('Changes not yet sent')}: {n:,}"),
+            lambda _e: None,
+        )
+
+    # -- USB stick -------------------------------------------------------------------------------------------------
+
+    def _usb_box(self) -> QGroupBox:
+        box = QGroupBox(tr("Send by USB stick"))
+        self.drives = QComboBox()
+        self.drives.setObjectName("drives")
+        self.drives.setMinimumWidth(260)
+        self.drives.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        refresh = QPushButton(tr("Refresh"))
+        refresh.clicked.connect(self.refresh_drives)
+        choose = QPushButton(tr("Choose folder…"))
+        choose.clicked.connect(self._choose_folder)
+        self.write_button = QPushButton(tr("Write bundle"))
+        self.write_button.setObjectName("write-bundle")
+        self.write_button.clicked.connect(lambda: self.write_bundle())
+        self.write_button.setEnabled(permissions.allowed(self.ctx, permissions.SYNC))
+        self.slip = _output_box("slip")
+        self.usb_error = _error_label("usb-error")
+        self.copy_button = QPushButton(tr("Copy slip"))
+        self.copy_button.clicked.connect(self.copy_slip)
+        self.print_button = QPushButton(tr("Print slip…"))
+        self.print_button.clicked.connect(self.print_slip)
+        for button in (self.copy_button, self.print_button):
+            button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Drive or folder")))
+        row.addWidget(self.drives, 1)
+        row.addWidget(refresh)
+        row.addWidget(choose)
+        row.addWidget(self.write_button)
+        slip_row = QHBoxLayout()
+        slip_row.addWidget(self.copy_button)
+        slip_row.addWidget(self.print_button)
+        slip_row.addStretch(1)
+        layout = QVBoxLayout(box)
+        hint = QLabel(
+            tr(
+                "The bundle holds every change the district has not acknowledged, signed and encrypted: only the "
+                "district can read it, so anyone may carry it."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(self.usb_error)
+        layout.addWidget(self.slip)
+        layout.addLayout(slip_row)
+        return box
+
+    def refresh_drives(self) -> None:
+        self.drives.clear()
+        for label, path in removable_drives():
+            self.drives.addItem(label, str(path))
+        if self.folder is not None:
+            self.drives.addItem(str(self.folder), str(self.folder))
+            self.drives.setCurrentIndex(self.drives.count() - 1)
+        if self.drives.count() == 0:
+            self.drives.addItem(tr("No USB stick found: plug one in, or choose a folder"), None)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose folder…"))
+        if folder:
+            self.use_folder(Path(folder))
+
+    def use_folder(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.refresh_drives()
+
+    def write_bundle(self, folder: Path | None = None) -> None:
+        target = folder or (Path(self.drives.currentData()) if self.drives.currentData() else None)
+        self.usb_error.hide()
+        if target is None:
+            self._usb_failed_text(tr("Choose a USB stick or a folder first."))
+            return
+        ctx = self.ctx
+        self.write_button.setEnabled(False)
+        ops.query(lambda: write_verified_bundle(ctx, target), self._written, self._usb_failed)
+
+    def _written(self, written: WrittenBundle | None) -> None:
+        self.write_button.setEnabled(True)
+        self.last_written = written
+        if written is None:
+            self.slip.setPlainText(tr("Nothing to send: the district has acknowledged every change."))
+        else:
+            self.slip.setPlainText(slip_text(written.slip, written.verified))
+        self.slip.show()
+        for button in (self.copy_button, self.print_button):
+            button.setEnabled(written is not None)
+        self.refresh_status()
+
+    def _usb_failed(self, exc: BaseException) -> None:
+        self.write_button.setEnabled(True)
+        self._usb_failed_text(sync_error_text(exc))
+
+    def _usb_failed_text(self, text: str) -> None:
+        self.usb_error.setText(text)
+        self.usb_error.show()
+
+    def copy_slip(self) -> None:
+        QGuiApplication.clipboard().setText(self.slip.toPlainText())
+
+    def print_slip(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec():
+            document = QTextDocument()
+            document.setPlainText(self.slip.toPlainText())
+            document.print_(printer)
+
+    # -- return bundle ---------------------------------------------------------------------------------------------
+
+    def _return_box(self) -> QGroupBox:
+        box = QGroupBox(tr("Bring in the district's answer"))
+        button = QPushButton(tr("Import return bundle…"))
+        button.setObjectName("import-return")
+        button.clicked.connect(self._choose_return)
+        button.setEnabled(permissions.allowed(self.ctx, permissions.SYNC))
+        self.import_result = _output_box("import-result")
+        self.import_error = _error_label("import-error")
+        hint = QLabel(
+            tr(
+                "The district answers each bundle with a return bundle: it confirms what arrived and brings "
+                "district data."
+            )
+        )
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(self.import_error)
+        layout.addWidget(self.import_result)
+        return box
+
+    def _choose_return(self) -> None:
+        start = str(self.drives.currentData() or "")
+        path, _filter = QFileDialog.getOpenFileName(
+            self, tr("Import return bundle…"), start, tr("AHTC bundles (*.ahtc-bundle);;All files (*)")
+        )
+        if path:
+            self.import_return(Path(path))
+
+    def import_return(self, path: Path) -> None:
+        ctx = self.ctx
+        self.import_error.hide()
+        self.import_result.hide()
+        holder: list[ImportResult] = []
+
+        def work() -> Changed:
+            result = import_bundle(ctx, Path(path).read_bytes())
+            holder.append(result)
+            return Changed(result.changed_registers, result.changed_ids)
+
+        def done(_changed: Changed) -> None:
+            self.import_result.setPlainText(import_text(holder[0]))
+            self.import_result.show()
+            self.refresh_status()
+
+        ops.write(work, done, self._import_failed)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.import_error.setText(sync_error_text(exc))
+        self.import_error.show()
+
+    # -- enrolment (SHO) -------------------------------------------------------------------------------------------
+
+    def _enrolment_box(self) -> QGroupBox:
+        box = QGroupBox(tr("Enrolment with the district (once, by the SHO)"))
+        request = QPushButton(tr("Make enrolment request…"))
+        request.setObjectName("enrol-request")
+        request.clicked.connect(self._choose_request)
+        answer = QPushButton(tr("Load district answer…"))
+        answer.setObjectName("enrol-complete")
+        answer.clicked.connect(self._choose_answer)
+        self.fingerprints = QLabel()
+        self.fingerprints.setObjectName("fingerprints")
+        self.fingerprints.setWordWrap(True)
+        self.fingerprints.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.enrol_error = _error_label("enrol-error")
+        steps = QLabel(
+            tr(
+                "1. Make the request file and take it to the district AHTC. 2. Load the answer file the district "
+                "gives back. 3. Read the fingerprints below to the district by phone: both sides must see the same."
+            )
+        )
+        steps.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(request)
+        row.addWidget(answer)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(steps)
+        layout.addLayout(row)
+        layout.addWidget(self.enrol_error)
+        layout.addWidget(self.fingerprints)
+        ctx = self.ctx
+        ops.query(
+            lambda: own_fingerprint(ctx),
+            lambda fp: self.fingerprints.setText(f"{tr('This station’s fingerprint')}: {fp}"),
+            lambda _e: None,
+        )
+        return box
+
+    def _choose_request(self) -> None:
+        name = f"{self.ctx.station.station_code}.enrol-request.json"
+        path, _f = QFileDialog.getSaveFileName(self, tr("Make enrolment request…"), name, "JSON (*.json)")
+        if path:
+            self.make_request(Path(path))
+
+    def _choose_answer(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, tr("Load district answer…"), "", "JSON (*.json)")
+        if path:
+            self.complete_enrolment(Path(path))
+
+    def make_request(self, path: Path) -> None:
+        ctx = self.ctx
+        self._enrol(lambda: enrol_request(ctx, path), tr("Request written to %1.").replace("%1", str(path)))
+
+    def complete_enrolment(self, path: Path) -> None:
+        ctx = self.ctx
+        self._enrol(lambda: enrol_complete(ctx, path), tr("Enrolled with the district."))
+
+    def _enrol(self, work: Callable[[], EnrolmentResult], done_text: str) -> None:
+        self.enrol_error.hide()
+
+        def done(result: EnrolmentResult) -> None:
+            lines = [done_text, f"{tr('This station’s fingerprint')}: {result.own_fingerprint}"]
+            if result.peer_fingerprint:
+                lines.append(f"{tr('District’s fingerprint')}: {result.peer_fingerprint}")
+            lines.append(tr("Compare these by phone with the district before sending anything."))
+            self.fingerprints.setText("\n".join(lines))
+
+        def failed(exc: BaseException) -> None:
+            self.enrol_error.setText(sync_error_text(exc))
+            self.enrol_error.show()
+
+        ops.query(work, done, failed)
