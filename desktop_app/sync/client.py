@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from desktop_app.errors import AhtcError, BundleRejected
+from desktop_app.errors import AhtcError
 from desktop_app.services.context import Context
 from desktop_app.sync.export import DispatchSlip, build_station_bundle
 from desktop_app.sync.importer import ImportResult, import_bundle
@@ -66,11 +66,7 @@ def sync_over_http(
     if response.status_code != 200:
         check, detail = _refusal(response)
         raise DistrictRefused(check, detail)
-    try:
-        received = import_bundle(ctx, response.content)
-    except BundleRejected:
-        raise
-    return HttpSyncResult(exported.slip, received)
+    return HttpSyncResult(exported.slip, import_bundle(ctx, response.content))
 
 
 def _refusal(response: httpx.Response) -> tuple[str, str]:
