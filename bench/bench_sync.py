@@ -2,7 +2,6 @@
 
     .venv/bin/python bench/bench_sync.py [--export-changes 10000] [--stations 10] [--per-station 10000]
                                          [--pg "host=127.0.0.1 user=postgres dbname=test"] [--no-pg]
-                                         [--memory-security-off]
 
 Reports, with the machine:
 - export of N changes from a real station store (build, sign, encrypt): time and bytes per record;
@@ -207,27 +206,6 @@ def bench_import(work: Path, label: str, url: str | None, stations: int, per_sta
     )
 
 
-def without_memory_security() -> None:
-    """Experiment only: open SQLCipher connections with cipher_memory_security OFF (the store sets it ON).
-
-    With it ON, SQLCipher mlock()s and munlock()s every page buffer it allocates; on a connection whose page
-    cache is warm that costs most of an import's time (see the report). This flag measures the difference.
-    """
-    import types
-
-    import desktop_app.store.engine as engine_module
-
-    class Connection(sqlcipher3.dbapi2.Connection):  # type: ignore[misc, name-defined]
-        def execute(self, sql: str, *args: Any) -> Any:
-            if "cipher_memory_security" in sql:
-                sql = "PRAGMA cipher_memory_security = OFF"
-            return super().execute(sql, *args)
-
-    engine_module.sqlcipher3 = types.SimpleNamespace(  # type: ignore[assignment]
-        connect=lambda *a, **k: sqlcipher3.connect(*a, factory=Connection, **k), dbapi2=sqlcipher3.dbapi2
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--export-changes", type=int, default=10_000)
@@ -235,12 +213,8 @@ def main() -> None:
     parser.add_argument("--per-station", type=int, default=10_000)
     parser.add_argument("--pg", default="host=127.0.0.1 port=5432 user=postgres dbname=test")
     parser.add_argument("--no-pg", action="store_true")
-    parser.add_argument("--memory-security-off", action="store_true", help="experiment: see without_memory_security")
     args = parser.parse_args()
     print(machine())
-    if args.memory_security_off:
-        without_memory_security()
-        print("EXPERIMENT: SQLCipher connections with cipher_memory_security OFF (the shipped store has it ON)")
     work = Path(tempfile.mkdtemp(prefix="ahtc-bench-sync-"))
     schema = f"ahtc_bench_{uuid.uuid4().hex[:10]}"
     try:

@@ -2,13 +2,15 @@
 
 Officers write the same name many ways (Muhammad, Mohammad, Muhammed, Mohd; Hussain, Husain) and Urdu text
 arrives with Arabic or Persian letter forms and optional diacritics. We index and query a folded form and a
-consonant skeleton of every word, so any of these spellings finds the others.
+consonant skeleton of every word, so any of these spellings finds the others. Names and villages repeat
+heavily across a district, so the folding functions are memoised (a bulk import folds the same words often).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Abbreviations that the skeleton rule cannot reach.
 _LATIN_ALIASES = {
@@ -43,6 +45,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, accents and Arabic diacritics removed, Urdu letter forms unified, known aliases expanded."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -52,6 +55,7 @@ def fold(text: str) -> str:
     return " ".join(_LATIN_ALIASES.get(w, w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonant shape of a Latin-script word: Muhammad, Mohammad and Muhammed all give 'mhmd'."""
     if not word.isascii() or not word.isalpha() or len(word) < 3:
