@@ -194,6 +194,11 @@ class RecordForm(QDialog):
                 status.setObjectName("change-status")
                 status.clicked.connect(self.change_status)
                 row.addWidget(status)
+                if permissions.allowed(self.ctx, permissions.PRINT):
+                    printing = QPushButton(tr("Print FIR summary…"))
+                    printing.setObjectName("print-summary")
+                    printing.clicked.connect(self.print_summary)
+                    row.addWidget(printing)
             if permissions.allowed(self.ctx, permissions.DELETE, reference_register=self.spec.reference):
                 delete = QPushButton(tr("Delete…"))
                 delete.setObjectName("delete")
@@ -334,6 +339,14 @@ class RecordForm(QDialog):
 
     def change_status(self) -> StatusDialog:
         dialog = StatusDialog(self.ctx, self.state, self)
+        dialog.show()
+        return dialog
+
+    def print_summary(self) -> QDialog:
+        from desktop_app.views.print_case import PrintCaseDialog
+
+        assert self.record_id
+        dialog = PrintCaseDialog(self.ctx, self.record_id, self.spec.title(self.state), self)
         dialog.show()
         return dialog
 
