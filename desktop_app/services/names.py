@@ -45,9 +45,14 @@ _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, accents and Arabic diacritics removed, Urdu letter forms unified, known aliases expanded."""
+    return " ".join(folded for folded in map(_fold_chunk, text.split()) if folded)
+
+
+@lru_cache(maxsize=65536)
+def _fold_chunk(text: str) -> str:
+    # One space-free chunk at a time: the same names and villages recur across thousands of records.
     text = unicodedata.normalize("NFKC", text).lower()
     text = _ARABIC_MARKS.sub("", text).translate(_URDU_FOLD)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c) or c > "\u0600")
