@@ -16,10 +16,12 @@ from desktop_app.services.records import Changed, ListQuery, Records
 from desktop_app.services.registry import State, spec_for
 from desktop_app.views import ops
 from desktop_app.views.fmt import display, label
+from desktop_app.views.i18n import tr
 from desktop_app.views.refs import row_titles
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+EXTRA_COLUMNS = ("station_code", "updated_at", "created_at")
 _NUMERIC = {"int", "count", "money", "float"}
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +35,8 @@ class RecordTableModel(QAbstractTableModel):
         self.records = Records(ctx)
         self.spec = spec_for(register)
         self.columns: list[str] = list(self.spec.list_columns or list(self.spec.fields)[:6])
+        if ctx.station.is_district:  # the district sees every station's rows: say whose each one is
+            self.columns.insert(0, "station_code")
         self.query = ListQuery(limit=PAGE)
         self._rows: list[State] = []
         self._titles: dict[str, str] = {}
@@ -48,7 +52,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def set_columns(self, columns: list[str]) -> None:
         self.beginResetModel()
-        self.columns = [c for c in columns if c in self.spec.fields or c in ("updated_at", "created_at")]
+        self.columns = [c for c in columns if c in self.spec.fields or c in EXTRA_COLUMNS]
         self.endResetModel()
         self.reload()
 
@@ -134,6 +138,8 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.columns):
                 name = self.columns[section]
+                if name == "station_code":
+                    return tr("Station")
                 return label(name, self.spec.fields.get(name))
             return None
         return section + 1

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
+from desktop_app.views import ops
 from desktop_app.views.fmt import choice_source, label, register_label
 from desktop_app.views.i18n import tr
 from desktop_app.views.listmodel import RecordTableModel
@@ -110,12 +111,21 @@ class RegisterListPage(QWidget):
         self.overdue.toggled.connect(lambda _c: self.apply_filters())
         if "next_followup_due" in self.spec.fields:
             filters.addWidget(self.overdue)
+        self.station_box: QComboBox | None = None
+        if ctx.station.is_district:
+            self.station_box = QComboBox()
+            self.station_box.setObjectName("filter-station")
+            self.station_box.addItem(tr("All stations"), None)
+            self.station_box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+            filters.addWidget(self.station_box)
+            self._load_stations()
+        self._restore_columns()
         columns = QToolButton()
         columns.setText(tr("Columns"))
         columns.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.column_menu = QMenu(columns)
-        for name, rule in self.spec.fields.items():
-            action = self.column_menu.addAction(label(name, rule))
+        for name, rule in self.spec.fields.items() if not ctx.station.is_district else self._with_station():
+            action = self.column_menu.addAction(tr("Station") if name == "station_code" else label(name, rule))
             action.setCheckable(True)
             action.setChecked(name in self.model.columns)
             action.setData(name)
@@ -167,6 +177,8 @@ class RegisterListPage(QWidget):
         for name, box in self.filter_boxes.items():
             if box.currentData() is not None:
                 filters[name] = box.currentData()
+        if self.station_box is not None and self.station_box.currentData() is not None:
+            filters["station_code"] = self.station_box.currentData()
         if self.tehsil is not None and self.tehsil.text().strip():
             filters["tehsil"] = self.tehsil.text().strip()
         dated = self.date_field is not None and self.date_on.isChecked()
@@ -180,7 +192,43 @@ class RegisterListPage(QWidget):
         )
 
     def _columns_changed(self) -> None:
-        self.model.set_columns([a.data() for a in self.column_menu.actions() if a.isChecked()])
+        columns = [a.data() for a in self.column_menu.actions() if a.isChecked()]
+        self.model.set_columns(columns)
+        self._prefs().setValue(self._columns_key(), columns)
+
+    # -- column choice, remembered per register and per officer (a UI preference: no personal data) --------------
+
+    def _prefs(self) -> QSettings:
+        return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "Punjab Police", "AHTC Register")
+
+    def _columns_key(self) -> str:
+        return f"columns/{self.ctx.station.station_code}/{self.ctx.actor.username}/{self.spec.name}"
+
+    def _restore_columns(self) -> None:
+        saved = self._prefs().value(self._columns_key())
+        if isinstance(saved, str):
+            saved = [saved]
+        if isinstance(saved, list) and saved:
+            known = [c for c in saved if c in self.spec.fields or c == "station_code"]
+            if known:
+                self.model.columns = known
+
+    def _with_station(self) -> list[tuple[str, Any]]:
+        return [("station_code", None), *self.spec.fields.items()]
+
+    # -- district: the station filter ------------------------------------------------------------------------------
+
+    def _load_stations(self) -> None:
+        from desktop_app.sync.district import district_status
+
+        ctx = self.ctx
+
+        def show(statuses: list[Any]) -> None:
+            assert self.station_box is not None
+            for code in sorted({ctx.station.station_code, *(s.code for s in statuses)}):
+                self.station_box.addItem(code, code)
+
+        ops.query(lambda: district_status(ctx), show, lambda _e: None)
 
     def _show_count(self) -> None:
         self.count_label.setText(tr("%s records") % f"{self.model.total:,}")

@@ -15,12 +15,16 @@ from desktop_app.services.records import Changed
 from desktop_app.services.registry import load_all, spec_for
 from desktop_app.services.settings import Settings, pending_change_count
 from desktop_app.views import ops
-from desktop_app.views.admin import PlaceholderPage, SettingsPage, UsersPage
+from desktop_app.views.admin import SettingsPage, UsersPage
 from desktop_app.views.dashboard import DashboardPage
-from desktop_app.views.fmt import choice_source, register_label
+from desktop_app.views.district_pages import ConflictsPage, StationsPage
+from desktop_app.views.fmt import choice_source, date_text, register_label
 from desktop_app.views.form import RecordForm
 from desktop_app.views.i18n import tr
 from desktop_app.views.listpage import RegisterListPage
+from desktop_app.views.power_events import PowerLock
+from desktop_app.views.reports_page import ReportsPage
+from desktop_app.views.sync_page import BackgroundSync, SyncPage
 
 # The order officers asked for: field work first, then people and cases; the linking registers last.
 MAIN_REGISTERS = (
@@ -38,7 +42,9 @@ MAIN_REGISTERS = (
 
 def screen_keys(ctx: Context) -> list[str]:
     others = [name for name in load_all() if name not in MAIN_REGISTERS]
-    keys = ["dashboard", *MAIN_REGISTERS, *others, "sync", "reports", "settings"]
+    # A district answers bundles rather than sending them: its sync work is on the Stations screen.
+    sync = ["stations", "conflicts"] if ctx.station.is_district else ["sync"]
+    keys = ["dashboard", *MAIN_REGISTERS, *others, *sync, "reports", "settings"]
     if permissions.allowed(ctx, permissions.MANAGE_USERS):
         keys.append("users")
     return keys
@@ -53,7 +59,9 @@ class MainWindow(QMainWindow):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.lock_requested, self.on_settings = ctx, lock, on_settings
+        self.ctx, self.lock_requested, self._on_settings = ctx, lock, on_settings
+        self.background_sync = BackgroundSync(ctx, self)
+        self.power_lock = PowerLock(self, self.lock)
         self.forms: list[RecordForm] = []
         self.setWindowTitle(f"{tr('AHTC Register')} — {ctx.station.station_name}")
         self.nav = QListWidget()
@@ -87,6 +95,8 @@ class MainWindow(QMainWindow):
         fixed = {
             "dashboard": tr("Dashboard"),
             "sync": tr("Sync"),
+            "stations": tr("Stations"),
+            "conflicts": tr("Conflicts"),
             "reports": tr("Reports"),
             "settings": tr("Settings"),
             "users": tr("Users"),
@@ -101,21 +111,13 @@ class MainWindow(QMainWindow):
         if key == "users":
             return UsersPage(self.ctx)
         if key == "sync":
-            return PlaceholderPage(
-                tr("Sync"),
-                tr(
-                    "Sync bundles are written and read with the command line for now: "
-                    "ahtc export-bundle and ahtc import-bundle."
-                ),
-            )
+            return SyncPage(self.ctx, self.background_sync)
+        if key == "stations":
+            return StationsPage(self.ctx)
+        if key == "conflicts":
+            return ConflictsPage(self.ctx)
         if key == "reports":
-            return PlaceholderPage(
-                tr("Reports"),
-                tr(
-                    "FIR-support summaries and the bimonthly report are made with the command line for now: "
-                    "ahtc fir-summary and ahtc report bimonthly."
-                ),
-            )
+            return ReportsPage(self.ctx)
         return RegisterListPage(self.ctx, key, self.open_record)
 
     def page(self, key: str) -> QWidget:
@@ -169,7 +171,28 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(f"{tr('Last sync')}: {tr('never')}")
         for widget in (self.station_label, self.user_label, self.pending_label, self.sync_label):
             bar.addPermanentWidget(widget)
+        self.background_sync.changed.connect(self._show_last_sync)
+        self._show_last_sync()
         self.refresh_pending()
+
+    def _show_last_sync(self) -> None:
+        last = self.background_sync.last_success
+        text = f"{tr('Last sync')}: {date_text(last) if last else tr('never')}"
+        if self.background_sync.last_error:
+            text += " ⚠"
+            self.sync_label.setToolTip(self.background_sync.last_error)
+        self.sync_label.setText(text)
+        self.refresh_pending()
+
+    def on_settings(self, settings: Settings) -> None:
+        self.background_sync.set_url(None if self.ctx.station.is_district else settings.district_url)
+        if self._on_settings is not None:
+            self._on_settings(settings)
+
+    def closeEvent(self, event: Any) -> None:
+        self.background_sync.stop()
+        self.power_lock.uninstall()
+        super().closeEvent(event)
 
     def refresh_pending(self) -> None:
         ctx = self.ctx

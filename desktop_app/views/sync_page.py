@@ -328,7 +328,7 @@ class SyncPage(QWidget):
         self.setObjectName("sync")
         self.background = background or BackgroundSync(ctx, self)
         self.background.changed.connect(self.refresh_status)
-        ops.changes.changed.connect(lambda _c: self.refresh_status() if self.isVisible() else None)
+        ops.changes.changed.connect(self._on_changed)
         self.folder: Path | None = None
         self.last_written: WrittenBundle | None = None
 
@@ -349,6 +349,10 @@ class SyncPage(QWidget):
         outer.addWidget(scroll)
         self.refresh_drives()
         self.refresh_status()
+
+    def _on_changed(self, _changed: Changed) -> None:
+        if self.isVisible():
+            self.refresh_status()
 
     # -- network ---------------------------------------------------------------------------------------------------
 

@@ -1,0 +1,315 @@
+"""District screens: the enrolled stations (last bundle, gaps, open conflicts) with enrolment and bundle import,
+and the conflicts kept for review. Shown only when the store is a district store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import BundleRejected
+from desktop_app.services import permissions
+from desktop_app.services.context import Context
+from desktop_app.services.records import Changed
+from desktop_app.sync.district import StationStatus, district_status
+from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
+from desktop_app.sync.enrolment import EnrolmentResult, enrol_station
+from desktop_app.sync.importer import BundleHeld, import_bundle
+from desktop_app.views import ops
+from desktop_app.views.fmt import date_text
+from desktop_app.views.i18n import tr
+from desktop_app.views.sync_page import _read_time, import_text, slip_text, sync_error_text
+
+try:  # the review list needs a read function in sync (see docs/desktop-app.md); shown when it exists
+    from desktop_app.sync.district import list_conflicts  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the sync package's version
+    list_conflicts = None
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def gaps_text(gaps: list[list[int]]) -> str:
+    return ", ".join(f"{a}–{b}" for a, b in gaps) if gaps else tr("none")
+
+
+@dataclass
+class ImportOutcome:
+    path: Path
+    text: str
+    refused: bool
+
+
+def import_station_bundles(ctx: Context, paths: list[Path], return_dir: Path) -> tuple[list[ImportOutcome], Changed]:
+    """Import each station bundle; answer each applied one with a return bundle written into `return_dir`."""
+    outcomes: list[ImportOutcome] = []
+    changed = Changed()
+    for path in paths:
+        try:
+            result = import_bundle(ctx, Path(path).read_bytes())
+        except (BundleRejected, BundleHeld, OSError) as exc:
+            outcomes.append(ImportOutcome(Path(path), sync_error_text(exc), True))
+            continue
+        changed = changed | Changed(result.changed_registers, result.changed_ids)
+        text = import_text(result)
+        if result.opened is not None:
+            answer = save_return_bundle(build_return_bundle(ctx, result.opened), return_dir)
+            text += "\n\n" + tr("Return bundle for the station:") + "\n" + slip_text(answer)
+        outcomes.append(ImportOutcome(Path(path), text, False))
+    return outcomes, changed
+
+
+class StationsPage(QWidget):
+    """Enrolled stations, their last bundle, gaps and open conflicts; enrol a station; import bundles."""
+
+    def __init__(self, ctx: Context, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("stations")
+        self.statuses: list[StationStatus] = []
+        self.table = _table(
+            "stations-table",
+            [
+                tr("Station"),
+                tr("Name"),
+                tr("Key fingerprint"),
+                tr("Last bundle"),
+                tr("Received"),
+                tr("Acknowledged up to"),
+                tr("Gaps"),
+                tr("Open conflicts"),
+            ],
+        )
+        self.enrol_button = QPushButton(tr("Enrol a station…"))
+        self.enrol_button.setObjectName("enrol-station")
+        self.enrol_button.clicked.connect(self._choose_request)
+        self.enrol_button.setEnabled(permissions.allowed(ctx, permissions.MANAGE_USERS))
+        self.import_button = QPushButton(tr("Import bundles…"))
+        self.import_button.setObjectName("import-bundles")
+        self.import_button.clicked.connect(self._choose_bundles)
+        self.import_button.setEnabled(permissions.allowed(ctx, permissions.SYNC))
+        self.output = QPlainTextEdit()
+        self.output.setObjectName("output")
+        self.output.setReadOnly(True)
+        self.output.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.output.setMaximumHeight(200)
+        self.output.hide()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.enrol_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>" + tr("Stations") + "</h2>"))
+        hint = QLabel(
+            tr(
+                "Every station enrolled with this district. A gap means changes that have not arrived yet; the "
+                "station sends them again with its next bundle."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.output)
+        ops.changes.changed.connect(self._on_changed)
+
+    def _on_changed(self, _changed: Changed) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        ctx = self.ctx
+        ops.query(lambda: district_status(ctx), self.show_statuses, self._failed)
+
+    def show_statuses(self, statuses: list[StationStatus]) -> None:
+        self.statuses = statuses
+        self.table.setRowCount(len(statuses))
+        for row, s in enumerate(statuses):
+            received = _read_time(s.last_received_at)
+            cells = [
+                s.code,
+                s.name,
+                s.fingerprint,
+                str(s.last_bundle_no) if s.last_bundle_no else tr("none yet"),
+                date_text(received) if received else "",
+                f"{s.acked_seq:,}",
+                gaps_text(s.gaps),
+                f"{s.open_conflicts:,}",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 6 and s.gaps:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    # -- enrolment -------------------------------------------------------------------------------------------------
+
+    def _choose_request(self) -> None:
+        request, _f = QFileDialog.getOpenFileName(self, tr("Enrol a station…"), "", "JSON (*.json)")
+        if not request:
+            return
+        suggested = str(Path(request).with_name(Path(request).stem.replace("request", "answer") + ".json"))
+        answer, _f = QFileDialog.getSaveFileName(
+            self, tr("Save the answer for the station"), suggested, "JSON (*.json)"
+        )
+        if answer:
+            self.enrol(Path(request), Path(answer))
+
+    def enrol(self, request: Path, answer: Path) -> None:
+        ctx = self.ctx
+        self.error.hide()
+
+        def done(result: EnrolmentResult) -> None:
+            lines = [
+                tr("Enrolled %1; the answer for the station is in %2.")
+                .replace("%1", f"{result.peer_code} ({result.peer_name})")
+                .replace("%2", str(answer)),
+                f"{tr('Station’s fingerprint')}: {result.peer_fingerprint}",
+                f"{tr('District’s fingerprint')}: {result.own_fingerprint}",
+                tr("Compare the station's fingerprint by phone with the SHO before importing its bundles."),
+            ]
+            self.output.setPlainText("\n".join(lines))
+            self.output.show()
+            self.reload()
+
+        ops.query(lambda: enrol_station(ctx, request, answer), done, self._failed)
+
+    # -- bundles ---------------------------------------------------------------------------------------------------
+
+    def _choose_bundles(self) -> None:
+        paths, _f = QFileDialog.getOpenFileNames(
+            self, tr("Import bundles…"), "", tr("AHTC bundles (*.ahtc-bundle);;All files (*)")
+        )
+        if not paths:
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder for the return bundles (e.g. the USB stick)"))
+        if folder:
+            self.import_files([Path(p) for p in paths], Path(folder))
+
+    def import_files(self, paths: list[Path], return_dir: Path) -> None:
+        ctx = self.ctx
+        self.error.hide()
+        holder: list[list[ImportOutcome]] = []
+
+        def work() -> Changed:
+            outcomes, changed = import_station_bundles(ctx, paths, return_dir)
+            holder.append(outcomes)
+            return changed
+
+        def done(_changed: Changed) -> None:
+            parts = []
+            for outcome in holder[0]:
+                head = f"{outcome.path.name}: " + (tr("REFUSED") if outcome.refused else tr("imported"))
+                parts.append(head + "\n" + outcome.text)
+            self.output.setPlainText("\n\n".join(parts))
+            self.output.show()
+            self.reload()
+
+        ops.write(work, done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.setText(sync_error_text(exc))
+        self.error.show()
+
+
+class ConflictsPage(QWidget):
+    """Losing versions kept by the merge (never dropped), for the district to review."""
+
+    def __init__(self, ctx: Context, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("conflicts")
+        self.table = _table(
+            "conflicts-table", [tr("Station"), tr("Register"), tr("Record"), tr("Detected"), tr("Reason")]
+        )
+        self.counts = _table("conflict-counts", [tr("Station"), tr("Name"), tr("Open conflicts")])
+        self.explanation = QLabel()
+        self.explanation.setObjectName("explanation")
+        self.explanation.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>" + tr("Conflicts") + "</h2>"))
+        intro = QLabel(
+            tr(
+                "When a station and the district changed the same record at the same time, the newer change is kept "
+                "in the register and the other version is kept here, never lost."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        if list_conflicts is None:
+            self.table.hide()
+            self.explanation.setText(
+                tr(
+                    "The list of the kept versions comes with the next update of the sync service. Until then, the "
+                    "number of open conflicts per station is shown below; district IT can list them with the "
+                    "command line."
+                )
+            )
+        else:
+            self.counts.hide()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        ctx = self.ctx
+        if list_conflicts is None:
+            ops.query(lambda: district_status(ctx), self.show_counts, lambda _e: None)
+        else:
+            ops.query(lambda: list_conflicts(ctx), self.show_conflicts, lambda _e: None)
+
+    def show_counts(self, statuses: list[StationStatus]) -> None:
+        self.counts.setRowCount(len(statuses))
+        for row, s in enumerate(statuses):
+            for column, text in enumerate((s.code, s.name, f"{s.open_conflicts:,}")):
+                self.counts.setItem(row, column, QTableWidgetItem(text))
+        self.counts.resizeColumnsToContents()
+        self.counts.horizontalHeader().setStretchLastSection(True)
+
+    def show_conflicts(self, conflicts: list[Any]) -> None:
+        self.table.setRowCount(len(conflicts))
+        for row, c in enumerate(conflicts):
+            cells = [c.lost_origin, c.table_name, c.row_id, date_text(c.detected_at), c.reason]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(str(text)))
+        self.table.resizeColumnsToContents()
