@@ -1263,5 +1263,841 @@
         <source>wrong user name or passphrase</source>
         <translation>صارف نام یا پاس فریز غلط ہے</translation>
     </message>
+    <message>
+        <source>%1 to %2: %3 inspections, %4 children withdrawn, %5 FIRs registered, %6 follow-ups overdue.</source>
+        <translation>%1 تا %2: %3 معائنے، %4 بچے مشقت سے نکالے گئے، %5 ایف آئی آر درج، %6 فالو اپ واجب الادا۔</translation>
+    </message>
+    <message>
+        <source>1. Make the request file and take it to the district AHTC. 2. Load the answer file the district gives back. 3. Read the fingerprints below to the district by phone: both sides must see the same.</source>
+        <translation>1۔ درخواست کی فائل بنائیں اور ضلعی اے ایچ ٹی سی کے پاس لے جائیں۔ 2۔ ضلع سے ملنے والی جوابی فائل لوڈ کریں۔ 3۔ نیچے دیے گئے فنگر پرنٹ فون پر ضلع کو پڑھ کر سنائیں: دونوں طرف ایک جیسے ہونے چاہئیں۔</translation>
+    </message>
+    <message>
+        <source>AHTC bundles (*.ahtc-bundle);;All files (*)</source>
+        <translation>اے ایچ ٹی سی بنڈل (*.ahtc-bundle);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Acknowledged up to</source>
+        <translation>یہاں تک تصدیق شدہ</translation>
+    </message>
+    <message>
+        <source>All figures</source>
+        <translation>تمام اعداد و شمار</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>تمام تھانے</translation>
+    </message>
+    <message>
+        <source>Already imported earlier: nothing changed.</source>
+        <translation>پہلے ہی درآمد ہو چکا ہے: کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>شعبہ</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>کس کے لیے</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>بنیادی مدت</translation>
+    </message>
+    <message>
+        <source>Baseline vs latest</source>
+        <translation>بنیادی مدت بمقابلہ تازہ ترین</translation>
+    </message>
+    <message>
+        <source>Bimonthly report (Excel and PDF)…</source>
+        <translation>دو ماہی رپورٹ (ایکسل اور پی ڈی ایف)…</translation>
+    </message>
+    <message>
+        <source>Bring in the district's answer</source>
+        <translation>ضلع کا جواب درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Bundle no.</source>
+        <translation>بنڈل نمبر</translation>
+    </message>
+    <message>
+        <source>Cases by status at the period end</source>
+        <translation>مدت کے اختتام پر مقدمات بلحاظ حیثیت</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>فرق</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>چارٹ</translation>
+    </message>
+    <message>
+        <source>Checked: the file on the drive reads back identical (same SHA-256).</source>
+        <translation>جانچ مکمل: ڈرائیو پر فائل دوبارہ پڑھنے پر بالکل وہی ہے (وہی SHA-256)۔</translation>
+    </message>
+    <message>
+        <source>Choose a USB stick or a folder first.</source>
+        <translation>پہلے یو ایس بی اسٹک یا فولڈر منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>فولڈر منتخب کریں…</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>منتخب تاریخیں</translation>
+    </message>
+    <message>
+        <source>Compare the station's fingerprint by phone with the SHO before importing its bundles.</source>
+        <translation>تھانے کے بنڈل درآمد کرنے سے پہلے اس کا فنگر پرنٹ فون پر ایس ایچ او سے ملا لیں۔</translation>
+    </message>
+    <message>
+        <source>Compare these by phone with the district before sending anything.</source>
+        <translation>کچھ بھیجنے سے پہلے یہ فون پر ضلع سے ملا لیں۔</translation>
+    </message>
+    <message>
+        <source>Compare with a baseline period</source>
+        <translation>بنیادی مدت سے موازنہ کریں</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>ٹکراؤ</translation>
+    </message>
+    <message>
+        <source>Copy %1 saved: %2</source>
+        <translation>نقل نمبر %1 محفوظ ہو گئی: %2</translation>
+    </message>
+    <message>
+        <source>Copy %1 sent to the printer (%2 pages).</source>
+        <translation>نقل نمبر %1 پرنٹر کو بھیج دی گئی (%2 صفحات)۔</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>نقل نمبر</translation>
+    </message>
+    <message>
+        <source>Copy slip</source>
+        <translation>پرچی کاپی کریں</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>گنتی جاری ہے…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>پتا چلا</translation>
+    </message>
+    <message>
+        <source>Dispatch slip — copy into the dispatch register</source>
+        <translation>روانگی پرچی — ڈسپیچ رجسٹر میں درج کریں</translation>
+    </message>
+    <message>
+        <source>District server: %1 (every %2 minutes while the app is open)</source>
+        <translation>ضلعی سرور: %1 (ایپ کھلی ہو تو ہر %2 منٹ بعد)</translation>
+    </message>
+    <message>
+        <source>District’s fingerprint</source>
+        <translation>ضلع کا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <source>Drive or folder</source>
+        <translation>ڈرائیو یا فولڈر</translation>
+    </message>
+    <message>
+        <source>EOBI-registered</source>
+        <translation>ای او بی آئی میں رجسٹرڈ</translation>
+    </message>
+    <message>
+        <source>Enrol a station…</source>
+        <translation>تھانے کا اندراج کریں…</translation>
+    </message>
+    <message>
+        <source>Enrolled %1; the answer for the station is in %2.</source>
+        <translation>%1 کا اندراج ہو گیا؛ تھانے کے لیے جواب %2 میں ہے۔</translation>
+    </message>
+    <message>
+        <source>Enrolled with the district.</source>
+        <translation>ضلع کے ساتھ اندراج ہو گیا۔</translation>
+    </message>
+    <message>
+        <source>Enrolment with the district (once, by the SHO)</source>
+        <translation>ضلع کے ساتھ اندراج (ایک بار، ایس ایچ او کرے گا)</translation>
+    </message>
+    <message>
+        <source>Every copy is numbered and logged with its audience. A copy for anyone outside the police hides the child's and the victims' names, numbers and addresses.</source>
+        <translation>ہر نقل کا نمبر اور وصول کنندہ ریکارڈ ہوتا ہے۔ پولیس سے باہر کسی کے لیے نقل میں بچے اور متاثرین کے نام، نمبر اور پتے چھپا دیے جاتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Every station enrolled with this district. A gap means changes that have not arrived yet; the station sends them again with its next bundle.</source>
+        <translation>اس ضلع میں درج تمام تھانے۔ خلا کا مطلب ہے کہ کچھ تبدیلیاں ابھی نہیں پہنچیں؛ تھانہ انہیں اگلے بنڈل کے ساتھ دوبارہ بھیجے گا۔</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>برآمد</translation>
+    </message>
+    <message>
+        <source>Export register…</source>
+        <translation>رجسٹر برآمد کریں…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>Folder for the return bundles (e.g. the USB stick)</source>
+        <translation>جوابی بنڈلوں کا فولڈر (مثلاً یو ایس بی اسٹک)</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>فالو اپ</translation>
+    </message>
+    <message>
+        <source>Full (names and numbers; SHO only)</source>
+        <translation>مکمل (نام اور نمبر؛ صرف ایس ایچ او)</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>خلا</translation>
+    </message>
+    <message>
+        <source>Illiterate</source>
+        <translation>ناخواندہ</translation>
+    </message>
+    <message>
+        <source>Import bundles…</source>
+        <translation>بنڈل درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Import return bundle…</source>
+        <translation>جوابی بنڈل درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 conflicts kept for review.</source>
+        <translation>درآمد مکمل: %1 نئے، %2 تازہ کیے گئے، %3 ٹکراؤ جائزے کے لیے محفوظ۔</translation>
+    </message>
+    <message>
+        <source>In debt bondage</source>
+        <translation>پیشگی کی غلامی میں</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>اشاریہ</translation>
+    </message>
+    <message>
+        <source>Inspections by site kind</source>
+        <translation>معائنے بلحاظ جگہ کی قسم</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>کلید کا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <source>Kiln survey</source>
+        <translation>بھٹہ سروے</translation>
+    </message>
+    <message>
+        <source>Kiln workers (% of workers counted)</source>
+        <translation>بھٹہ مزدور (شمار شدہ مزدوروں کا %)</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخری بنڈل</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>آخری مسئلہ</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>آخری کامیاب سنک</translation>
+    </message>
+    <message>
+        <source>Last two months</source>
+        <translation>پچھلے دو ماہ</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>تازہ ترین</translation>
+    </message>
+    <message>
+        <source>Load district answer…</source>
+        <translation>ضلع کا جواب لوڈ کریں…</translation>
+    </message>
+    <message>
+        <source>Make enrolment request…</source>
+        <translation>اندراج کی درخواست بنائیں…</translation>
+    </message>
+    <message>
+        <source>NGO referral (child and victims masked)</source>
+        <translation>این جی او ریفرل (بچہ اور متاثرین پوشیدہ)</translation>
+    </message>
+    <message>
+        <source>No USB stick found: plug one in, or choose a folder</source>
+        <translation>کوئی یو ایس بی اسٹک نہیں ملی: اسٹک لگائیں یا فولڈر منتخب کریں</translation>
+    </message>
+    <message>
+        <source>No district server address is set: use the USB stick below, or ask the SHO to set it in Settings.</source>
+        <translation>ضلعی سرور کا پتا درج نہیں: نیچے یو ایس بی اسٹک استعمال کریں، یا ایس ایچ او سے کہیں کہ ترتیبات میں درج کرے۔</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the district has acknowledged every change.</source>
+        <translation>بھیجنے کو کچھ نہیں: ضلع ہر تبدیلی کی تصدیق کر چکا ہے۔</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>کل میں سے</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>حل طلب ٹکراؤ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Police (full copy)</source>
+        <translation>پولیس (مکمل نقل)</translation>
+    </message>
+    <message>
+        <source>Preparing the summary…</source>
+        <translation>خلاصہ تیار ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Print FIR summary…</source>
+        <translation>ایف آئی آر خلاصہ پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Print slip…</source>
+        <translation>پرچی پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Prosecutor (victims masked)</source>
+        <translation>استغاثہ (متاثرین پوشیدہ)</translation>
+    </message>
+    <message>
+        <source>Pseudonymised (names hidden)</source>
+        <translation>فرضی شناخت (نام پوشیدہ)</translation>
+    </message>
+    <message>
+        <source>REFUSED</source>
+        <translation>مسترد</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>حد</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>موصول</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <source>Refused (%1): %2 Nothing was imported.</source>
+        <translation>مسترد (%1): %2 کچھ بھی درآمد نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Request written to %1.</source>
+        <translation>درخواست %1 میں لکھ دی گئی۔</translation>
+    </message>
+    <message>
+        <source>Return bundle for the station:</source>
+        <translation>تھانے کے لیے جوابی بنڈل:</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>پی ڈی ایف کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Save the answer for the station</source>
+        <translation>تھانے کے لیے جواب محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Send by USB stick</source>
+        <translation>یو ایس بی اسٹک کے ذریعے بھیجیں</translation>
+    </message>
+    <message>
+        <source>Show figures</source>
+        <translation>اعداد و شمار دکھائیں</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed. Details are in the log.</source>
+        <translation>کچھ غلط ہو گیا؛ کچھ تبدیل نہیں ہوا۔ تفصیل لاگ میں ہے۔</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>تھانے</translation>
+    </message>
+    <message>
+        <source>Station’s fingerprint</source>
+        <translation>تھانے کا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>ابھی سنک کریں</translation>
+    </message>
+    <message>
+        <source>Sync with the district over the network</source>
+        <translation>نیٹ ورک کے ذریعے ضلع سے سنک</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>سنک جاری ہے…</translation>
+    </message>
+    <message>
+        <source>The bundle comes from a newer version of AHTC Register. It is kept unapplied; ask district IT to update this computer, then import the same file again.</source>
+        <translation>یہ بنڈل اے ایچ ٹی سی رجسٹر کے نئے ورژن کا ہے۔ اسے لاگو کیے بغیر رکھ لیا گیا ہے؛ ضلعی آئی ٹی سے اس کمپیوٹر کو اپ ڈیٹ کروائیں، پھر یہی فائل دوبارہ درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>The bundle comes from a sender this installation has not enrolled.</source>
+        <translation>یہ بنڈل ایسے بھیجنے والے کا ہے جس کا یہاں اندراج نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle failed a check.</source>
+        <translation>بنڈل ایک جانچ میں ناکام رہا۔</translation>
+    </message>
+    <message>
+        <source>The bundle holds every change the district has not acknowledged, signed and encrypted: only the district can read it, so anyone may carry it.</source>
+        <translation>بنڈل میں ہر وہ تبدیلی ہے جس کی ضلع نے تصدیق نہیں کی، دستخط شدہ اور خفیہ: اسے صرف ضلع پڑھ سکتا ہے، اس لیے کوئی بھی اسے لے جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The bundle's description is damaged or was changed.</source>
+        <translation>بنڈل کی تفصیل خراب ہے یا اس میں تبدیلی کی گئی ہے۔</translation>
+    </message>
+    <message>
+        <source>The contents cannot be opened with this installation's key.</source>
+        <translation>مواد اس تنصیب کی کلید سے نہیں کھل سکتا۔</translation>
+    </message>
+    <message>
+        <source>The contents do not match the bundle's description: the file was changed or damaged.</source>
+        <translation>مواد بنڈل کی تفصیل سے مطابقت نہیں رکھتا: فائل تبدیل یا خراب ہو گئی ہے۔</translation>
+    </message>
+    <message>
+        <source>The contents of the bundle are not valid.</source>
+        <translation>بنڈل کا مواد درست نہیں۔</translation>
+    </message>
+    <message>
+        <source>The district answers each bundle with a return bundle: it confirms what arrived and brings district data.</source>
+        <translation>ضلع ہر بنڈل کا جواب ایک جوابی بنڈل سے دیتا ہے: اس میں موصولی کی تصدیق اور ضلعی معلومات ہوتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>The district has acknowledged changes up to %1.</source>
+        <translation>ضلع نے %1 تک کی تبدیلیوں کی تصدیق کر دی ہے۔</translation>
+    </message>
+    <message>
+        <source>The district refused the bundle (%1): %2 Nothing was lost; the changes stay here.</source>
+        <translation>ضلع نے بنڈل مسترد کر دیا (%1): %2 کچھ ضائع نہیں ہوا؛ تبدیلیاں یہیں محفوظ ہیں۔</translation>
+    </message>
+    <message>
+        <source>The district runs a different version of AHTC Register.</source>
+        <translation>ضلع پر اے ایچ ٹی سی رجسٹر کا مختلف ورژن چل رہا ہے۔</translation>
+    </message>
+    <message>
+        <source>The district server could not be reached (no network, or the server is off). Nothing was lost: the changes go with the next sync or on a USB stick.</source>
+        <translation>ضلعی سرور سے رابطہ نہیں ہو سکا (نیٹ ورک نہیں، یا سرور بند ہے)۔ کچھ ضائع نہیں ہوا: تبدیلیاں اگلے سنک یا یو ایس بی اسٹک سے جائیں گی۔</translation>
+    </message>
+    <message>
+        <source>The district server could not take the bundle.</source>
+        <translation>ضلعی سرور بنڈل وصول نہیں کر سکا۔</translation>
+    </message>
+    <message>
+        <source>The district server is busy; try again in a minute.</source>
+        <translation>ضلعی سرور مصروف ہے؛ ایک منٹ بعد دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>The district's receipt in this bundle does not verify.</source>
+        <translation>اس بنڈل میں ضلع کی رسید کی تصدیق نہیں ہوتی۔</translation>
+    </message>
+    <message>
+        <source>The drive or file could not be used (%1). Is the stick plugged in and not full?</source>
+        <translation>ڈرائیو یا فائل استعمال نہیں ہو سکی (%1)۔ کیا اسٹک لگی ہوئی ہے اور بھری ہوئی تو نہیں؟</translation>
+    </message>
+    <message>
+        <source>The enrolment file cannot be used: %1</source>
+        <translation>اندراج کی فائل استعمال نہیں ہو سکتی: %1</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete (was the stick pulled out while writing?).</source>
+        <translation>فائل خراب یا نامکمل ہے (کیا لکھتے وقت اسٹک نکال لی گئی تھی؟)۔</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a bundle, or empty.</source>
+        <translation>فائل بنڈل ہونے کے لیے بہت بڑی ہے، یا خالی ہے۔</translation>
+    </message>
+    <message>
+        <source>The file on the drive does not read back the same as what was written: the stick may be faulty. Write the bundle again, to another stick if you can.</source>
+        <translation>ڈرائیو پر فائل دوبارہ پڑھنے پر لکھی گئی فائل جیسی نہیں: اسٹک خراب ہو سکتی ہے۔ بنڈل دوبارہ لکھیں، ہو سکے تو کسی اور اسٹک پر۔</translation>
+    </message>
+    <message>
+        <source>The list of the kept versions comes with the next update of the sync service. Until then, the number of open conflicts per station is shown below; district IT can list them with the command line.</source>
+        <translation>محفوظ شدہ نسخوں کی فہرست سنک سروس کی اگلی اپ ڈیٹ کے ساتھ آئے گی۔ تب تک ہر تھانے کے حل طلب ٹکراؤ کی تعداد نیچے دی گئی ہے؛ ضلعی آئی ٹی کمانڈ لائن سے ان کی فہرست دیکھ سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>مدت شروع ہونے سے پہلے ختم ہو رہی ہے۔</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the bundle was changed after it was written.</source>
+        <translation>دستخط مطابقت نہیں رکھتے: بنڈل لکھے جانے کے بعد تبدیل کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>This bundle is addressed to another station or district.</source>
+        <translation>یہ بنڈل کسی اور تھانے یا ضلع کے نام ہے۔</translation>
+    </message>
+    <message>
+        <source>This file is not an AHTC bundle, or comes from an unknown version.</source>
+        <translation>یہ فائل اے ایچ ٹی سی بنڈل نہیں، یا کسی نامعلوم ورژن کی ہے۔</translation>
+    </message>
+    <message>
+        <source>This kind of bundle is not imported here.</source>
+        <translation>اس قسم کا بنڈل یہاں درآمد نہیں ہوتا۔</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>اس ماہ</translation>
+    </message>
+    <message>
+        <source>This station is not enrolled with its district yet: the SHO does that below, once.</source>
+        <translation>اس تھانے کا ابھی ضلع کے ساتھ اندراج نہیں ہوا: ایس ایچ او یہ نیچے ایک بار کرے۔</translation>
+    </message>
+    <message>
+        <source>This station’s fingerprint</source>
+        <translation>اس تھانے کا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <source>This will be copy %1</source>
+        <translation>یہ نقل نمبر %1 ہو گی</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>اس سال</translation>
+    </message>
+    <message>
+        <source>Tick “Compare with a baseline period” and show the figures again.</source>
+        <translation>”بنیادی مدت سے موازنہ کریں“ پر نشان لگائیں اور اعداد و شمار دوبارہ دکھائیں۔</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>بنام</translation>
+    </message>
+    <message>
+        <source>Travel agencies</source>
+        <translation>ٹریول ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Unaware of minimum wage</source>
+        <translation>کم از کم اجرت سے ناواقف</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>قدر</translation>
+    </message>
+    <message>
+        <source>When a station and the district changed the same record at the same time, the newer change is kept in the register and the other version is kept here, never lost.</source>
+        <translation>جب تھانے اور ضلع نے ایک ہی وقت میں ایک ہی ریکارڈ تبدیل کیا ہو تو نئی تبدیلی رجسٹر میں رہتی ہے اور دوسرا نسخہ یہاں محفوظ رہتا ہے، کبھی ضائع نہیں ہوتا۔</translation>
+    </message>
+    <message>
+        <source>Write bundle</source>
+        <translation>بنڈل لکھیں</translation>
+    </message>
+    <message>
+        <source>Written contract</source>
+        <translation>تحریری معاہدہ</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>لکھ دیا گیا: %1</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>آپ کا عہدہ اس کی اجازت نہیں دیتا۔</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>درآمد ہو گیا</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ابھی کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>پوائنٹس</translation>
+    </message>
+    <message>
+        <source>pseudonymised</source>
+        <translation>فرضی شناخت</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>قطاریں</translation>
+    </message>
+    <message>
+        <source>Acquittals</source>
+        <translation>بریت</translation>
+    </message>
+    <message>
+        <source>Agreements followed up</source>
+        <translation>معاہدے جن کا فالو اپ ہوا</translation>
+    </message>
+    <message>
+        <source>Back at work at last visit</source>
+        <translation>آخری دورے پر دوبارہ کام پر</translation>
+    </message>
+    <message>
+        <source>Cases now: Acquitted</source>
+        <translation>موجودہ مقدمات: بری</translation>
+    </message>
+    <message>
+        <source>Cases now: Challan</source>
+        <translation>موجودہ مقدمات: چالان</translation>
+    </message>
+    <message>
+        <source>Cases now: Closed</source>
+        <translation>موجودہ مقدمات: بند</translation>
+    </message>
+    <message>
+        <source>Cases now: Convicted</source>
+        <translation>موجودہ مقدمات: سزا یافتہ</translation>
+    </message>
+    <message>
+        <source>Cases now: Draft</source>
+        <translation>موجودہ مقدمات: مسودہ</translation>
+    </message>
+    <message>
+        <source>Cases now: FIR registered</source>
+        <translation>موجودہ مقدمات: ایف آئی آر درج</translation>
+    </message>
+    <message>
+        <source>Cases now: In court</source>
+        <translation>موجودہ مقدمات: عدالت میں</translation>
+    </message>
+    <message>
+        <source>Cases now: With SHO</source>
+        <translation>موجودہ مقدمات: ایس ایچ او کے پاس</translation>
+    </message>
+    <message>
+        <source>Cases on the register</source>
+        <translation>رجسٹر پر مقدمات</translation>
+    </message>
+    <message>
+        <source>Challans submitted</source>
+        <translation>چالان جمع کرائے گئے</translation>
+    </message>
+    <message>
+        <source>Children enrolled in school</source>
+        <translation>اسکول میں داخل بچے</translation>
+    </message>
+    <message>
+        <source>Children visited (follow-up)</source>
+        <translation>بچے جن کا دورہ ہوا (فالو اپ)</translation>
+    </message>
+    <message>
+        <source>Children withdrawn from labour</source>
+        <translation>مشقت سے نکالے گئے بچے</translation>
+    </message>
+    <message>
+        <source>Closed without FIR</source>
+        <translation>ایف آئی آر کے بغیر بند</translation>
+    </message>
+    <message>
+        <source>Compliant at latest follow-up</source>
+        <translation>تازہ فالو اپ پر پابند</translation>
+    </message>
+    <message>
+        <source>Convictions</source>
+        <translation>سزائیں</translation>
+    </message>
+    <message>
+        <source>Convictions / decided cases</source>
+        <translation>سزائیں / فیصلہ شدہ مقدمات</translation>
+    </message>
+    <message>
+        <source>FIRs registered</source>
+        <translation>درج ایف آئی آر</translation>
+    </message>
+    <message>
+        <source>In court</source>
+        <translation>عدالت میں</translation>
+    </message>
+    <message>
+        <source>In school at last visit</source>
+        <translation>آخری دورے پر اسکول میں</translation>
+    </message>
+    <message>
+        <source>Inspections: all sites</source>
+        <translation>معائنے: تمام جگہیں</translation>
+    </message>
+    <message>
+        <source>Inspections: brick kiln</source>
+        <translation>معائنے: اینٹوں کا بھٹہ</translation>
+    </message>
+    <message>
+        <source>Inspections: other</source>
+        <translation>معائنے: دیگر</translation>
+    </message>
+    <message>
+        <source>Inspections: travel agency</source>
+        <translation>معائنے: ٹریول ایجنسی</translation>
+    </message>
+    <message>
+        <source>Inspections: workshop</source>
+        <translation>معائنے: ورکشاپ</translation>
+    </message>
+    <message>
+        <source>Kiln inspections</source>
+        <translation>بھٹوں کے معائنے</translation>
+    </message>
+    <message>
+        <source>Kiln workers counted</source>
+        <translation>شمار شدہ بھٹہ مزدور</translation>
+    </message>
+    <message>
+        <source>Mean committed rate per 1,000 bricks</source>
+        <translation>فی 1,000 اینٹ طے شدہ اوسط شرح</translation>
+    </message>
+    <message>
+        <source>Mean wage paid per 1,000 bricks</source>
+        <translation>فی 1,000 اینٹ ادا شدہ اوسط اجرت</translation>
+    </message>
+    <message>
+        <source>Migration victims (incident in period)</source>
+        <translation>ہجرت کے متاثرین (واقعہ اس مدت میں)</translation>
+    </message>
+    <message>
+        <source>Non-compliant at latest follow-up</source>
+        <translation>تازہ فالو اپ پر غیر پابند</translation>
+    </message>
+    <message>
+        <source>Notices complied / issued</source>
+        <translation>نوٹس پر عمل / جاری شدہ</translation>
+    </message>
+    <message>
+        <source>Notices complied with</source>
+        <translation>نوٹس جن پر عمل ہوا</translation>
+    </message>
+    <message>
+        <source>Notices issued</source>
+        <translation>جاری شدہ نوٹس</translation>
+    </message>
+    <message>
+        <source>Notices not complied with</source>
+        <translation>نوٹس جن پر عمل نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Notices pending</source>
+        <translation>زیر التوا نوٹس</translation>
+    </message>
+    <message>
+        <source>Overdue: agreement visits</source>
+        <translation>واجب الادا: معاہدوں کے دورے</translation>
+    </message>
+    <message>
+        <source>Overdue: all</source>
+        <translation>واجب الادا: تمام</translation>
+    </message>
+    <message>
+        <source>Overdue: child visits</source>
+        <translation>واجب الادا: بچوں کے دورے</translation>
+    </message>
+    <message>
+        <source>Overdue: family meetings</source>
+        <translation>واجب الادا: خاندانوں سے ملاقاتیں</translation>
+    </message>
+    <message>
+        <source>Paid to agents (PKR)</source>
+        <translation>ایجنٹوں کو ادائیگی (روپے)</translation>
+    </message>
+    <message>
+        <source>Partly compliant at latest follow-up</source>
+        <translation>تازہ فالو اپ پر جزوی پابند</translation>
+    </message>
+    <message>
+        <source>Ransom paid (PKR)</source>
+        <translation>ادا شدہ تاوان (روپے)</translation>
+    </message>
+    <message>
+        <source>Sent to court</source>
+        <translation>عدالت بھیجے گئے</translation>
+    </message>
+    <message>
+        <source>Travel agencies expired / unknown</source>
+        <translation>ٹریول ایجنسیاں: میعاد ختم / نامعلوم</translation>
+    </message>
+    <message>
+        <source>Travel agencies registered</source>
+        <translation>رجسٹرڈ ٹریول ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Travel agencies unregistered</source>
+        <translation>غیر رجسٹرڈ ٹریول ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Travel agency inspections</source>
+        <translation>ٹریول ایجنسیوں کے معائنے</translation>
+    </message>
+    <message>
+        <source>Victims: deceased</source>
+        <translation>متاثرین: فوت شدہ</translation>
+    </message>
+    <message>
+        <source>Victims: detained abroad</source>
+        <translation>متاثرین: بیرون ملک زیر حراست</translation>
+    </message>
+    <message>
+        <source>Victims: in transit</source>
+        <translation>متاثرین: راستے میں</translation>
+    </message>
+    <message>
+        <source>Victims: missing</source>
+        <translation>متاثرین: لاپتہ</translation>
+    </message>
+    <message>
+        <source>Victims: returned</source>
+        <translation>متاثرین: واپس آ گئے</translation>
+    </message>
+    <message>
+        <source>Wage agreements signed</source>
+        <translation>اجرت کے معاہدے طے ہوئے</translation>
+    </message>
+    <message>
+        <source>Wage paid / committed rate</source>
+        <translation>ادا شدہ اجرت / طے شدہ شرح</translation>
+    </message>
+    <message>
+        <source>Workers registered with EOBI</source>
+        <translation>ای او بی آئی میں رجسٹرڈ مزدور</translation>
+    </message>
+    <message>
+        <source>Workers unaware of the minimum wage</source>
+        <translation>کم از کم اجرت سے ناواقف مزدور</translation>
+    </message>
+    <message>
+        <source>Workers with a written contract</source>
+        <translation>تحریری معاہدے والے مزدور</translation>
+    </message>
 </context>
 </TS>
