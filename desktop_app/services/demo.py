@@ -647,12 +647,14 @@ def _cases(
     inspection and its owner; each with a complainant and a witness, linked by role."""
     by_role = {role: [p["id"] for p in persons if p["role"] == role] for role in ("agent", "complainant", "witness")}
     kiln_visits = [i for i in inspections if sites[i["site_id"]]["kind"] == "brick_kiln"] or inspections
+    # A child-labour case grows from a visit where children were found (and rescued: they are its victims).
+    visits_with_children = [i for i in kiln_visits if i["children_withdrawn"]] or kiln_visits
     out = _DemoCases([], [], [])
     for _ in range(count):
         category, _weight, tags, story = make.rng.choices(_CASE_KINDS, [k[1] for k in _CASE_KINDS])[0]
         case_id = _uuid(make.rng)
         if category in ("bonded_labour", "child_labour_kiln"):
-            visit = make.rng.choice(kiln_visits)
+            visit = make.rng.choice(visits_with_children if category == "child_labour_kiln" else kiln_visits)
             site = sites[visit["site_id"]]
             title = ("Debt bondage of families at " if category == "bonded_labour" else "Children working at ") + site[
                 "name"
