@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -124,9 +126,10 @@ def area_label(area: str) -> str:
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
+    # Left-to-right before the format: otherwise a right-to-left window shows yyyy/MM/dd.
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     return edit
 
 
@@ -209,14 +212,22 @@ class ReportsPage(QWidget):
         self.kind_chart, self.kiln_chart, self.case_chart = QChart(), QChart(), QChart()
         charts = QWidget()
         grid = QGridLayout(charts)
-        for n, chart in enumerate((self.kind_chart, self.kiln_chart, self.case_chart)):
+        # Each chart keeps a readable height (Urdu labels are tall); the tab scrolls instead of squeezing them.
+        for chart, (row, column, span, height) in (
+            (self.kind_chart, (0, 0, 1, 300)),
+            (self.kiln_chart, (0, 1, 1, 300)),
+            (self.case_chart, (1, 0, 2, 420)),
+        ):
             chart.legend().hide()
             view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(240)
-            grid.addWidget(view, n // 2, n % 2, 1, 2 if n == 2 else 1)
+            view.setMinimumHeight(height)
+            grid.addWidget(view, row, column, 1, span)
+        charts_scroll = QScrollArea()
+        charts_scroll.setWidgetResizable(True)
+        charts_scroll.setWidget(charts)
         self.tabs = QTabWidget()
-        self.tabs.addTab(charts, tr("Charts"))
+        self.tabs.addTab(charts_scroll, tr("Charts"))
         self.tabs.addTab(self.table, tr("All figures"))
         self.tabs.addTab(self.comparison, tr("Baseline vs latest"))
 
@@ -483,15 +494,28 @@ def _bar_chart(
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value %" if percent else "@value")
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd)
     chart.addSeries(series)
     names_axis = QBarCategoryAxis()
     names_axis.append(names)
-    top = 100.0 if percent else max([1.0, *values])
+    font = names_axis.labelsFont()
+    font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+    names_axis.setLabelsFont(font)
+    top, ticks = (100, 5) if percent else _axis_top(max([1.0, *values]))
     values_axis = QValueAxis()
-    values_axis.setRange(0, top * (1.0 if percent else 1.15))
+    values_axis.setRange(0, top)
     values_axis.setLabelFormat("%d")
-    values_axis.setTickCount(5 if percent else min(int(top), 4) + 1)
+    values_axis.setTickCount(ticks)
     chart.addAxis(names_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(names_axis)
     series.attachAxis(values_axis)
+
+
+def _axis_top(largest: float) -> tuple[int, int]:
+    """A whole-number axis end and tick count, so every tick label is a true whole number."""
+    top = max(1, math.ceil(largest))
+    if top <= 5:
+        return top, top + 1
+    step = math.ceil(top / 4)
+    return step * 4, 5

@@ -17,13 +17,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.services.context import Context
 from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_store, fill
 from desktop_app.services.records import ListQuery, Records
 from desktop_app.services.registry import load_all
+from desktop_app.store.keyslots import KdfParams
+from desktop_app.sync.district import init_district
+from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from desktop_app.sync.importer import import_bundle
 from desktop_app.views import ops
 from desktop_app.views.app import apply_language, load_fonts
 from desktop_app.views.mainwindow import MainWindow
+from desktop_app.views.print_case import PrintCaseDialog
+from desktop_app.views.reports_page import ReportsPage
 from desktop_app.views.start import StartDialog, UnlockDialog
+from desktop_app.views.sync_page import SyncPage
+
+# Screenshots need no real passphrase cost; the demo district exists only for the length of the run.
+SCREENSHOT_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
 
 
 def _save(widget: QWidget, path: Path) -> Path:
@@ -32,6 +43,38 @@ def _save(widget: QWidget, path: Path) -> Path:
         QApplication.processEvents()
     widget.grab().save(str(path))
     return path
+
+
+def _enrolled_district(station: Context, folder: Path) -> Context:
+    """A district store with the demo station enrolled, for the district screens."""
+    district = init_district(
+        folder / "district",
+        district_code=station.station.district_code or "MBD",
+        district=station.station.district,
+        admin="dpo",
+        passphrase=DEMO_PASSPHRASE,
+        kdf=SCREENSHOT_KDF,
+    )
+    request, answer = folder / "request.json", folder / "answer.json"
+    enrol_request(station, request)
+    enrol_station(district, request, answer)
+    enrol_complete(station, answer)
+    return district
+
+
+def _district_screens(district: Context, usb: Path, outdir: Path, language: str) -> list[Path]:
+    for bundle in sorted(usb.glob("*.ahtc-bundle")):
+        import_bundle(district, bundle.read_bytes())
+    window = MainWindow(district)
+    window.resize(1366, 768)
+    window.show()
+    out = []
+    for key in ("stations", "conflicts", "cases"):
+        window.show_screen(key)
+        out.append(_save(window, outdir / f"screen-district-{key}-{language}.png"))
+    window.close()
+    window.deleteLater()
+    return out
 
 
 def render(outdir: Path, records: int = 400, languages: tuple[str, ...] = ("en", "ur")) -> list[Path]:
@@ -44,6 +87,9 @@ def render(outdir: Path, records: int = 400, languages: tuple[str, ...] = ("en",
         ctx = ensure_demo_store(Path(tmp) / "demo", DEMO_PASSPHRASE, DEMO_USER)
         fill(ctx, records=records)
         service = Records(ctx)
+        district = _enrolled_district(ctx, Path(tmp))
+        usb = Path(tmp) / "USB"
+        usb.mkdir()
         for language in languages:
             apply_language(language)
             start = StartDialog()
@@ -57,8 +103,19 @@ def render(outdir: Path, records: int = 400, languages: tuple[str, ...] = ("en",
             window.resize(1366, 768)
             window.show()
             for key in window.keys:
-                window.show_screen(key)
+                page = window.show_screen(key)
+                if isinstance(page, SyncPage):
+                    page.use_folder(usb)
+                    page.write_bundle()
+                if isinstance(page, ReportsPage):
+                    page.preset.setCurrentIndex(page.preset.findData("this_year"))
+                    page.show_figures()
                 written.append(_save(window, outdir / f"screen-{key}-{language}.png"))
+            cases = service.list("cases", ListQuery(limit=1))
+            if cases:
+                dialog = PrintCaseDialog(ctx, cases[0]["id"], cases[0]["title"], window)
+                written.append(_save(dialog, outdir / f"dialog-print-case-{language}.png"))
+                dialog.close()
             for name, spec in load_all().items():
                 if spec.internal:
                     continue
@@ -68,6 +125,8 @@ def render(outdir: Path, records: int = 400, languages: tuple[str, ...] = ("en",
                 form.lock_away()
             window.close()
             window.deleteLater()
+            written.extend(_district_screens(district, usb, outdir, language))
+        district.store.close()
         ctx.store.close()
     apply_language("en")
     del app

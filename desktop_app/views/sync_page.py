@@ -49,6 +49,10 @@ SYNC_TIMEOUT_S = 60.0
 # Where Linux desktops mount USB sticks.
 REMOVABLE_ROOTS = ("/media", "/mnt", "/run/media")
 DRIVE_REMOVABLE = 2
+# Left-to-right mark: keeps a path's leading slash and a list of counts in place inside Urdu text.
+LRM = "\u200e"
+# Left-to-right isolate: a number range keeps its order whatever the paragraph's direction.
+LRI, PDI = "\u2066", "\u2069"
 
 
 def user_prefs() -> QSettings:
@@ -177,13 +181,14 @@ def slip_text(slip: DispatchSlip, verified: bool = False) -> str:
         tr("Dispatch slip — copy into the dispatch register"),
         f"{tr('Bundle no.')}: {slip.bundle_no}",
         f"{tr('From')}: {slip.sender}   {tr('To')}: {slip.recipient}",
-        f"{tr('Range')}: {slip.seq_from}–{slip.seq_to}",
-        f"{tr('Changes')}: {slip.changes:,} ({counts})",
+        f"{tr('Range')}: {LRI}{slip.seq_from}–{slip.seq_to}{PDI}",
+        f"{tr('Changes')}: {slip.changes:,}",
+        f"{LRM}{counts}",
         f"{tr('Created')}: {_when(slip.created_at)}",
         f"SHA-256: {slip.sha256}",
     ]
     if slip.file is not None:
-        lines.append(f"{tr('File')}: {slip.file}")
+        lines.append(f"{tr('File')}: {LRM}{slip.file}")
     if verified:
         lines.append(tr("Checked: the file on the drive reads back identical (same SHA-256)."))
     return "\n".join(lines)
@@ -306,7 +311,6 @@ def _output_box(name: str) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setObjectName(name)
     box.setReadOnly(True)
-    box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # hashes, paths and numbers read left to right
     box.setMaximumHeight(170)
     box.hide()
     return box
@@ -465,9 +469,9 @@ class SyncPage(QWidget):
     def refresh_drives(self) -> None:
         self.drives.clear()
         for label, path in removable_drives():
-            self.drives.addItem(label, str(path))
+            self.drives.addItem(LRM + label, str(path))
         if self.folder is not None:
-            self.drives.addItem(str(self.folder), str(self.folder))
+            self.drives.addItem(LRM + str(self.folder), str(self.folder))
             self.drives.setCurrentIndex(self.drives.count() - 1)
         if self.drives.count() == 0:
             self.drives.addItem(tr("No USB stick found: plug one in, or choose a folder"), None)

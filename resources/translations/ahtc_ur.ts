@@ -1265,7 +1265,7 @@
     </message>
     <message>
         <source>%1 to %2: %3 inspections, %4 children withdrawn, %5 FIRs registered, %6 follow-ups overdue.</source>
-        <translation>%1 تا %2: %3 معائنے، %4 بچے مشقت سے نکالے گئے، %5 ایف آئی آر درج، %6 فالو اپ واجب الادا۔</translation>
+        <translation>%1 تا %2 — %3 معائنے، %4 بچے مشقت سے نکالے گئے، %5 ایف آئی آر درج، %6 فالو اپ واجب الادا۔</translation>
     </message>
     <message>
         <source>1. Make the request file and take it to the district AHTC. 2. Load the answer file the district gives back. 3. Read the fingerprints below to the district by phone: both sides must see the same.</source>

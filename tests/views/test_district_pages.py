@@ -114,3 +114,22 @@ def test_the_conflicts_screen_explains_itself_and_counts_per_station(qtbot, enro
     qtbot.addWidget(page)
     page.reload()
     assert page.explanation.text() and page.counts.rowCount() == 2
+
+
+def test_column_choice_is_remembered_per_register_and_officer(qtbot, ctx, officer) -> None:
+    # (Lives here with the other list-page change this work made: the district's station column.)
+    page = RegisterListPage(ctx, "children", lambda *a: None)
+    qtbot.addWidget(page)
+    chosen = [a for a in page.column_menu.actions() if a.isChecked()]
+    chosen[-1].setChecked(False)
+    kept = [a.data() for a in page.column_menu.actions() if a.isChecked()]
+
+    again = RegisterListPage(ctx, "children", lambda *a: None)
+    other_register = RegisterListPage(ctx, "persons", lambda *a: None)
+    other_officer = RegisterListPage(officer, "children", lambda *a: None)
+    for widget in (again, other_register, other_officer):
+        qtbot.addWidget(widget)
+
+    assert again.model.columns == kept
+    assert len(other_officer.model.columns) == len(kept) + 1
+    assert other_register.model.columns != kept
