@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desktop_app.errors import ValidationError
 from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.station import StationInfo
+from desktop_app.models.sync_state import DistrictAck
 from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 
@@ -81,11 +82,14 @@ def save_settings(ctx: Context, **changes: Any) -> Settings:
 def pending_change_count(ctx: Context) -> int:
     """Local changes in the change log not yet acknowledged by the district (what the next bundle sends).
 
-    Until sync records an acknowledged sequence (StationInfo.settings["acknowledged_seq"]), that is all of them.
+    The acknowledgement counts only for this store's epoch: after a restore (a new store_id) everything is sent
+    again, so everything is pending.
     """
     with ctx.store.session() as session:
-        stored = session.scalar(select(StationInfo.settings).where(StationInfo.id == 1)) or {}
-        acknowledged = int(stored.get("acknowledged_seq") or 0)
+        acknowledged = int(
+            session.scalar(select(func.max(DistrictAck.acked_seq)).where(DistrictAck.store_id == ctx.station.store_id))
+            or 0
+        )
         count = session.scalar(
             select(func.count())
             .select_from(ChangeLogEntry)

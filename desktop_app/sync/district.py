@@ -229,3 +229,43 @@ def add_notice(ctx: Context, title: str, body: str) -> str:
         )
         audit.append_many(session, ctx, [("notice", None, notice_id, None)])
     return notice_id
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """One kept losing version, for review (no row contents: the reviewer opens the record itself)."""
+
+    id: int
+    table_name: str
+    row_id: str
+    lost_origin: str
+    lost_hlc: str
+    kept_hlc: str
+    reason: str
+    detected_at: Any
+    resolved_at: Any
+
+
+def list_conflicts(ctx: Context, *, open_only: bool = True, station: str | None = None) -> list[ConflictRow]:
+    """The versions that lost a merge, newest first; `station` narrows to versions that came from one station."""
+    permissions.require(ctx, permissions.READ)
+    stmt = select(Conflict).order_by(Conflict.detected_at.desc(), Conflict.id.desc())
+    if open_only:
+        stmt = stmt.where(Conflict.resolved_at.is_(None))
+    if station:
+        stmt = stmt.where(Conflict.lost_origin == station)
+    with ctx.store.session() as session:
+        return [
+            ConflictRow(
+                c.id,
+                c.table_name,
+                c.row_id,
+                c.lost_origin,
+                c.lost_hlc,
+                c.kept_hlc,
+                c.reason,
+                c.detected_at,
+                c.resolved_at,
+            )
+            for c in session.scalars(stmt)
+        ]

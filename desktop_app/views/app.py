@@ -20,7 +20,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_store, fill
 from desktop_app.services.settings import Settings, load_settings
 from desktop_app.store.store import StorePaths
-from desktop_app.views import i18n
+from desktop_app.views import i18n, ops
 from desktop_app.views.idle import InactivityTimer
 from desktop_app.views.mainwindow import MainWindow
 from desktop_app.views.start import SetupDialog, StartDialog, UnlockDialog
@@ -62,7 +62,8 @@ class Session:
         self.idle: InactivityTimer | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self._resume: tuple[str, str, list[tuple[str, str | None]]] | None = None
-        self.prefs = QSettings("Punjab Police", "AHTC Register")
+        # The default-format constructor honours QSettings.setPath (tests point it at a temporary folder).
+        self.prefs = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "Punjab Police", "AHTC Register")
 
     # -- getting in -------------------------------------------------------------------------------------------
 
@@ -156,6 +157,8 @@ class Session:
         self.window, self.ctx = None, None
         window.close()
         window.deleteLater()
+        # A background sync or export may still be using the store: let it finish before the key is dropped.
+        ops.wait_idle()
         ctx.store.close()
         return dialog
 

@@ -26,7 +26,7 @@ from desktop_app.errors import BundleRejected
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
-from desktop_app.sync.district import StationStatus, district_status
+from desktop_app.sync.district import ConflictRow, StationStatus, district_status, list_conflicts
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
 from desktop_app.sync.enrolment import EnrolmentResult, enrol_station
 from desktop_app.sync.importer import BundleHeld, import_bundle
@@ -34,11 +34,6 @@ from desktop_app.views import ops
 from desktop_app.views.fmt import date_text
 from desktop_app.views.i18n import tr
 from desktop_app.views.sync_page import _read_time, import_text, slip_text, sync_error_text
-
-try:  # the review list needs a read function in sync (see docs/desktop-app.md); shown when it exists
-    from desktop_app.sync.district import list_conflicts  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the sync package's version
-    list_conflicts = None
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -258,10 +253,6 @@ class ConflictsPage(QWidget):
         self.table = _table(
             "conflicts-table", [tr("Station"), tr("Register"), tr("Record"), tr("Detected"), tr("Reason")]
         )
-        self.counts = _table("conflict-counts", [tr("Station"), tr("Name"), tr("Open conflicts")])
-        self.explanation = QLabel()
-        self.explanation.setObjectName("explanation")
-        self.explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + tr("Conflicts") + "</h2>"))
         intro = QLabel(
@@ -272,20 +263,7 @@ class ConflictsPage(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
-        if list_conflicts is None:
-            self.table.hide()
-            self.explanation.setText(
-                tr(
-                    "The list of the kept versions comes with the next update of the sync service. Until then, the "
-                    "number of open conflicts per station is shown below; district IT can list them with the "
-                    "command line."
-                )
-            )
-        else:
-            self.counts.hide()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -293,20 +271,9 @@ class ConflictsPage(QWidget):
 
     def reload(self) -> None:
         ctx = self.ctx
-        if list_conflicts is None:
-            ops.query(lambda: district_status(ctx), self.show_counts, lambda _e: None)
-        else:
-            ops.query(lambda: list_conflicts(ctx), self.show_conflicts, lambda _e: None)
+        ops.query(lambda: list_conflicts(ctx), self.show_conflicts, lambda _e: None)
 
-    def show_counts(self, statuses: list[StationStatus]) -> None:
-        self.counts.setRowCount(len(statuses))
-        for row, s in enumerate(statuses):
-            for column, text in enumerate((s.code, s.name, f"{s.open_conflicts:,}")):
-                self.counts.setItem(row, column, QTableWidgetItem(text))
-        self.counts.resizeColumnsToContents()
-        self.counts.horizontalHeader().setStretchLastSection(True)
-
-    def show_conflicts(self, conflicts: list[Any]) -> None:
+    def show_conflicts(self, conflicts: list[ConflictRow]) -> None:
         self.table.setRowCount(len(conflicts))
         for row, c in enumerate(conflicts):
             cells = [c.lost_origin, c.table_name, c.row_id, date_text(c.detected_at), c.reason]

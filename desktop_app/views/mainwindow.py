@@ -169,7 +169,11 @@ class MainWindow(QMainWindow):
         self.pending_label = QLabel()
         self.pending_label.setObjectName("pending")
         self.sync_label = QLabel(f"{tr('Last sync')}: {tr('never')}")
-        for widget in (self.station_label, self.user_label, self.pending_label, self.sync_label):
+        # Pending changes and the last sync describe a station's link to its district; a district store has none.
+        shown = [self.station_label, self.user_label]
+        if not ctx.station.is_district:
+            shown += [self.pending_label, self.sync_label]
+        for widget in shown:
             bar.addPermanentWidget(widget)
         self.background_sync.changed.connect(self._show_last_sync)
         self._show_last_sync()
@@ -196,6 +200,8 @@ class MainWindow(QMainWindow):
 
     def refresh_pending(self) -> None:
         ctx = self.ctx
+        if ctx.station.is_district:
+            return
         ops.query(
             lambda: pending_change_count(ctx),
             lambda n: self.pending_label.setText(f"{tr('Changes not yet sent')}: {n:,}"),

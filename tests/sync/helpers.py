@@ -57,3 +57,26 @@ def snapshot(ctx: Context) -> dict[str, Any]:
             for c in session.scalars(select(Conflict).order_by(Conflict.id))
         ]
     return {"rows": register_rows(ctx), "log": log, "conflicts": conflicts}
+
+
+def make_conflict(enrolled: Any, backup: Path) -> str:
+    """A person edited at the station, the station restored from an older backup and the person edited again
+    without knowing: the district keeps the later edit and the earlier one as a conflict. Returns the person's id
+    and leaves `enrolled.a` pointing at the restored station."""
+    from desktop_app.services.maintenance import backup_store, restore_store
+    from desktop_app.services.records import Records
+    from tests.conftest import PASSPHRASE
+
+    records = Records(enrolled.a)
+    person = records.create("persons", {"name": "Tariq Mehmood", "role": "agent"}).first_id
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    backup_store(enrolled.a, backup)
+    records.update("persons", person, {"status": "warned"})
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    folder = enrolled.a.store.paths.data_dir
+    enrolled.a.store.close()
+    enrolled.a = restore_store(backup, folder, "sho.phalia", PASSPHRASE, enrolled.a.clock)
+    enrolled.a.clock.advance(hours=1)
+    Records(enrolled.a).update("persons", person, {"status": "fir_registered"})
+    import_bundle(enrolled.district, export_file(enrolled.a, enrolled.usb).read_bytes())
+    return person
