@@ -114,7 +114,7 @@ class DashboardPage(QWidget):
         self.heading.setText("<h2>" + tr("Dashboard") + f"</h2>{self.ctx.station.station_name} — {date_text(today)}")
         overdue = sum(1 for item in data.due if item.overdue_days > 0)
         self.month.setText(
-            tr("This month: %1 inspections, %2 children rescued. Follow-ups overdue: %3.")
+            tr("This month — inspections: %1, children rescued: %2. Follow-ups overdue: %3.")
             .replace("%1", f"{data.inspections_this_month:,}")
             .replace("%2", f"{data.children_rescued_this_month:,}")
             .replace("%3", f"{overdue:,}")

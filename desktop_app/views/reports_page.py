@@ -295,7 +295,7 @@ class ReportsPage(QWidget):
         self.figures = figures
         latest = figures.latest
         self.summary.setText(
-            tr("%1 to %2: %3 inspections, %4 children withdrawn, %5 FIRs registered, %6 follow-ups overdue.")
+            tr("%1 to %2 — inspections: %3, children withdrawn: %4, FIRs registered: %5, follow-ups overdue: %6.")
             .replace("%1", f"{latest.period.start:%d/%m/%Y}")
             .replace("%2", f"{latest.period.end:%d/%m/%Y}")
             .replace("%3", f"{latest.inspections_total:,}")

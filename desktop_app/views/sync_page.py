@@ -34,6 +34,7 @@ from desktop_app.errors import AhtcError, BundleRejected, PermissionDenied
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
+from desktop_app.services.registry import spec_for
 from desktop_app.services.settings import load_settings, pending_change_count
 from desktop_app.sync.client import DistrictRefused, DistrictUnreachable, HttpSyncResult, sync_over_http
 from desktop_app.sync.enrolment import EnrolmentError, EnrolmentResult, enrol_complete, enrol_request, own_fingerprint
@@ -174,9 +175,17 @@ def write_verified_bundle(ctx: Context, folder: Path) -> WrittenBundle | None:
     return WrittenBundle(slip, True)
 
 
+def _register_label(table: str) -> str:
+    """A register's name as the officer knows it (the slip is copied into a paper register by hand)."""
+    try:
+        return tr(spec_for(table).label)
+    except KeyError:
+        return table
+
+
 def slip_text(slip: DispatchSlip, verified: bool = False) -> str:
     """The dispatch slip for the paper register, in the UI language (numbers and hashes stay as they are)."""
-    counts = ", ".join(f"{name} {n:,}" for name, n in sorted(slip.counts.items())) or tr("none")
+    counts = ", ".join(f"{_register_label(name)} {n:,}" for name, n in sorted(slip.counts.items())) or tr("none")
     lines = [
         tr("Dispatch slip — copy into the dispatch register"),
         f"{tr('Bundle no.')}: {slip.bundle_no}",

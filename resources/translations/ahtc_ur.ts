@@ -968,8 +968,8 @@
         <translation>یہ فارم پچھلی بار محفوظ نہیں ہوا تھا (%s)۔ لکھا ہوا واپس لائیں؟</translation>
     </message>
     <message>
-        <source>This month: %1 inspections, %2 children rescued. Follow-ups overdue: %3.</source>
-        <translation>اس مہینے: %1 معائنے، %2 بچے بازیاب۔ تاخیر شدہ نگرانی: %3۔</translation>
+        <source>This month — inspections: %1, children rescued: %2. Follow-ups overdue: %3.</source>
+        <translation>اس مہینے — معائنے: %1، بازیاب بچے: %2۔ تاخیر شدہ نگرانی: %3۔</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1264,8 +1264,8 @@
         <translation>صارف نام یا پاس فریز غلط ہے</translation>
     </message>
     <message>
-        <source>%1 to %2: %3 inspections, %4 children withdrawn, %5 FIRs registered, %6 follow-ups overdue.</source>
-        <translation>%1 تا %2 — %3 معائنے، %4 بچے مشقت سے نکالے گئے، %5 ایف آئی آر درج، %6 فالو اپ واجب الادا۔</translation>
+        <source>%1 to %2 — inspections: %3, children withdrawn: %4, FIRs registered: %5, follow-ups overdue: %6.</source>
+        <translation>%1 تا %2 — معائنے: %3، مشقت سے نکالے گئے بچے: %4، درج ایف آئی آر: %5، واجب الادا فالو اپ: %6۔</translation>
     </message>
     <message>
         <source>1. Make the request file and take it to the district AHTC. 2. Load the answer file the district gives back. 3. Read the fingerprints below to the district by phone: both sides must see the same.</source>
