@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,25 +34,32 @@ def station_dir(tmp_path: Path) -> Path:
     return tmp_path / "station"
 
 
+def build_template(folder: Path, make: Callable[..., Context], **settings: Any) -> Path:
+    """Initialise a store once per session (migrations take time); tests copy the folder."""
+    context = make(
+        folder,
+        passphrase=PASSPHRASE,
+        clock=FakeClock(dt.datetime(2026, 3, 1, 4, 0, tzinfo=dt.UTC)),
+        kdf=FAST_KDF,
+        **settings,
+    )
+    context.store.checkpoint()
+    context.store.close()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One freshly initialised station store, built once and copied for each test (migrations take time)."""
-    folder = tmp_path_factory.mktemp("template") / "station"
-    context = init_store(
-        folder,
+    return build_template(
+        tmp_path_factory.mktemp("template") / "station",
+        init_store,
         station_code="MBD-PHALIA",
         station_name="Phalia City",
         district="Mandi Bahauddin",
         district_code="MBD",
         admin="sho.phalia",
         admin_name="SHO Phalia",
-        passphrase=PASSPHRASE,
-        clock=FakeClock(dt.datetime(2026, 3, 1, 4, 0, tzinfo=dt.UTC)),
-        kdf=FAST_KDF,
     )
-    context.store.checkpoint()
-    context.store.close()
-    return folder
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ and `enrolled`, which runs the real enrolment exchange through files for both st
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,43 +18,31 @@ from desktop_app.services.context import Context
 from desktop_app.services.setup import init_store, unlock
 from desktop_app.sync.district import init_district
 from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import PASSPHRASE, build_template
 
 
 @pytest.fixture(scope="session")
 def district_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("district-template") / "district"
-    context = init_district(
-        folder,
+    return build_template(
+        tmp_path_factory.mktemp("district-template") / "district",
+        init_district,
         district_code="MBD",
         district="Mandi Bahauddin",
         admin="dpo.mbd",
-        passphrase=PASSPHRASE,
-        clock=FakeClock(dt.datetime(2026, 3, 1, 4, 0, tzinfo=dt.UTC)),
-        kdf=FAST_KDF,
     )
-    context.store.checkpoint()
-    context.store.close()
-    return folder
 
 
 @pytest.fixture(scope="session")
 def station_b_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("station-b-template") / "station-b"
-    context = init_store(
-        folder,
+    return build_template(
+        tmp_path_factory.mktemp("station-b-template") / "station-b",
+        init_store,
         station_code="MBD-MALAKWAL",
         station_name="Malakwal",
         district="Mandi Bahauddin",
         district_code="MBD",
         admin="sho.malakwal",
-        passphrase=PASSPHRASE,
-        clock=FakeClock(dt.datetime(2026, 3, 1, 4, 0, tzinfo=dt.UTC)),
-        kdf=FAST_KDF,
     )
-    context.store.checkpoint()
-    context.store.close()
-    return folder
 
 
 @pytest.fixture
