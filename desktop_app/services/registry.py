@@ -57,7 +57,6 @@ class RegisterSpec:
 
 
 REGISTERS: dict[str, RegisterSpec] = {}
-_REGISTER_COUNT = 14
 
 
 def register(spec: RegisterSpec) -> RegisterSpec:
@@ -74,17 +73,21 @@ def spec_for(name: str) -> RegisterSpec:
 
 
 def load_all() -> dict[str, RegisterSpec]:
-    """Import every register module (Python caches them), so REGISTERS is complete."""
-    if len(REGISTERS) < _REGISTER_COUNT:
-        from desktop_app.services import (  # noqa: F401
-            agreements,
-            cases,
-            children,
-            inspections,
-            meetings,
-            persons,
-            referrals,
-            sites,
-            victims,
-        )
+    """Import every register module, so REGISTERS is complete whichever of them a caller imported first.
+
+    The import statement is cheap after the first call (Python caches modules); each module registers its
+    specs when it is first imported.
+    """
+    from desktop_app.services import (  # noqa: F401
+        agreements,
+        cases,
+        children,
+        inspections,
+        meetings,
+        persons,
+        referrals,
+        sites,
+        victims,
+    )
+
     return REGISTERS
