@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String
+from sqlalchemy import JSON, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.models.base import Base, UTCDateTime
@@ -15,6 +15,8 @@ class ChangeLogEntry(Base):
     """One write to one register row, with the full row state after it (DESIGN §4)."""
 
     __tablename__ = "change_log"
+    # The district looks up every imported row's history by (row_id, hlc) (migration 0003).
+    __table_args__ = (Index("ix_change_log_row_hlc", "row_id", "hlc"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     table_name: Mapped[str] = mapped_column(String(40))
