@@ -168,7 +168,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         _acked, gaps = acked_and_gaps(list(mark.ranges))
         log = ChangeLogEntry.__table__
         top = int(session.scalar(select(func.max(log.c.seq))) or 0)
-        entries = _reference_entries(session, station, max(0, reference_from), top)
+        entries = reference_entries(session, station, max(0, reference_from), top)
         entries.extend(_notices(session, ctx))
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
@@ -251,8 +251,13 @@ def save_return_bundle(bundle: ReturnBundle, out_dir: Path) -> DispatchSlip:
     return DispatchSlip(**{**slip.__dict__, "file": path})
 
 
-def _reference_entries(session: Session, station: str, after: int, top: int) -> list[dict[str, Any]]:
-    """Reference-register changes logged here since the station's mark, not its own, persons only if watch-listed."""
+def reference_entries(session: Session, station: str, after: int, top: int) -> list[dict[str, Any]]:
+    """Reference-register changes logged here since the station's mark, not its own.
+
+    Persons travel only while watch-listed — and once more when taken off the list, so that a person wrongly
+    flagged does not stay flagged at every other station: any person with a watch-listed version in the log
+    counts.
+    """
     log = ChangeLogEntry.__table__
     rows = list(
         session.execute(
@@ -271,6 +276,18 @@ def _reference_entries(session: Session, station: str, after: int, top: int) -> 
     for start in range(0, len(person_ids), 500):
         chunk = person_ids[start : start + 500]
         watched.update(session.scalars(select(Person.id).where(Person.id.in_(chunk), Person.watchlisted.is_(True))))
+        unwatched = [person for person in chunk if person not in watched]
+        watched.update(
+            session.scalars(
+                select(log.c.row_id)
+                .where(
+                    log.c.table_name == "persons",
+                    log.c.row_id.in_(unwatched),
+                    log.c.state["watchlisted"].as_boolean().is_(True),
+                )
+                .distinct()
+            )
+        )
     return [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
 
 

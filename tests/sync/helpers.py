@@ -29,9 +29,11 @@ def district_import(district: Context, bundle: Path, returns: Path) -> tuple[Imp
     return result, slip.file
 
 
-def round_trip(station: Context, district: Context, usb: Path) -> tuple[ImportResult, ImportResult]:
+def round_trip(
+    station: Context, district: Context, usb: Path, *, allow_empty: bool = False
+) -> tuple[ImportResult, ImportResult]:
     """Station exports, district imports and answers, station applies the answer."""
-    bundle = export_file(station, usb)
+    bundle = export_file(station, usb, allow_empty=allow_empty)
     result, answer = district_import(district, bundle, usb / "returns")
     return result, import_bundle(station, answer.read_bytes())
 

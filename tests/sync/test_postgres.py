@@ -20,6 +20,7 @@ from desktop_app.services.records import Records
 from desktop_app.store import migrations_runner
 from desktop_app.sync.client import sync_over_http
 from desktop_app.sync.district import district_status, init_district, open_district
+from desktop_app.sync.district_side import reference_entries
 from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
 from desktop_app.sync.importer import import_bundle
 from desktop_app.sync.server import running_server
@@ -144,3 +145,24 @@ def _comparable(state: dict[str, Any]) -> dict[str, Any]:
 
     rows = {name: [{k: plain(v) for k, v in row.items()} for row in table] for name, table in state["rows"].items()}
     return {"rows": rows, "log": state["log"], "conflicts": state["conflicts"]}
+
+
+def test_a_postgres_district_sends_watch_listing_and_de_listing_to_other_stations(
+    ctx: Context, pg_district: Context, tmp_path: Path
+) -> None:
+    enrol_request(ctx, tmp_path / "req.json")
+    enrol_station(pg_district, tmp_path / "req.json", tmp_path / "ans.json")
+    enrol_complete(ctx, tmp_path / "ans.json")
+    records = Records(ctx)
+    agent = records.create("persons", {"name": "Shahid Agent", "role": "agent", "watchlisted": True}).first_id
+    witness = records.create("persons", {"name": "Plain Witness", "role": "witness"}).first_id
+    with running_server(pg_district) as url:
+        sync_over_http(ctx, url)
+        records.update("persons", agent, {"watchlisted": False})
+        records.update("persons", witness, {"status": "warned"})
+        sync_over_http(ctx, url)
+
+    with pg_district.store.session() as session:
+        sent = reference_entries(session, "MBD-MALAKWAL", 0, 10**9)
+    persons = [(entry["row_id"], entry["state"]["watchlisted"]) for entry in sent if entry["table"] == "persons"]
+    assert persons == [(agent, True), (agent, False)]

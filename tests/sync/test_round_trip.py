@@ -100,6 +100,33 @@ def test_watch_listed_persons_sites_and_notices_reach_the_other_station(enrolled
     assert Records(enrolled.b).get("persons", agent)["station_code"] == "MBD-PHALIA"
 
 
+def test_taking_a_person_off_the_watch_list_reaches_the_stations_that_had_them(enrolled: Sync) -> None:
+    records_a = Records(enrolled.a)
+    agent = records_a.create("persons", {"name": "Shahid Agent", "role": "agent", "watchlisted": True}).first_id
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    round_trip(enrolled.b, enrolled.district, enrolled.usb, allow_empty=True)
+    assert Records(enrolled.b).get("persons", agent)["watchlisted"] is True
+
+    records_a.update("persons", agent, {"watchlisted": False, "status": "warned"})
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    round_trip(enrolled.b, enrolled.district, enrolled.usb, allow_empty=True)
+
+    # A wrongly watch-listed person must not stay flagged at the other stations.
+    held = Records(enrolled.b).get("persons", agent)
+    assert held["watchlisted"] is False and held["status"] == "warned"
+
+
+def test_a_person_never_watch_listed_stays_at_their_own_station(enrolled: Sync) -> None:
+    records_a = Records(enrolled.a)
+    witness = records_a.create("persons", {"name": "Plain Witness", "role": "witness"}).first_id
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    records_a.update("persons", witness, {"status": "warned"})
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    round_trip(enrolled.b, enrolled.district, enrolled.usb, allow_empty=True)
+
+    assert witness not in {row["id"] for row in register_rows(enrolled.b)["persons"]}
+
+
 def test_the_station_keeps_a_receipt_over_its_audit_head(enrolled: Sync) -> None:
     one_of_each(Records(enrolled.a))
     result, _back = round_trip(enrolled.a, enrolled.district, enrolled.usb)
