@@ -220,11 +220,14 @@ def apply_entries(
     *,
     now: dt.datetime,
     protected: frozenset[str] = frozenset(),
+    source: str = "import",
 ) -> ApplyReport:
     """Merge `changes` (in order) into the registers; idempotent, so applying the same changes again is a no-op.
 
     `protected`: ids of rows with local changes the district has not acknowledged yet; an incoming version
     never overwrites them (it is held back, and arrives again with a later return bundle).
+    `source`: how the change log records these changes ("import"; "recovered" for a station's own rows that
+    the district hands back after a restore). Neither is ever re-sent.
     """
     report = ApplyReport()
     by_table: dict[str, list[IncomingChange]] = {}
@@ -234,7 +237,7 @@ def apply_entries(
     log_rows: list[dict[str, Any]] = []
     conflict_rows: list[dict[str, Any]] = []
     for table_name, table_changes in by_table.items():
-        _apply_table(session, table_name, table_changes, now, protected, report, log_rows, conflict_rows)
+        _apply_table(session, table_name, table_changes, now, protected, source, report, log_rows, conflict_rows)
         top = max(Hlc.parse(c.hlc) for c in table_changes)
         highest = top if highest is None or top > highest else highest
     if log_rows:
@@ -252,6 +255,7 @@ def _apply_table(
     changes: list[IncomingChange],
     now: dt.datetime,
     protected: frozenset[str],
+    source: str,
     report: ApplyReport,
     log_rows: list[dict[str, Any]],
     conflict_rows: list[dict[str, Any]],
@@ -291,7 +295,7 @@ def _apply_table(
                 "hlc": change.hlc,
                 "base_hlc": change.base_hlc,
                 "origin_station": str(change.state.get("station_code")),
-                "source": "import",
+                "source": source,
                 "at": now,
                 "state": change.state,
             }

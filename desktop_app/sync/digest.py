@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session
 from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry
 
+# Change-log sources of this station's own versions (see apply_entries).
+OWN_SOURCES = ("local", "recovered")
+
 Digest = dict[str, list[object]]  # "register|YYYY-MM" → [count, xor hex]
 
 
@@ -49,11 +52,14 @@ def held_digest(session: Session, station_code: str) -> Digest:
 
 
 def acknowledged_rows(session: Session, acked_seq: int) -> Iterator[tuple[int, str, str, str]]:
-    """Station: (seq, register, id, hlc) of each own row as of the newest local change the district acknowledged."""
+    """Station: (seq, register, id, hlc) of each own row as of the newest local change the district acknowledged.
+
+    Own rows the district handed back after a restore ("recovered") count too: the district holds them.
+    """
     log = ChangeLogEntry.__table__
     latest = (
         select(log.c.row_id, func.max(log.c.seq).label("last"))
-        .where(log.c.source == "local", log.c.seq <= acked_seq)
+        .where(log.c.source.in_(OWN_SOURCES), log.c.seq <= acked_seq)
         .group_by(log.c.row_id)
         .subquery()
     )

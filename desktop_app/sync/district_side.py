@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app import __version__
+from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.persons import Person
 from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMark, SyncPeer
@@ -169,6 +170,9 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         log = ChangeLogEntry.__table__
         top = int(session.scalar(select(func.max(log.c.seq))) or 0)
         entries = reference_entries(session, station, max(0, reference_from), top)
+        if extra_in.get("recover") is True:
+            sent = {entry.get("row_id"): entry.get("hlc") for entry in opened.entries}
+            entries.extend(recovery_entries(session, station, sent))
         entries.extend(_notices(session, ctx))
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
@@ -289,6 +293,23 @@ def reference_entries(session: Session, station: str, after: int, top: int) -> l
             )
         )
     return [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+
+
+def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) -> list[dict[str, Any]]:
+    """The latest version of every row of `station` held here, except those it has just sent in that version.
+
+    A station asks for them while nothing of its store is acknowledged: after restoring an older backup or
+    reinstalling, the rows it lost come back from the district instead of staying lost (anchors B6.3).
+    """
+    log = ChangeLogEntry.__table__
+    latest = (
+        select(func.max(log.c.seq).label("seq"))
+        .where(log.c.origin_station == station, log.c.table_name.in_(list(REGISTER_MODELS)))
+        .group_by(log.c.table_name, log.c.row_id)
+        .subquery()
+    )
+    rows = session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
+    return [entry_json(row) | {"recovery": True} for row in rows if just_sent.get(row.row_id) != row.hlc]
 
 
 def _notices(session: Session, ctx: Context) -> list[dict[str, Any]]:

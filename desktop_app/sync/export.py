@@ -141,6 +141,9 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
                 "audit_head": {"seq": head[0], "hash": head[1]},
                 "reference_seq": ack.reference_seq,
                 "resent": len(resent),
+                # Nothing from this store acknowledged yet (first sync, or the first after a restore or a
+                # reinstall): ask the district to hand back the rows of ours it holds, so nothing stays lost.
+                "recover": ack.acked_seq == 0,
             },
             sender=load_identity(session),
             recipient_enc_public=peer_keys(district).enc,

@@ -43,8 +43,10 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             "The district's receipt in this return bundle does not verify. Nothing was imported; report it to "
             "district IT.",
         )
-    registers = [e for e in opened.entries if e["table"] in REFERENCE_REGISTERS]
-    unknown = sorted({e["table"] for e in opened.entries} - {*REFERENCE_REGISTERS, "notices", "sync_digest"})
+    recovery = [e for e in opened.entries if e.get("recovery") is True]
+    registers = [e for e in opened.entries if e["table"] in REFERENCE_REGISTERS and e.get("recovery") is not True]
+    known = {*REFERENCE_REGISTERS, "notices", "sync_digest"}
+    unknown = sorted({e["table"] for e in opened.entries if e.get("recovery") is not True} - known)
     if unknown:
         raise BundleRejected(
             "payload",
@@ -52,6 +54,8 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             "imported; ask district IT to update AHTC Register on this computer.",
         )
     changes = check_entries(registers, registers=REFERENCE_REGISTERS)
+    # Our own rows handed back after a restore: they must all be ours (checked like a station's bundle).
+    recovered_changes = check_entries(recovery, owner=ctx.station.station_code)
     notes: list[str] = []
     with ctx.store.transaction() as session:
         now = ctx.clock.now()
@@ -77,6 +81,14 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             notes.append(f"the district is missing seq {gap[0]}–{gap[1]}; the next export sends them again")
         protected = _unacknowledged_rows(session, ack.acked_seq)
         report = apply_entries(session, changes, now=now, protected=protected)
+        recovered = apply_entries(session, recovered_changes, now=now, protected=protected, source="recovered")
+        brought_back = recovered.to_json()
+        recovered_count = sum(brought_back[name] for name in ("created", "updated", "deleted", "undeleted"))
+        if recovered_count:
+            notes.append(
+                f"{recovered_count} record(s) of this station that this computer no longer had (restored from an "
+                "older backup, or reinstalled) came back from the district"
+            )
         notices = _take_notices(session, opened.entries, now)
         if newer:
             ack.return_store_id, ack.return_no = manifest["store_id"], manifest["bundle_no"]
@@ -106,7 +118,12 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 received_at=now,
             )
         )
-        summary = report.to_json() | {"acked_seq": ack.acked_seq, "notices": notices, "notes": notes}
+        summary = report.to_json() | {
+            "acked_seq": ack.acked_seq,
+            "notices": notices,
+            "recovered": recovered_count,
+            "notes": notes,
+        }
         session.add(received_row(ctx, opened, "applied", summary))
         audit.append_many(
             session,
@@ -124,8 +141,8 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         slip_for(opened),
         "applied",
         summary,
-        frozenset(c.table for c in changes),
-        frozenset(report.changed_ids),
+        frozenset(c.table for c in [*changes, *recovered_changes]),
+        frozenset(report.changed_ids | recovered.changed_ids),
         opened,
     )
 

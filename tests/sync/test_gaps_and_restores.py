@@ -54,28 +54,49 @@ def test_a_gap_is_reported_and_healed_by_the_next_export(enrolled: Sync, tmp_pat
     district.store.close()
 
 
-def test_a_restored_station_sends_everything_again(enrolled: Sync, tmp_path: Path) -> None:
+def test_a_restored_station_sends_everything_again_and_gets_back_what_it_lost(enrolled: Sync, tmp_path: Path) -> None:
     records = Records(enrolled.a)
     kept = _people(records, 3, "Kept")
     round_trip(enrolled.a, enrolled.district, enrolled.usb)
     backup_store(enrolled.a, tmp_path / "station.ahtcbak")
     lost_here = _people(records, 2, "After backup")
+    records.update("persons", kept[0], {"status": "warned"})  # an edit the backup does not hold
     round_trip(enrolled.a, enrolled.district, enrolled.usb)
     station = _restore(enrolled.a, tmp_path / "station.ahtcbak", "sho.phalia")
     new = _people(Records(station), 1, "New")
 
-    result, _back = round_trip(station, enrolled.district, enrolled.usb)
+    result, back = round_trip(station, enrolled.district, enrolled.usb)
 
     assert result.slip.seq_from == 1  # a full re-send under the new store id
     assert any("new store id" in note for note in result.report["notes"])
     held = {row["id"] for row in register_rows(enrolled.district)["persons"]}
     assert set(kept + lost_here + new) <= held  # the district lost nothing the station forgot
     assert result.report["conflicts"] == 0
-    # The district's digest shows rows this store lost: re-sent once, then reported instead of looping.
-    _again, back = round_trip(station, enrolled.district, enrolled.usb)
-    assert any("no longer has" in note for note in back.report["notes"])
+    # What the restore took from this computer came back with the district's answer.
+    assert back.report["recovered"] == 3 and back.report["conflicts"] == 0
+    assert any("came back from the district" in note for note in back.report["notes"])
+    restored = Records(station)
+    assert {row["id"] for row in register_rows(station)["persons"]} == set(kept + lost_here + new)
+    assert restored.get("persons", kept[0])["status"] == "warned"
+    # Recovered rows are the district's already: never sent again, and the digests now agree.
+    _again, again_back = round_trip(station, enrolled.district, enrolled.usb, allow_empty=True)
+    assert _again.report["created"] == 0 and _again.report["updated"] == 0
+    assert not any("differs" in note or "no longer has" in note for note in again_back.report["notes"])
     assert export_bundle(station, enrolled.usb) is None
+    # Editing a recovered record sends it like any other.
+    restored.update("persons", lost_here[0], {"status": "warned"})
+    edited, _ = round_trip(station, enrolled.district, enrolled.usb)
+    assert edited.report["updated"] == 1
     station.store.close()
+
+
+def test_a_first_sync_does_not_echo_the_station_rows_back(enrolled: Sync) -> None:
+    _people(Records(enrolled.a), 3, "Fresh")
+
+    _result, back = round_trip(enrolled.a, enrolled.district, enrolled.usb)
+
+    assert back.report["recovered"] == 0
+    assert back.opened is not None and not any(e.get("recovery") for e in back.opened.entries)
 
 
 def test_a_concurrent_edit_keeps_both_versions(enrolled: Sync, tmp_path: Path) -> None:
