@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop_app.commands.common import UsageError, data_dir, open_context, passphrase, say, username
 from desktop_app.errors import BundleRejected
 from desktop_app.services.context import Context
+from desktop_app.sync import conflicts
 from desktop_app.sync import district as district_store
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
 from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
@@ -31,6 +32,24 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     imp.add_argument("bundles", nargs="+", type=Path)
     imp.add_argument("--return-out", type=Path, help="district: folder for the return bundles (default: outbox)")
     imp.set_defaults(func=cmd_import_bundle)
+
+    conflict_parser = commands.add_parser(
+        "conflicts", help="versions that lost a merge: list, compare, review, bring back"
+    )
+    conflict_sub = conflict_parser.add_subparsers(dest="conflicts_command", required=True, metavar="ACTION")
+    lst = conflict_sub.add_parser("list", help="open conflicts, newest first (--all: reviewed ones too)")
+    lst.add_argument("--all", action="store_true")
+    lst.add_argument("--station", help="only versions that came from this station")
+    lst.set_defaults(func=cmd_conflicts_list)
+    show = conflict_sub.add_parser("show", help="both versions of the record, field by field")
+    show.add_argument("number", type=int)
+    show.set_defaults(func=cmd_conflicts_show)
+    reviewed = conflict_sub.add_parser("reviewed", help="keep the record as it is; mark the conflict reviewed")
+    reviewed.add_argument("number", type=int)
+    reviewed.set_defaults(func=cmd_conflicts_reviewed)
+    restore = conflict_sub.add_parser("restore", help="station: make the other version the record again")
+    restore.add_argument("number", type=int)
+    restore.set_defaults(func=cmd_conflicts_restore)
 
     district = commands.add_parser("district", help="the district installation and server")
     sub = district.add_subparsers(dest="district_command", required=True)
@@ -161,6 +180,53 @@ def cmd_district_serve(args: argparse.Namespace) -> None:
     ctx = _open_district(args)
     say(f"District sync server for {ctx.station.station_code} on http://{args.host}:{args.port} (Ctrl+C stops it)")
     serve(ctx, host=args.host, port=args.port)
+
+
+def cmd_conflicts_list(args: argparse.Namespace) -> None:
+    rows = conflicts.list_conflicts(_open_any(args), open_only=not args.all, station=args.station)
+    if not rows:
+        say("No conflicts to review." if not args.all else "No conflicts.")
+    for c in rows:
+        state = f"reviewed by {c.resolved_by}" if c.resolved_at is not None else "open"
+        say(f"{c.id:>5}  {c.detected_at:%Y-%m-%d}  {c.table_name:<20} {c.row_id}  from {c.lost_origin}  {state}")
+        say(f"       {c.reason}")
+
+
+def cmd_conflicts_show(args: argparse.Namespace) -> None:
+    detail = conflicts.conflict_detail(_open_any(args), args.number)
+    c = detail.conflict
+    say(f"Conflict {c.id}: {detail.register_label} {c.row_id} — {c.reason}")
+    say(f"  in the register now: version {detail.current_hlc}{' (deleted)' if detail.now_deleted else ''}")
+    deletion = " (a deletion)" if detail.other_deleted else ""
+    say(f"  the other version:   version {c.lost_hlc} from {c.lost_origin}{deletion}")
+    for d in detail.differences:
+        say(f"  {d.field}: now {_shown(d.now)}  |  other {_shown(d.other)}")
+    if not detail.differences and not (detail.now_deleted or detail.other_deleted):
+        say("  the details are the same in both versions")
+    if detail.not_restorable:
+        say(f"  {detail.not_restorable}")
+    else:
+        say(f"  'ahtc conflicts restore {c.id}' makes the other version the record again")
+    say(f"  'ahtc conflicts reviewed {c.id}' keeps the record as it is")
+
+
+def _shown(value: object) -> str:
+    return "(empty)" if value in (None, "", [], {}) else " ".join(str(value).split())
+
+
+def cmd_conflicts_reviewed(args: argparse.Namespace) -> None:
+    conflicts.mark_reviewed(_open_any(args), args.number)
+    say(f"Conflict {args.number} marked reviewed; the record stays as it is.")
+
+
+def cmd_conflicts_restore(args: argparse.Namespace) -> None:
+    ctx = _open_any(args)
+    detail = conflicts.conflict_detail(ctx, args.number)
+    conflicts.restore_other_version(ctx, args.number, detail.current_hlc)
+    say(
+        f"The other version of {detail.register_label} {detail.conflict.row_id} is the record again; it goes to "
+        "the district with the next sync."
+    )
 
 
 def cmd_district_status(args: argparse.Namespace) -> None:

@@ -220,6 +220,14 @@ def _table(spec: RegisterSpec) -> Table:
     return spec.model.__table__  # type: ignore[attr-defined, no-any-return]
 
 
+def _require_unchanged(current: State, expected_hlc: str | None) -> None:
+    """Refuse to write over a version the user has not seen (someone saved the record after they opened it)."""
+    if expected_hlc is not None and current["hlc"] != expected_hlc:
+        raise StaleEdit(
+            f"{current['updated_by']} saved this record after you opened it; reopen it to see their changes"
+        )
+
+
 def load_state(session: Session, spec: RegisterSpec, record_id: str, *, include_deleted: bool = False) -> State:
     table = _table(spec)
     row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
@@ -319,10 +327,7 @@ class Records:
         with self.ctx.store.transaction() as session:
             current = load_state(session, spec, record_id)
             permissions.require_owner(self.ctx, current["station_code"])
-            if expected_hlc is not None and current["hlc"] != expected_hlc:
-                raise StaleEdit(
-                    f"{current['updated_by']} saved this record after you opened it; reopen it to see their changes"
-                )
+            _require_unchanged(current, expected_hlc)
             return self._apply_update(WriteTx(self.ctx, session), spec, current, changes, today)
 
     def _apply_update(self, tx: WriteTx, spec: RegisterSpec, current: State, changes: State, today: dt.date) -> Changed:
@@ -338,12 +343,13 @@ class Records:
             spec.on_saved(tx, new_state, current)
         return tx.finish()
 
-    def delete(self, register: str, record_id: str) -> Changed:
+    def delete(self, register: str, record_id: str, *, expected_hlc: str | None = None) -> Changed:
         spec = spec_for(register)
         permissions.require(self.ctx, permissions.DELETE, reference_register=spec.reference)
         with self.ctx.store.transaction() as session:
             current = load_state(session, spec, record_id)
             permissions.require_owner(self.ctx, current["station_code"])
+            _require_unchanged(current, expected_hlc)
             tx = WriteTx(self.ctx, session)
             tx.delete_row(spec, current)
             return tx.finish()

@@ -122,10 +122,10 @@ def _check_entry(entry: dict[str, Any], table: str, owner: str | None) -> Incomi
         Hlc.parse(base)
     if owner is not None and (state.get("station_code") != owner or stamp.station != owner):
         raise ValueError(f"changes a record that does not belong to {owner}")
-    return IncomingChange(table, seq, row_id, op, hlc, base, _typed_values(table, state), state)
+    return IncomingChange(table, seq, row_id, op, hlc, base, typed_values(table, state), state)
 
 
-def _typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
+def typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
     converters = _converters(table)
     unknown = set(state) - set(converters)
     if unknown:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__
 from desktop_app.models import REGISTER_MODELS
-from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.persons import Person
 from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMark, SyncPeer
 from desktop_app.services import audit
@@ -173,6 +173,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         if extra_in.get("recover") is True:
             sent = {entry.get("row_id"): entry.get("hlc") for entry in opened.entries}
             entries.extend(recovery_entries(session, station, sent))
+        if extra_in.get("takes_conflicts") is True:
+            entries.extend(conflict_entries(session, station))
         entries.extend(_notices(session, ctx))
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
@@ -310,6 +312,27 @@ def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) 
     )
     rows = session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
     return [entry_json(row) | {"recovery": True} for row in rows if just_sent.get(row.row_id) != row.hlc]
+
+
+def conflict_entries(session: Session, station: str) -> list[dict[str, Any]]:
+    """Versions of `station`'s rows that lost a merge here and are not reviewed yet.
+
+    They are that station's own edits (made, say, before it restored an older backup), so the station is
+    where someone knows which version is right, and the only place that may bring one back.
+    """
+    open_here = select(Conflict).where(Conflict.lost_origin == station, Conflict.resolved_at.is_(None))
+    return [
+        {
+            "table": "conflicts",
+            "register": c.table_name,
+            "row_id": c.row_id,
+            "kept_hlc": c.kept_hlc,
+            "lost_hlc": c.lost_hlc,
+            "lost_state": c.lost_state,
+            "reason": c.reason,
+        }
+        for c in session.scalars(open_here.order_by(Conflict.id))
+    ]
 
 
 def _notices(session: Session, ctx: Context) -> list[dict[str, Any]]:

@@ -144,6 +144,8 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
                 # Nothing from this store acknowledged yet (first sync, or the first after a restore or a
                 # reinstall): ask the district to hand back the rows of ours it holds, so nothing stays lost.
                 "recover": ack.acked_seq == 0,
+                # This version takes the district's conflicts on our rows (an older one would refuse them).
+                "takes_conflicts": True,
             },
             sender=load_identity(session),
             recipient_enc_public=peer_keys(district).enc,

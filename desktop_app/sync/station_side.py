@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import BundleRejected
-from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.models import REGISTER_MODELS
+from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncReceipt
 from desktop_app.services import audit
 from desktop_app.services.context import Context
@@ -45,7 +46,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         )
     recovery = [e for e in opened.entries if e.get("recovery") is True]
     registers = [e for e in opened.entries if e["table"] in REFERENCE_REGISTERS and e.get("recovery") is not True]
-    known = {*REFERENCE_REGISTERS, "notices", "sync_digest"}
+    known = {*REFERENCE_REGISTERS, "notices", "sync_digest", "conflicts"}
     unknown = sorted({e["table"] for e in opened.entries if e.get("recovery") is not True} - known)
     if unknown:
         raise BundleRejected(
@@ -90,6 +91,12 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 "older backup, or reinstalled) came back from the district"
             )
         notices = _take_notices(session, opened.entries, now)
+        conflicts_in = _take_conflicts(session, ctx.station.station_code, opened.entries, now)
+        if conflicts_in:
+            notes.append(
+                f"{conflicts_in} earlier version(s) of this station's records lost a merge at the district: "
+                "review them under Conflicts"
+            )
         if newer:
             ack.return_store_id, ack.return_no = manifest["store_id"], manifest["bundle_no"]
             reference_seq = extra.get("reference_seq")
@@ -172,6 +179,44 @@ def _take_notices(session: Session, entries: list[dict[str, Any]], now: dt.datet
                 )
             )
             taken += 1
+    return taken
+
+
+def _take_conflicts(session: Session, own_code: str, entries: list[dict[str, Any]], now: dt.datetime) -> int:
+    """Record the district's conflicts on our rows that this store does not know; returns how many were new."""
+    taken = 0
+    for entry in entries:
+        if entry["table"] != "conflicts":
+            continue
+        register, row_id, lost_hlc = entry.get("register"), entry.get("row_id"), entry.get("lost_hlc")
+        state, kept_hlc, reason = entry.get("lost_state"), entry.get("kept_hlc"), entry.get("reason")
+        if (
+            register not in REGISTER_MODELS
+            or not all(isinstance(v, str) for v in (row_id, lost_hlc, kept_hlc, reason))
+            or not isinstance(state, dict)
+            or state.get("station_code") != own_code
+            or state.get("id") != row_id
+        ):
+            continue  # not ours or not well formed: a conflict record is advice, never worth refusing the bundle
+        log = ChangeLogEntry.__table__
+        known = session.scalar(
+            select(log.c.seq).where(log.c.row_id == row_id, log.c.hlc == lost_hlc).limit(1)
+        ) or session.scalar(select(Conflict.id).where(Conflict.row_id == row_id, Conflict.lost_hlc == lost_hlc))
+        if known:
+            continue
+        session.add(
+            Conflict(
+                table_name=register,
+                row_id=row_id,
+                kept_hlc=kept_hlc,
+                lost_hlc=lost_hlc,
+                lost_origin=own_code,
+                lost_state=state,
+                reason=f"at the district: {reason}"[:200],
+                detected_at=now,
+            )
+        )
+        taken += 1
     return taken
 
 

@@ -26,7 +26,8 @@ from desktop_app.errors import BundleRejected
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
-from desktop_app.sync.district import ConflictRow, StationStatus, district_status, list_conflicts
+from desktop_app.sync.conflicts import ConflictRow, list_conflicts
+from desktop_app.sync.district import StationStatus, district_status
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
 from desktop_app.sync.enrolment import EnrolmentResult, enrol_station
 from desktop_app.sync.importer import BundleHeld, import_bundle

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop_app.services.records import Records
 from desktop_app.services.settings import pending_change_count
-from desktop_app.sync.district import list_conflicts
+from desktop_app.sync.conflicts import list_conflicts
 from tests.sync.conftest import Sync
 from tests.sync.helpers import make_conflict, round_trip
 

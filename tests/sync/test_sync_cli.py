@@ -9,8 +9,11 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.services.context import Context
 from desktop_app.services.records import Records
+from desktop_app.sync.conflicts import list_conflicts
 from tests.conftest import PASSPHRASE
 from tests.services.helpers import one_of_each
+from tests.sync.conftest import Sync
+from tests.sync.helpers import make_conflict, round_trip
 
 
 def run(capsys: pytest.CaptureFixture[str], folder: Path, user: str, *args: str) -> tuple[int, str, str]:
@@ -97,3 +100,30 @@ def test_district_init_and_notice(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and "issued" in out
     code, out, _ = run(capsys, folder, "dpo.grw", "district", "status")
     assert code == 0 and "No station is enrolled yet" in out
+
+
+def test_conflicts_are_listed_compared_brought_back_and_reviewed(
+    enrolled: Sync, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = make_conflict(enrolled, tmp_path / "station.ahtcbak")
+    round_trip(enrolled.a, enrolled.district, enrolled.usb, allow_empty=True)
+    station_dir, district_dir = enrolled.a.store.paths.data_dir, enrolled.district.store.paths.data_dir
+    (conflict,) = list_conflicts(enrolled.a)
+
+    code, out, _ = run(capsys, station_dir, "sho.phalia", "conflicts", "list")
+    assert code == 0 and person in out and "open" in out
+    code, out, _ = run(capsys, station_dir, "sho.phalia", "conflicts", "show", conflict.id)
+    assert code == 0 and "status: now fir_registered  |  other warned" in out
+    code, out, err = run(capsys, station_dir, "sho.phalia", "conflicts", "show", 999)
+    assert code == 8 and "no conflict number 999" in err
+    code, out, _ = run(capsys, station_dir, "sho.phalia", "conflicts", "restore", conflict.id)
+    assert code == 0 and "is the record again" in out
+    assert Records(enrolled.a).get("persons", person)["status"] == "warned"
+
+    (at_district,) = list_conflicts(enrolled.district)
+    code, out, err = run(capsys, district_dir, "dpo.mbd", "conflicts", "restore", at_district.id)
+    assert code == 4 and "only that station can bring the other version back" in err
+    code, out, _ = run(capsys, district_dir, "dpo.mbd", "conflicts", "reviewed", at_district.id)
+    assert code == 0 and "marked reviewed" in out
+    code, out, _ = run(capsys, district_dir, "dpo.mbd", "conflicts", "list")
+    assert code == 0 and "No conflicts to review." in out
