@@ -8,6 +8,10 @@ Reports, with the machine:
 - district import of stations × per-station changes (verify, decrypt, check, merge, change log, search index,
   audit), on SQLCipher and on PostgreSQL, as a ratio to raw sqlcipher3 executemany of the same rows into the
   same table in the same run (one transaction, WAL, synchronous=FULL like the store). Target: ratio ≥ 0.5.
+- the write floor: raw sqlcipher3 executemany, on a real district store (same schema, indexes and pragmas),
+  of what any import that keeps the change log and the search index must write — the rows, their change-log
+  entries, their search-index rows — one transaction per station, values prepared outside the clock. It
+  shows how much of the gap to the bare-table baseline is the import's code and how much is the data itself.
 """
 
 from __future__ import annotations
@@ -27,15 +31,18 @@ from typing import Any
 
 import psycopg
 import sqlcipher3
+from sqlalchemy import Table
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateTable
 
 from desktop_app.models import Person
+from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.sync_state import SyncPeer
-from desktop_app.services import demo
+from desktop_app.services import demo, names
 from desktop_app.services.context import Context
 from desktop_app.services.records import Records
 from desktop_app.services.setup import init_store
+from desktop_app.store.engine import search_rowid
 from desktop_app.store.keyslots import KdfParams
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import write_bundle
@@ -187,6 +194,67 @@ def raw_executemany(folder: Path, rows: list[dict[str, Any]]) -> float:
     return elapsed
 
 
+def _db_values(table: Table, rows: list[dict[str, Any]], columns: list[str]) -> list[tuple[Any, ...]]:
+    """Rows as the store holds them, converted by the columns' own SQLAlchemy type processors."""
+    dialect = sqlite.dialect()
+    convert = [
+        (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)) for name in columns
+    ]
+    return [tuple(process(_typed(row[name])) for name, process in convert) for row in rows]
+
+
+def _typed(value: Any) -> Any:
+    if isinstance(value, str) and len(value) >= 25 and value[10] == "T" and value[4] == "-":
+        return dt.datetime.fromisoformat(value)
+    return value
+
+
+def write_floor(work: Path, rows: list[dict[str, Any]], per_station: int) -> tuple[float, float]:
+    """Seconds for raw executemany of (rows + change log) and of (rows + change log + search index)."""
+    person_columns = list(rows[0])
+    person_values = _db_values(Person.__table__, rows, person_columns)  # type: ignore[arg-type]
+    log_columns = ["table_name", "row_id", "op", "hlc", "base_hlc", "origin_station", "source", "at", "state"]
+    log_rows = [
+        {"table_name": "persons", "row_id": r["id"], "op": "create", "hlc": r["hlc"], "base_hlc": None,
+         "origin_station": r["station_code"], "source": "import", "at": START, "state": r}
+        for r in rows
+    ]  # fmt: skip
+    log_values = _db_values(ChangeLogEntry.__table__, log_rows, log_columns)  # type: ignore[arg-type]
+    fields = ("name", "father_name", "aliases", "cnic", "phones", "village", "tehsil")
+    index_values = [
+        (
+            search_rowid(r["id"]),
+            r["id"],
+            "persons",
+            names.index_text(*(str(r[f]) if r.get(f) is not None else None for f in fields)),
+        )
+        for r in rows
+    ]
+    person_sql = f"INSERT INTO persons ({', '.join(person_columns)}) VALUES ({', '.join('?' for _ in person_columns)})"
+    log_sql = f"INSERT INTO change_log ({', '.join(log_columns)}) VALUES ({', '.join('?' for _ in log_columns)})"
+    index_sql = "INSERT INTO search_index(rowid, record_id, register, body) VALUES (?, ?, ?, ?)"
+    results = []
+    for with_index in (False, True):
+        district = new_district(work / f"floor-{with_index}", None)
+        raw = district.store.engine.raw_connection()
+        conn = raw.driver_connection
+        assert conn is not None
+        conn.isolation_level = None
+        start = time.perf_counter()
+        for first in range(0, len(rows), per_station):
+            part = slice(first, first + per_station)
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(person_sql, person_values[part])
+            conn.executemany(log_sql, log_values[part])
+            if with_index:
+                conn.executemany(index_sql, sorted(index_values[part]))
+            conn.execute("COMMIT")
+        results.append(time.perf_counter() - start)
+        raw.close()
+        district.store.close()
+    return results[0], results[1]
+
+
 def bench_import(work: Path, label: str, url: str | None, stations: int, per_station: int) -> None:
     district = new_district(work / f"district-{label}", url)
     bundles, rows = station_bundles(district, stations, per_station)
@@ -204,6 +272,13 @@ def bench_import(work: Path, label: str, url: str | None, stations: int, per_sta
         f"({total / elapsed:,.0f} changes/s); raw sqlcipher3 executemany of the same rows {raw:.2f} s "
         f"({total / raw:,.0f} rows/s); ratio {raw / elapsed:.3f}"
     )
+    if url is None:
+        logged, indexed = write_floor(work, rows, per_station)
+        print(
+            f"  write floor, raw executemany into a district store: rows + change log {logged:.2f} s "
+            f"(ratio to the bare table {raw / logged:.3f}); + search index {indexed:.2f} s "
+            f"(ratio {raw / indexed:.3f}); the import takes {elapsed / indexed:.1f}× the full floor"
+        )
 
 
 def main() -> None:
