@@ -54,6 +54,7 @@ class FieldDifference:
 class ConflictDetail:
     conflict: ConflictRow
     register_label: str
+    title: str  # the record as officers name it (a person's name, a case's title)
     current_hlc: str  # the version the reviewer saw; bringing the other back refuses if it changed since
     now_deleted: bool
     other_deleted: bool
@@ -95,7 +96,9 @@ def conflict_detail(ctx: Context, conflict_id: int) -> ConflictDetail:
     with ctx.store.transaction() as session:
         conflict = _conflict(session, conflict_id)
         spec = spec_for(conflict.table_name)
-        current = json_state(load_state(session, spec, conflict.row_id, include_deleted=True))
+        held = load_state(session, spec, conflict.row_id, include_deleted=True)
+        title = spec.title(held)
+        current = json_state(held)
         if spec.sensitive:
             # Like opening the record: who looked at which child's or victim's record is on the audit chain.
             audit.append_many(session, ctx, [("read:conflict-review", spec.name, conflict.row_id, None)])
@@ -109,7 +112,7 @@ def conflict_detail(ctx: Context, conflict_id: int) -> ConflictDetail:
     ]
     restorable, reason = _restore_plan(ctx, spec, current, differences, now_deleted, other_deleted)
     return ConflictDetail(
-        row, spec.label, str(current["hlc"]), now_deleted, other_deleted, differences, restorable, reason
+        row, spec.label, title, str(current["hlc"]), now_deleted, other_deleted, differences, restorable, reason
     )
 
 

@@ -10,13 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,27 +24,16 @@ from desktop_app.errors import BundleRejected
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
-from desktop_app.sync.conflicts import ConflictRow, list_conflicts
 from desktop_app.sync.district import StationStatus, district_status
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
 from desktop_app.sync.enrolment import EnrolmentResult, enrol_station
 from desktop_app.sync.importer import BundleHeld, import_bundle
 from desktop_app.views import ops
+from desktop_app.views.conflicts_page import ConflictsPage  # noqa: F401  (moved; mainwindow still imports it here)
 from desktop_app.views.fmt import date_text
 from desktop_app.views.i18n import tr
 from desktop_app.views.sync_page import _read_time, import_text, slip_text, sync_error_text
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+from desktop_app.views.tables import read_only_table
 
 
 def gaps_text(gaps: list[list[int]]) -> str:
@@ -87,7 +74,7 @@ class StationsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("stations")
         self.statuses: list[StationStatus] = []
-        self.table = _table(
+        self.table = read_only_table(
             "stations-table",
             [
                 tr("Station"),
@@ -242,42 +229,3 @@ class StationsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(sync_error_text(exc))
         self.error.show()
-
-
-class ConflictsPage(QWidget):
-    """Losing versions kept by the merge (never dropped), for the district to review."""
-
-    def __init__(self, ctx: Context, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("conflicts")
-        self.table = _table(
-            "conflicts-table", [tr("Station"), tr("Register"), tr("Record"), tr("Detected"), tr("Reason")]
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + tr("Conflicts") + "</h2>"))
-        intro = QLabel(
-            tr(
-                "When a station and the district changed the same record at the same time, the newer change is kept "
-                "in the register and the other version is kept here, never lost."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.reload()
-
-    def reload(self) -> None:
-        ctx = self.ctx
-        ops.query(lambda: list_conflicts(ctx), self.show_conflicts, lambda _e: None)
-
-    def show_conflicts(self, conflicts: list[ConflictRow]) -> None:
-        self.table.setRowCount(len(conflicts))
-        for row, c in enumerate(conflicts):
-            cells = [c.lost_origin, c.table_name, c.row_id, date_text(c.detected_at), c.reason]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(str(text)))
-        self.table.resizeColumnsToContents()

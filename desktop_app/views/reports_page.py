@@ -27,7 +27,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -58,6 +56,7 @@ from desktop_app.services.registry import spec_for
 from desktop_app.views import dialogs, ops
 from desktop_app.views.fmt import register_label
 from desktop_app.views.i18n import tr
+from desktop_app.views.tables import read_only_table
 
 PRESETS = ("this_month", "last_two_months", "this_year", "custom")
 BAR_COLOUR = "#2f5d8c"
@@ -137,18 +136,6 @@ def _set_date(edit: QDateEdit, day: dt.date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 def _cell(text: str, number: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if number:
@@ -207,8 +194,8 @@ class ReportsPage(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.table = _table("indicators", [tr("Area"), tr("Indicator"), tr("Value"), tr("Of")])
-        self.comparison = _table("comparison", [tr("Indicator"), tr("Baseline"), tr("Latest"), tr("Change")])
+        self.table = read_only_table("indicators", [tr("Area"), tr("Indicator"), tr("Value"), tr("Of")])
+        self.comparison = read_only_table("comparison", [tr("Indicator"), tr("Baseline"), tr("Latest"), tr("Change")])
         self.kind_chart, self.kiln_chart, self.case_chart = QChart(), QChart(), QChart()
         charts = QWidget()
         grid = QGridLayout(charts)

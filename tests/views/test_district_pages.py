@@ -8,13 +8,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox
 
 from desktop_app.services.records import Records
-from desktop_app.views.district_pages import ConflictsPage, StationsPage
+from desktop_app.views.conflicts_page import ConflictsPage
+from desktop_app.views.district_pages import StationsPage
 from desktop_app.views.listpage import RegisterListPage
 from desktop_app.views.mainwindow import MainWindow, screen_keys
 from tests.services.helpers import one_of_each
 from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import Sync
-from tests.sync.helpers import export_file, make_conflict
+from tests.sync.helpers import export_file
 
 district_template = sync_fixtures.district_template
 station_b_template = sync_fixtures.station_b_template
@@ -107,15 +108,6 @@ def test_the_district_window_has_stations_and_conflicts_instead_of_sync(qtbot, e
     qtbot.addWidget(window)
     assert isinstance(window.show_screen("conflicts"), ConflictsPage)
     assert isinstance(window.show_screen("stations"), StationsPage)
-
-
-def test_the_conflicts_screen_lists_the_kept_version(qtbot, enrolled: Sync, tmp_path) -> None:
-    person = make_conflict(enrolled, tmp_path / "station.ahtcbak")
-    page = ConflictsPage(enrolled.district)
-    qtbot.addWidget(page)
-    page.reload()
-    assert page.table.rowCount() == 1
-    assert [page.table.item(0, c).text() for c in range(3)] == ["MBD-PHALIA", "persons", person]
 
 
 def test_column_choice_is_remembered_per_register_and_officer(qtbot, ctx, officer) -> None:
