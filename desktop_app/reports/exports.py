@@ -2,10 +2,11 @@
 
 Pseudonymised (the default, and the only mode for anything leaving the station): every personal field of a
 register (`RegisterSpec.personal_fields`) is replaced — the record's name by a stable pseudonym such as
-"CHILD-7F3A09C2" (HMAC of the record id under a secret derived from the store's data key), identity numbers and
-phones by a keyed hash of the number (so the same CNIC still links rows without being readable), anything else
-by "(withheld)" — and free-text fields, which may name anyone, are withheld. `full` keeps everything, is for
-the SHO only, and is audited like every export.
+"CHILD-7F3A09C2" (HMAC of the record id under a secret derived from the store's data key), identity numbers,
+phones and licence and FIR numbers by a keyed hash of the number (so the same CNIC still links rows without
+being readable), and anything else, free text above all, by "(withheld)" as a whole. The register specs are the
+one list of what is personal; tests/reports/test_exports_free_text.py fails when a text column has no decision.
+`full` keeps everything, is for the SHO only, and is audited like every export.
 
 Any text cell that a spreadsheet could read as a formula (starting with = + - @, a tab or a carriage return)
 gets a leading apostrophe, in CSV and XLSX alike, so a name typed as "=HYPERLINK(...)" stays text.
@@ -41,27 +42,17 @@ PSEUDONYMISED, FULL = "pseudonymised", "full"
 FORMATS = ("csv", "xlsx")
 WITHHELD = "(withheld)"
 
-PREFIXES = {"children": "CHILD", "victims": "VICTIM", "family_meetings": "MEETING", "persons": "PERSON"}
-# Free text can name a child or a victim anywhere ("Agent sent Ali Gondal abroad..."), so it never leaves
-# the station in a pseudonymised export.
-FREE_TEXT_FIELDS = frozenset(
-    {
-        "notes",
-        "narrative",
-        "findings",
-        "support_given",
-        "agent_information",
-        "outcome_notes",
-        "evidence",
-        "action_taken",
-        "note",
-        "reason",
-        "attendees",
-    }
-)
-FREE_TEXT_BY_REGISTER = {"cases": frozenset({"title"})}
+PREFIXES = {
+    "children": "CHILD",
+    "victims": "VICTIM",
+    "family_meetings": "MEETING",
+    "persons": "PERSON",
+    "sites": "SITE",
+}
 ID_NUMBER_KINDS = {"cnic": "CNIC", "phones": "PHONE"}
-ID_NUMBER_FIELDS = {"passport_no": "PASSPORT"}
+# Numbers that open another file (a passport, an agency's licence, the FIR at the police station): hashed like a
+# CNIC, so rows about the same one still link.
+ID_NUMBER_FIELDS = {"passport_no": "PASSPORT", "licence_no": "LICENCE", "fir_number": "FIR"}
 
 # Leading characters that make Excel, LibreOffice or Google Sheets evaluate a cell (OWASP CSV injection),
 # with their full-width forms, which some spreadsheet locales also accept.
@@ -147,9 +138,8 @@ def pseudonymise(frame: pd.DataFrame, spec: RegisterSpec, secret: bytes) -> pd.D
         if id_kind is not None:
             out[column] = [None if _blank(v) else pseudonym(secret, id_kind, _digits(v)) for v in out[column]]
         else:
-            out[column] = [None if _blank(v) else WITHHELD for v in out[column]]
-    for column in FREE_TEXT_FIELDS | FREE_TEXT_BY_REGISTER.get(spec.name, frozenset()):
-        if column in out.columns:
+            # Free text can name anyone anywhere ("Agent sent Ali Gondal abroad..."), and no filter finds every
+            # name in Urdu or English prose, so the whole value goes, never an edited part of it.
             out[column] = [None if _blank(v) else WITHHELD for v in out[column]]
     return out
 

@@ -46,6 +46,7 @@ AGREEMENTS = register(
         },
         title=lambda s: f"Agreement {s['date']:%d/%m/%Y}",
         checks=_agreement_checks,
+        personal_fields=("terms",),  # typed terms name the owner and sometimes workers
         derived_fields=frozenset({"next_followup_due"}),
         derive=_agreement_derive,
         defaults=lambda v, _today: {"status": "active", "followup_interval_days": 60, "eobi_committed": 0, **v},
@@ -97,6 +98,7 @@ AGREEMENT_FOLLOWUPS = register(
         title=lambda s: f"Follow-up {s['date']:%d/%m/%Y}",
         checks=_followup_checks,
         on_saved=_followup_saved,
+        personal_fields=("action",),
         list_columns=(
             "date",
             "agreement_id",

@@ -62,6 +62,18 @@ CASES = register(
             else {}
         ),
         search_fields=("title", "fir_number", "occurrence_place"),
+        # A case's title and prose name the accused and the victims; the place and its distance from the station
+        # locate a house; the FIR number opens the police file (it is hashed, so rows still link). The category,
+        # status, dates, sections and the police station stay for analysis.
+        personal_fields=(
+            "title",
+            "narrative",
+            "occurrence_place",
+            "distance_direction",
+            "fir_number",
+            "evidence",
+            "action_taken",
+        ),
         workflow_fields=frozenset({"status", "fir_number", "fir_date", "fir_station", "outcome_date"}),
         defaults=lambda v, _today: {
             **v,
@@ -87,6 +99,7 @@ CASE_STATUS_CHANGES = register(
         },
         title=lambda s: f"{s['from_status']} → {s['to_status']}",
         internal=True,
+        personal_fields=("note",),
         list_columns=("date", "case_id", "from_status", "to_status"),
     )
 )
@@ -106,6 +119,7 @@ CASE_LINKS = register(
         },
         title=lambda s: f"{s['register']} linked",
         checks=lambda c: {} if c["register"] in LINKABLE else {"register": "that register cannot be linked to a case"},
+        personal_fields=("note",),
         list_columns=("case_id", "register", "record_id", "note"),
     )
 )

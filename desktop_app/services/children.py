@@ -90,6 +90,12 @@ CHILDREN = register(
             "b_form_no",
             "address",
             "date_of_birth",
+            # A village school, with age and sex, points to one child; the status and enrolment date stay.
+            "school_name",
+            # Typed prose that may name an employer or a relative; the sector is the site's kind.
+            "work",
+            "handed_over_to",
+            "notes",
         ),
         derived_fields=frozenset({"next_followup_due"}),
         derive=_child_derive,
@@ -133,6 +139,7 @@ CHILD_FOLLOWUPS = register(
         title=lambda s: f"Visit {s['date']:%d/%m/%Y}",
         checks=_visit_checks,
         on_saved=_visit_saved,
+        personal_fields=("officer", "notes"),
         defaults=lambda v, _today: {"back_at_work": False, **v},
         list_columns=("date", "child_id", "attending_school", "back_at_work", "next_due"),
     )

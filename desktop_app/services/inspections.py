@@ -58,6 +58,9 @@ INSPECTIONS = register(
         },
         title=lambda s: f"Inspection {s['date']:%d/%m/%Y}",
         checks=_checks,
+        # Typed prose: the officers box often names who went along (an informant, a labour inspector), and
+        # hazards and findings name workers and owners. The counts and yes/no answers are what the analyst uses.
+        personal_fields=("officers", "hazards", "findings"),
         defaults=lambda v, _today: {
             "children_found": 0,
             "children_withdrawn": 0,

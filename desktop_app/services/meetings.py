@@ -48,7 +48,8 @@ FAMILY_MEETINGS = register(
             else {}
         ),
         sensitive=True,
-        personal_fields=("attendees", "agent_information"),
+        # Every text box here is prose about the family and the agent; "place" is usually the family's house.
+        personal_fields=("place", "attendees", "officers", "support_given", "agent_information", "notes"),
         on_saved=_meeting_saved,
         defaults=lambda v, _today: {"family_willing_complainant": False, **v},
         list_columns=("date", "victim_id", "place", "officers", "family_willing_complainant", "next_followup_due"),

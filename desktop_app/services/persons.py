@@ -29,7 +29,7 @@ PERSONS = register(
         title=lambda s: s["name"],
         reference=True,
         search_fields=("name", "father_name", "aliases", "cnic", "phones", "village", "tehsil"),
-        personal_fields=("name", "father_name", "cnic", "phones", "address", "aliases"),
+        personal_fields=("name", "father_name", "cnic", "phones", "address", "aliases", "notes"),
         defaults=lambda v, _today: {"status": "documented", "watchlisted": False, **v},
         list_columns=("name", "father_name", "cnic", "role", "status", "village", "watchlisted"),
     )
@@ -54,6 +54,7 @@ PERSON_LINKS = register(
         checks=lambda c: (
             {} if c["register"] in LINKABLE else {"register": "a person cannot be linked to that register"}
         ),
+        personal_fields=("notes",),
         list_columns=("person_id", "register", "record_id", "role"),
     )
 )

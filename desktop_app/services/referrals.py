@@ -38,6 +38,7 @@ REFERRALS = register(
         },
         title=lambda s: f"Referral to {s['department']}",
         checks=_checks,
+        personal_fields=("reason", "outcome_notes"),
         defaults=lambda v, _today: {"outcome": "pending", **v},
         list_columns=("date", "subject_register", "department", "outcome", "outcome_date"),
     )

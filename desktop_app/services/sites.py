@@ -29,6 +29,10 @@ SITES = register(
         title=lambda s: s["name"],
         reference=True,
         search_fields=("name", "village", "tehsil", "licence_no", "address"),
+        # A kiln or agency is a business, but a small one is usually named after and run by one man ("Rana
+        # Travels"), and inspections tie findings and FIR recommendations to it: its name, licence number and
+        # exact position identify the owner as surely as his own name. Kind, tehsil and village stay for analysis.
+        personal_fields=("name", "address", "gps_lat", "gps_lon", "licence_no", "notes"),
         defaults=lambda v, _today: {"registration_status": "unknown", **v},
         list_columns=("name", "kind", "tehsil", "village", "registration_status", "licence_no"),
     )
