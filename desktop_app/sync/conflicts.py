@@ -21,6 +21,19 @@ from desktop_app.services.records import Changed, Records, json_state, load_stat
 from desktop_app.services.registry import RegisterSpec, spec_for
 from desktop_app.sync.apply import typed_values
 
+# Why the other version cannot be brought back here. English source sentences; the app translates them.
+BLOCKED = {
+    "other_station": (
+        "This record belongs to %1: only that station can bring the other version back. Mark the conflict "
+        "reviewed here, and tell the station if the other version was right."
+    ),
+    "deleted_now": "The record is deleted now. The SHO can add it again from the other version shown here.",
+    "deletion_needs_sho": "The other version is a deletion: only the SHO can delete the record.",
+    "own_action_only": "Only %1 differ, and they change through their own action, not by bringing a version back.",
+    "same_details": "Both versions hold the same details: there is nothing to bring back.",
+    "role": "Your role cannot change records: ask an officer or the SHO.",
+}
+
 # Written by every save: differences here say nothing about the record itself.
 BOOKKEEPING = frozenset(
     {"id", "station_code", "created_at", "created_by", "updated_at", "updated_by", "version", "hlc"}
@@ -60,7 +73,13 @@ class ConflictDetail:
     other_deleted: bool
     differences: list[FieldDifference]
     restorable: list[str]  # the fields "bring the other version back" would write
-    not_restorable: str | None  # why bringing it back is not possible here, in plain words
+    blocked: str | None = None  # why bringing it back is not possible here: a key of BLOCKED
+    blocked_detail: str = ""  # fills %1 in that sentence
+
+    @property
+    def not_restorable(self) -> str | None:
+        """The reason in plain English (the app shows it translated), or None when it can be brought back."""
+        return None if self.blocked is None else BLOCKED[self.blocked].replace("%1", self.blocked_detail)
 
 
 def _row(c: Conflict) -> ConflictRow:
@@ -110,9 +129,18 @@ def conflict_detail(ctx: Context, conflict_id: int) -> ConflictDetail:
         for name in current
         if name not in BOOKKEEPING and name != "deleted_at" and name in other and current.get(name) != other.get(name)
     ]
-    restorable, reason = _restore_plan(ctx, spec, current, differences, now_deleted, other_deleted)
+    restorable, blocked, blocked_detail = _restore_plan(ctx, spec, current, differences, now_deleted, other_deleted)
     return ConflictDetail(
-        row, spec.label, title, str(current["hlc"]), now_deleted, other_deleted, differences, restorable, reason
+        row,
+        spec.label,
+        title,
+        str(current["hlc"]),
+        now_deleted,
+        other_deleted,
+        differences,
+        restorable,
+        blocked,
+        blocked_detail,
     )
 
 
@@ -168,28 +196,24 @@ def _restore_plan(
     differences: list[FieldDifference],
     now_deleted: bool,
     other_deleted: bool,
-) -> tuple[list[str], str | None]:
+) -> tuple[list[str], str | None, str]:
+    """(fields to write, None, "") when the other version can be brought back, else ([], reason, detail)."""
     if current.get("station_code") != ctx.station.station_code:
-        return [], (
-            f"This record belongs to {current.get('station_code')}: only that station can bring the other version "
-            "back. Mark the conflict reviewed here, and tell the station if the other version was right."
-        )
+        return [], "other_station", str(current.get("station_code"))
     if now_deleted and not other_deleted:
-        return [], "The record is deleted now. The SHO can add it again from the other version shown here."
+        return [], "deleted_now", ""
     if other_deleted and not now_deleted:
         if not permissions.allowed(ctx, permissions.DELETE, reference_register=spec.reference):
-            return [], "The other version is a deletion: only the SHO can delete the record."
-        return [], None
+            return [], "deletion_needs_sho", ""
+        return [], None, ""
     editable = set(spec.editable_fields()) - spec.workflow_fields
     restorable = [d.field for d in differences if d.field in editable]
-    blocked = [d.field.replace("_", " ") for d in differences if d.field not in editable]
     if not restorable:
-        if blocked:
-            return [], f"Only {', '.join(blocked)} differ, which change through their own action, not by a restore."
-        return [], "Both versions hold the same details: nothing to bring back."
+        blocked = [d.field for d in differences]
+        return [], ("own_action_only" if blocked else "same_details"), ", ".join(blocked)
     if not permissions.allowed(ctx, permissions.UPDATE, reference_register=spec.reference):
-        return [], "Your role cannot change records: ask an officer or the SHO."
-    return restorable, None
+        return [], "role", ""
+    return restorable, None, ""
 
 
 def _columns(conflict: ConflictRow) -> set[str]:

@@ -58,6 +58,16 @@ class Decision:
         return self.action in (Action.UNDELETE, Action.TAKE_INCOMING, Action.KEEP_LOCAL)
 
 
+# Every reason a conflict can give (stored with it in English; the app shows them translated).
+MERGE_REASONS = (
+    "edited after it was deleted: the edit wins",
+    "deleted after a concurrent edit: the deletion wins",
+    "concurrent edits: the later one wins",
+    "edited before it was deleted: the deletion wins",
+    "deleted before a concurrent edit: the edit wins",
+)
+
+
 def decide(local: RowState | None, incoming: Change) -> Decision:
     """The action for `incoming` against `local` (None: the row is not here). HLC text order is time order."""
     if local is None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from desktop_app.models import enums
 from desktop_app.services.registry import load_all
+from desktop_app.sync.conflicts import BLOCKED
+from desktop_app.sync.decide import MERGE_REASONS
 from desktop_app.views.fmt import choice_source, field_label
 from desktop_app.views.i18n import TRANSLATIONS
 
@@ -87,7 +89,7 @@ def spec_strings() -> set[str]:
 
 
 def all_strings() -> set[str]:
-    return tr_literals() | spec_strings() | set(MESSAGES)
+    return tr_literals() | spec_strings() | set(MESSAGES) | set(BLOCKED.values()) | set(MERGE_REASONS)
 
 
 def translated(ts: Path = TRANSLATIONS / "ahtc_ur.ts") -> dict[str, str]:

@@ -28,6 +28,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
 from desktop_app.services.registry import spec_for
 from desktop_app.sync.conflicts import (
+    BLOCKED,
     ConflictDetail,
     ConflictRow,
     conflict_detail,
@@ -182,11 +183,11 @@ class ConflictsPage(QWidget):
         self.differences.resizeColumnsToContents()
         reviewed = c.resolved_at is not None
         if reviewed:
-            self.advice.setText(tr("Reviewed by {user}.").format(user=c.resolved_by or ""))
+            self.advice.setText(tr("Reviewed by %1.").replace("%1", c.resolved_by or ""))
         else:
-            self.advice.setText(tr(detail.not_restorable) if detail.not_restorable else "")
+            self.advice.setText(blocked_text(detail))
         self.keep_button.setEnabled(not reviewed and permissions.allowed(self.ctx, permissions.SYNC))
-        self.restore_button.setEnabled(not reviewed and detail.not_restorable is None)
+        self.restore_button.setEnabled(not reviewed and detail.blocked is None)
 
     def _comparison_rows(self, detail: ConflictDetail) -> list[list[str]]:
         spec = spec_for(detail.conflict.table_name)
@@ -240,6 +241,17 @@ class ConflictsPage(QWidget):
 
 
 AT_THE_DISTRICT = "at the district: "
+
+
+def blocked_text(detail: ConflictDetail) -> str:
+    """Why the other version cannot be brought back here, in the officer's language ("" when it can)."""
+    if detail.blocked is None:
+        return ""
+    spec = spec_for(detail.conflict.table_name)
+    names = detail.blocked_detail
+    if detail.blocked == "own_action_only":
+        names = ", ".join(label(name, spec.fields.get(name)) for name in names.split(", ") if name)
+    return tr(BLOCKED[detail.blocked]).replace("%1", names)
 
 
 def reason_text(reason: str) -> str:

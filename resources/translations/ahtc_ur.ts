@@ -2099,5 +2099,113 @@
         <source>Workers with a written contract</source>
         <translation>تحریری معاہدے والے مزدور</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <source>Both versions hold the same details: there is nothing to bring back.</source>
+        <translation>دونوں ورژن میں ایک جیسی تفصیلات ہیں: واپس لانے کو کچھ نہیں۔</translation>
+    </message>
+    <message>
+        <source>Bring the other version back</source>
+        <translation>دوسرا ورژن واپس لائیں</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف شدہ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>خانہ</translation>
+    </message>
+    <message>
+        <source>In the register now</source>
+        <translation>اس وقت رجسٹر میں</translation>
+    </message>
+    <message>
+        <source>Keep the record as it is</source>
+        <translation>ریکارڈ جیسا ہے ویسا رکھیں</translation>
+    </message>
+    <message>
+        <source>Only %1 differ, and they change through their own action, not by bringing a version back.</source>
+        <translation>صرف %1 مختلف ہیں، اور یہ اپنی الگ کارروائی سے بدلتے ہیں، ورژن واپس لانے سے نہیں۔</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>حل طلب</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>جائزہ مکمل</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1.</source>
+        <translation>%1 نے جائزہ لیا۔</translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare the two versions.</source>
+        <translation>دونوں ورژن کا موازنہ کرنے کے لیے کوئی ٹکراؤ منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Show reviewed conflicts too</source>
+        <translation>جن ٹکراؤ کا جائزہ ہو چکا ہے، وہ بھی دکھائیں</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>صورتِ حال</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>دوسرا ورژن</translation>
+    </message>
+    <message>
+        <source>The other version is a deletion: only the SHO can delete the record.</source>
+        <translation>دوسرا ورژن ریکارڈ کو حذف کرتا ہے: ریکارڈ صرف ایس ایچ او حذف کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The record is deleted now. The SHO can add it again from the other version shown here.</source>
+        <translation>یہ ریکارڈ اب حذف ہو چکا ہے۔ ایس ایچ او یہاں دکھائے گئے دوسرے ورژن سے اسے دوبارہ درج کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The record will hold the other version's details again, as a change saved by you. It goes to the district with the next sync. Go ahead?</source>
+        <translation>ریکارڈ میں دوبارہ دوسرے ورژن کی تفصیلات آ جائیں گی، آپ کی محفوظ کی ہوئی تبدیلی کے طور پر۔ یہ اگلی ہم آہنگی کے ساتھ ضلع کو جائے گی۔ جاری رکھیں؟</translation>
+    </message>
+    <message>
+        <source>This record belongs to %1: only that station can bring the other version back. Mark the conflict reviewed here, and tell the station if the other version was right.</source>
+        <translation>یہ ریکارڈ %1 کا ہے: دوسرا ورژن صرف وہی تھانہ واپس لا سکتا ہے۔ یہاں ٹکراؤ کا جائزہ مکمل کریں، اور اگر دوسرا ورژن درست تھا تو تھانے کو بتائیں۔</translation>
+    </message>
+    <message>
+        <source>When two versions of the same record meet and neither was made from the other, the newer one is kept in the register and the other one here, never lost. Compare them, then keep the record as it is, or bring the other version back (only the station that owns the record can).</source>
+        <translation>جب ایک ہی ریکارڈ کے دو ورژن ملیں اور کوئی بھی دوسرے سے نہ بنا ہو، تو نیا ورژن رجسٹر میں رکھا جاتا ہے اور دوسرا یہاں، کبھی ضائع نہیں ہوتا۔ دونوں کا موازنہ کریں، پھر ریکارڈ جیسا ہے ویسا رکھیں، یا دوسرا ورژن واپس لائیں (یہ صرف وہ تھانہ کر سکتا ہے جس کا ریکارڈ ہے)۔</translation>
+    </message>
+    <message>
+        <source>Your role cannot change records: ask an officer or the SHO.</source>
+        <translation>آپ کا کردار ریکارڈ تبدیل نہیں کر سکتا: کسی افسر یا ایس ایچ او سے کہیں۔</translation>
+    </message>
+    <message>
+        <source>at the district:</source>
+        <translation>ضلع میں:</translation>
+    </message>
+    <message>
+        <source>concurrent edits: the later one wins</source>
+        <translation>ایک ساتھ تبدیلیاں: بعد والی برقرار</translation>
+    </message>
+    <message>
+        <source>deleted after a concurrent edit: the deletion wins</source>
+        <translation>ایک ساتھ کی گئی تبدیلی کے بعد حذف: حذف برقرار</translation>
+    </message>
+    <message>
+        <source>deleted before a concurrent edit: the edit wins</source>
+        <translation>ایک ساتھ کی گئی تبدیلی سے پہلے حذف: تبدیلی برقرار</translation>
+    </message>
+    <message>
+        <source>edited after it was deleted: the edit wins</source>
+        <translation>حذف ہونے کے بعد تبدیلی: تبدیلی برقرار</translation>
+    </message>
+    <message>
+        <source>edited before it was deleted: the deletion wins</source>
+        <translation>حذف ہونے سے پہلے تبدیلی: حذف برقرار</translation>
+    </message>
 </context>
 </TS>

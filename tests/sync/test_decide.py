@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.sync.decide import Action, Change, RowState, decide
+from desktop_app.sync.decide import MERGE_REASONS, Action, Change, RowState, decide
 
 H1, H2, H3, H4 = (f"17727{n:08d}.00000.MBD-PHALIA" for n in (1, 2, 3, 4))
 assert H1 < H2 < H3 < H4  # fixed width: text order is time order
@@ -83,3 +83,15 @@ def test_concurrent_versions_pick_the_same_winner_in_either_order(
 def test_older_never_overwrites_newer() -> None:
     for seen in (frozenset(), frozenset({H1})):
         assert not decide(RowState(H3, LIVE, seen), Change(H1, None, LIVE)).writes
+
+
+def test_every_conflict_reason_is_listed_for_translation() -> None:
+    stamps = ["0000000000001.00000.A", "0000000000002.00000.B"]
+    reasons = set()
+    for local_deleted in (False, True):
+        for incoming_deleted in (False, True):
+            for local_hlc, incoming_hlc in (stamps, stamps[::-1]):
+                decision = decide(RowState(local_hlc, local_deleted), Change(incoming_hlc, None, incoming_deleted))
+                if decision.conflict:
+                    reasons.add(decision.reason)
+    assert reasons == set(MERGE_REASONS)
