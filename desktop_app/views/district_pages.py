@@ -29,7 +29,6 @@ from desktop_app.sync.district_side import build_return_bundle, save_return_bund
 from desktop_app.sync.enrolment import EnrolmentResult, enrol_station
 from desktop_app.sync.importer import BundleHeld, import_bundle
 from desktop_app.views import ops
-from desktop_app.views.conflicts_page import ConflictsPage  # noqa: F401  (moved; mainwindow still imports it here)
 from desktop_app.views.fmt import date_text
 from desktop_app.views.i18n import tr
 from desktop_app.views.sync_page import _read_time, import_text, slip_text, sync_error_text

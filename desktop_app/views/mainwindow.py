@@ -16,8 +16,9 @@ from desktop_app.services.registry import load_all, spec_for
 from desktop_app.services.settings import Settings, pending_change_count
 from desktop_app.views import ops
 from desktop_app.views.admin import SettingsPage, UsersPage
+from desktop_app.views.conflicts_page import ConflictsPage
 from desktop_app.views.dashboard import DashboardPage
-from desktop_app.views.district_pages import ConflictsPage, StationsPage
+from desktop_app.views.district_pages import StationsPage
 from desktop_app.views.fmt import choice_source, date_text, register_label
 from desktop_app.views.form import RecordForm
 from desktop_app.views.i18n import tr
@@ -43,7 +44,7 @@ MAIN_REGISTERS = (
 def screen_keys(ctx: Context) -> list[str]:
     others = [name for name in load_all() if name not in MAIN_REGISTERS]
     # A district answers bundles rather than sending them: its sync work is on the Stations screen.
-    sync = ["stations", "conflicts"] if ctx.station.is_district else ["sync"]
+    sync = ["stations", "conflicts"] if ctx.station.is_district else ["sync", "conflicts"]
     keys = ["dashboard", *MAIN_REGISTERS, *others, *sync, "reports", "settings"]
     if permissions.allowed(ctx, permissions.MANAGE_USERS):
         keys.append("users")

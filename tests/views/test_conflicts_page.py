@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop_app.services.records import Records
 from desktop_app.sync.conflicts import list_conflicts
 from desktop_app.views.conflicts_page import ConflictsPage
+from desktop_app.views.mainwindow import MainWindow, screen_keys
 from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import Sync
 from tests.sync.helpers import make_conflict, round_trip
@@ -74,3 +75,10 @@ def test_saying_no_changes_nothing(qtbot, enrolled: Sync, tmp_path: Path, answer
 
     assert Records(enrolled.a).get("persons", person)["status"] == "fir_registered"
     assert page.table.rowCount() == 1
+
+
+def test_a_station_reaches_its_conflicts_from_the_navigation(qtbot, enrolled: Sync) -> None:
+    assert "conflicts" in screen_keys(enrolled.a)
+    window = MainWindow(enrolled.a)
+    qtbot.addWidget(window)
+    assert isinstance(window.show_screen("conflicts"), ConflictsPage)
