@@ -149,7 +149,7 @@ class ConflictsPage(QWidget):
         self.table.resizeColumnsToContents()
         still_there = [i for i, c in enumerate(conflicts) if c.id == chosen]
         if still_there:
-            self.table.selectRow(still_there[0])
+            self.table.setCurrentCell(still_there[0], 0)  # selectRow() selects nothing in right-to-left
         else:
             self._show_detail(None)
 

@@ -2177,7 +2177,7 @@
     </message>
     <message>
         <source>When two versions of the same record meet and neither was made from the other, the newer one is kept in the register and the other one here, never lost. Compare them, then keep the record as it is, or bring the other version back (only the station that owns the record can).</source>
-        <translation>جب ایک ہی ریکارڈ کے دو ورژن ملیں اور کوئی بھی دوسرے سے نہ بنا ہو، تو نیا ورژن رجسٹر میں رکھا جاتا ہے اور دوسرا یہاں، کبھی ضائع نہیں ہوتا۔ دونوں کا موازنہ کریں، پھر ریکارڈ جیسا ہے ویسا رکھیں، یا دوسرا ورژن واپس لائیں (یہ صرف وہ تھانہ کر سکتا ہے جس کا ریکارڈ ہے)۔</translation>
+        <translation>جب ایک ہی ریکارڈ کے دو ورژن ملیں اور کوئی بھی دوسرے سے نہ بنا ہو، تو نیا ورژن رجسٹر میں رکھا جاتا ہے اور دوسرا یہاں، کبھی ضائع نہیں ہوتا۔ دونوں کا موازنہ کریں، پھر ریکارڈ جیسا ہے ویسا رکھیں، یا دوسرا ورژن واپس لائیں، جو صرف وہی تھانہ کر سکتا ہے جس کا ریکارڈ ہے۔</translation>
     </message>
     <message>
         <source>Your role cannot change records: ask an officer or the SHO.</source>

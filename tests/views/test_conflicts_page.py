@@ -32,7 +32,7 @@ def test_the_district_compares_the_versions_and_marks_the_conflict_reviewed(
     page.reload()
     assert [row[:3] for row in cells(page.table)] == [["MBD-PHALIA", "Persons", person]]
 
-    page.table.selectRow(0)
+    page.table.setCurrentCell(0, 0)
 
     assert cells(page.differences) == [["Status", "FIR registered", "Warned"]]
     assert "Tariq Mehmood" in page.heading.text()
@@ -52,7 +52,7 @@ def test_the_station_brings_its_version_back(qtbot, enrolled: Sync, tmp_path: Pa
     page = ConflictsPage(enrolled.a)
     qtbot.addWidget(page)
     page.reload()
-    page.table.selectRow(0)
+    page.table.setCurrentCell(0, 0)
     assert page.restore_button.isEnabled()
 
     page.restore_button.click()
@@ -68,7 +68,7 @@ def test_saying_no_changes_nothing(qtbot, enrolled: Sync, tmp_path: Path, answer
     page = ConflictsPage(enrolled.a)
     qtbot.addWidget(page)
     page.reload()
-    page.table.selectRow(0)
+    page.table.setCurrentCell(0, 0)
     answers.queue.append(False)
 
     page.restore_button.click()
