@@ -18,6 +18,7 @@ from desktop_app.sync.conflicts import BLOCKED
 from desktop_app.sync.decide import MERGE_REASONS
 from desktop_app.views.fmt import choice_source, field_label
 from desktop_app.views.i18n import TRANSLATIONS
+from desktop_app.views.related import TITLES as RELATED_TITLES
 
 VIEWS = Path(__file__).resolve().parent
 # Audit actions shown in a record's history.
@@ -89,7 +90,14 @@ def spec_strings() -> set[str]:
 
 
 def all_strings() -> set[str]:
-    return tr_literals() | spec_strings() | set(MESSAGES) | set(BLOCKED.values()) | set(MERGE_REASONS)
+    return (
+        tr_literals()
+        | spec_strings()
+        | set(MESSAGES)
+        | set(BLOCKED.values())
+        | set(MERGE_REASONS)
+        | set(RELATED_TITLES.values())
+    )
 
 
 def translated(ts: Path = TRANSLATIONS / "ahtc_ur.ts") -> dict[str, str]:

@@ -1,5 +1,6 @@
 """One form for every register, built from its RegisterSpec: the right editor per field, the services'
-validation shown on the field at fault, drafts kept every few seconds, soft delete, history one click away.
+validation shown on the field at fault, drafts kept every few seconds, soft delete, history one click away, and
+below the fields the rows that belong to the record (views/related.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +42,7 @@ from desktop_app.views.editors import ChoiceEditor, DateEditor, Editor, LineEdit
 from desktop_app.views.fmt import choice_source, date_text, display, label, register_label
 from desktop_app.views.i18n import tr
 from desktop_app.views.refs import register_choices, sibling_field, target_register
+from desktop_app.views.related import TITLES, RelatedTabs, related_rows
 
 DRAFT_EVERY_MS = 3000
 OpenForm = Callable[..., "RecordForm"]
@@ -143,12 +146,24 @@ class RecordForm(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        # A saved record shows the rows that belong to it (status history, links, visits) below its fields.
+        self.related: RelatedTabs | None = None
+        if self.record_id and related_rows(self.spec):
+            self.related = RelatedTabs(self.ctx, self.spec, self.record_id, self._open_related)
+            split = QSplitter(Qt.Orientation.Vertical)
+            split.setChildrenCollapsible(False)
+            split.addWidget(scroll)
+            split.addWidget(self.related)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 2)
+            outer.addWidget(split, 1)
+        else:
+            outer.addWidget(scroll, 1)
         outer.addLayout(self._buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if self.editors:
             next(iter(self.editors.values())).setFocus()
-        self.resize(640, 720)
+        self.resize(760 if self.related is not None else 640, 720)
 
     def _summary(self) -> QWidget:
         parts = []
@@ -174,7 +189,7 @@ class RecordForm(QDialog):
             history.clicked.connect(self.show_history)
             row.addWidget(history)
             for other, field in related_registers(self.spec):
-                button = QPushButton(tr("Add: %s") % register_label(other))
+                button = QPushButton(tr("Add: %s") % tr(TITLES.get((other.name, field), other.label)))
                 button.setObjectName(f"add-{other.name}")
                 button.clicked.connect(
                     lambda _c=False, o=other, f=field: self._add_related(o.name, {f: self.record_id})
@@ -330,6 +345,9 @@ class RecordForm(QDialog):
 
     def _add_related(self, register: str, preset: State) -> None:
         self.open_form(self.ctx, register, None, preset=preset, parent=self.parentWidget())
+
+    def _open_related(self, register: str, record_id: str) -> None:
+        self.open_form(self.ctx, register, record_id, parent=self.parentWidget())
 
     def show_history(self) -> HistoryDialog:
         assert self.record_id

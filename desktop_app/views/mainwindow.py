@@ -1,4 +1,5 @@
-"""The main window: navigation to the dashboard, every register, sync, reports, settings and (SHO) users."""
+"""The main window: navigation to the dashboard, the registers officers work in, sync, reports, settings and (SHO)
+users. Rows that belong to one record (status history, links, follow-up visits) are reached from its form."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from desktop_app.views.form import RecordForm
 from desktop_app.views.i18n import tr
 from desktop_app.views.listpage import RegisterListPage
 from desktop_app.views.power_events import PowerLock
+from desktop_app.views.related import PART_REGISTERS
 from desktop_app.views.reports_page import ReportsPage
 from desktop_app.views.sync_page import BackgroundSync, SyncPage
 
-# The order officers asked for: field work first, then people and cases; the linking registers last.
+# The order officers asked for: field work first, then people and cases. Status steps, links and follow-up
+# visits are not registers an officer opens on their own: each shows in the form of the record it belongs to.
 MAIN_REGISTERS = (
     "sites",
     "inspections",
@@ -42,7 +45,7 @@ MAIN_REGISTERS = (
 
 
 def screen_keys(ctx: Context) -> list[str]:
-    others = [name for name in load_all() if name not in MAIN_REGISTERS]
+    others = [name for name in load_all() if name not in MAIN_REGISTERS and name not in PART_REGISTERS]
     # A district answers bundles rather than sending them: its sync work is on the Stations screen.
     sync = ["stations", "conflicts"] if ctx.station.is_district else ["sync", "conflicts"]
     keys = ["dashboard", *MAIN_REGISTERS, *others, *sync, "reports", "settings"]

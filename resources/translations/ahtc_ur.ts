@@ -560,6 +560,18 @@
         <translation>لائسنس دکھایا</translation>
     </message>
     <message>
+        <source>Linked cases</source>
+        <translation>منسلک مقدمات</translation>
+    </message>
+    <message>
+        <source>Linked persons</source>
+        <translation>منسلک افراد</translation>
+    </message>
+    <message>
+        <source>Linked records</source>
+        <translation>منسلک ریکارڈ</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>مقفل کریں</translation>
     </message>
