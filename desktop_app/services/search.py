@@ -7,12 +7,14 @@ transaction as the record, so it can never disagree with the registers.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import Integer, String, bindparam, column, false, func, select, text
+from sqlalchemy import Integer, String, and_, bindparam, column, exists, false, func, literal, select, table, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter, TextClause
 
@@ -92,34 +94,58 @@ def _fts_expression(terms: list[list[str]]) -> str:
     return " AND ".join(groups)
 
 
-def _matching_sql(
-    session: Session, query: str, registers: Sequence[str] | None, *, select_rowid: bool = False
-) -> TextClause | None:
-    """The SELECT of (register, record_id) whose indexed text holds every query word in some spelling."""
+@dataclass(frozen=True)
+class _Condition:
+    """Which search_index rows hold every word of a query, as SQL on that table with its parameters."""
+
+    fts: str | None  # the MATCH expression of the words of three letters or more, answered by the trigram index
+    likes: str | None  # LIKEs on the body for shorter words (every word on PostgreSQL): they read the stored text
+    params: dict[str, object]
+
+    @property
+    def where(self) -> str:
+        return " AND ".join(c for c in ("search_index MATCH :expr" if self.fts else None, self.likes) if c)
+
+    def bound(self, *, likes_only: bool = False) -> list[BindParameter[Any]]:
+        return [bindparam(n, v) for n, v in self.params.items() if not (likes_only and n == "expr")]
+
+
+def _condition(session: Session, query: str) -> _Condition | None:
     terms = names.query_terms(query)
     if not terms:
         return None
     long_terms = [t for t in terms if any(len(a) >= _MIN_TRIGRAM for a in t)]
     short_terms = [t for t in terms if t not in long_terms]
-    clauses: list[str] = []
     params: dict[str, object] = {}
     sqlite = _is_sqlite(session)
+    fts = None
     if long_terms and sqlite:
-        clauses.append("search_index MATCH :expr")
-        params["expr"] = _fts_expression(long_terms)
+        fts = _fts_expression(long_terms)
+        params["expr"] = fts
     like_terms = short_terms if sqlite else terms
+    clauses = []
     for i, alternatives in enumerate(like_terms):
         ors = []
         for j, alt in enumerate(alternatives):
             params[f"t{i}_{j}"] = f"%{alt}%"
             ors.append(f"body {'LIKE' if sqlite else 'ILIKE'} :t{i}_{j}")
         clauses.append("(" + " OR ".join(ors) + ")")
-    bound: list[BindParameter[Any]] = [bindparam(name, value) for name, value in params.items()]
+    return _Condition(fts, " AND ".join(clauses) or None, params)
+
+
+def _select(condition: _Condition, columns: str, registers: Sequence[str] | None) -> TextClause:
+    where = condition.where
+    bound = condition.bound()
     if registers:
-        clauses.append("register IN :registers")
+        where += " AND register IN :registers"
         bound.append(bindparam("registers", list(registers), expanding=True))
-    columns = "rowid" if select_rowid else "register, record_id"
-    return text(f"SELECT {columns} FROM search_index WHERE {' AND '.join(clauses)}").bindparams(*bound)
+    return text(f"SELECT {columns} FROM search_index WHERE {where}").bindparams(*bound)
+
+
+def _matching_sql(session: Session, query: str, registers: Sequence[str] | None) -> TextClause | None:
+    """The SELECT of (register, record_id) whose indexed text holds every query word in some spelling."""
+    condition = _condition(session, query)
+    return None if condition is None else _select(condition, "register, record_id", registers)
 
 
 def matching(
@@ -136,24 +162,108 @@ def matching_ids(session: Session, query: str, registers: Sequence[str] | None =
     return [record_id for _, record_id in matching(session, query, registers, limit=100_000)]
 
 
+# A search whose trigram matches (in all registers) number at most this many is narrow: looking each one up by
+# rowid, then the register's row by primary key, costs less than the pass over the register a broad search needs.
+NARROW = 1000
+# Short words only (no trigram to look up): the search is common when at least 1 in COMMON_SHARE of a sample of
+# _SAMPLE of the register's index rows holds it.
+COMMON_SHARE = 4
+_SAMPLE = 256
+_INDEX = table("search_index", column("rowid", Integer), column("body", String))
+
+
+# MATCH expressions found broad, per store: a list asks for its page, then its count, then more pages of the same
+# search, and need not list NARROW + 1 matches each time to learn it again. A broad verdict that has gone stale
+# (after mass deletions) only keeps the broad plan, which finds the same rows.
+_broad: weakref.WeakKeyDictionary[Engine | Connection, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _few_rowids(session: Session, fts: str) -> list[int] | None:
+    """The rowids the MATCH expression finds, if there are at most NARROW of them (read from the index alone)."""
+    broad = _broad.setdefault(session.get_bind(), set())
+    if fts in broad:
+        return None
+    sql = text("SELECT rowid FROM search_index WHERE search_index MATCH :expr LIMIT :n")
+    rowids = [int(r) for r in session.scalars(sql, {"expr": fts, "n": NARROW + 1})]
+    if len(rowids) <= NARROW:
+        return rowids
+    if len(broad) >= 1000:
+        broad.clear()
+    broad.add(fts)
+    return None
+
+
+def _common(session: Session, likes: str, condition: _Condition, register: str) -> bool:
+    """Whether at least 1 in COMMON_SHARE of a sample of the register's index rows meets the LIKEs."""
+    sql = text(
+        f"SELECT count(*), coalesce(sum(CASE WHEN {likes} THEN 1 ELSE 0 END), 0) "
+        "FROM (SELECT body FROM search_index WHERE register = :sample_register LIMIT :sample_size)"
+    ).bindparams(
+        *condition.bound(likes_only=True), bindparam("sample_register", register), bindparam("sample_size", _SAMPLE)
+    )
+    sampled, held = session.execute(sql).one()
+    return int(sampled) > 0 and int(held) * COMMON_SHARE >= int(sampled)
+
+
+def _ids_in(id_column: Any, sql: TextClause) -> Any:
+    return id_column.in_(select(sql.columns(column("record_id", String)).subquery().c.record_id))
+
+
 def record_filter(session: Session, id_column: Any, query: str, register: str) -> Any:
     """A WHERE condition keeping the rows of `register` that match `query`, evaluated inside the database.
 
-    On SQLCipher the condition compares FTS rowids, which the index answers from its own pages; reading each
-    match's record_id instead would decrypt the index's content rows one by one (half a second for a query
-    such as "344" that matches every CNIC of the district).
+    On SQLCipher the condition takes the form that is cheapest for how many rows match. A list asks for its
+    first page of 200 in its own order, and a count; every form keeps exactly the rows whose index row matches,
+    since an index row's rowid is ahtc_search_rowid(its record_id) and is unique.
+
+    - Narrow (at most NARROW trigram matches, which the index lists first: a full CNIC, a name and a village):
+      `id IN (record_id of those rowids)`, each looked up by rowid (it decrypts one content row), then found by
+      the register's primary key. (Comparing rowids instead walked every one of 17,000 persons to fill a page
+      of 100 hits, and again to count them.)
+    - Broad ("3440", a CNIC prefix every person shares): compare rowids with the set of matching rowids, which
+      the index answers from its own pages; the list walks the register in its (updated_at, id) order and stops
+      after a page of hits. Reading every match's record_id instead would decrypt tens of thousands of content
+      rows (half a second for "344").
+    - Words shorter than a trigram ("a", "Muhammad A") need each candidate's stored text. When they are common,
+      each row the walk reaches reads its own index row by rowid, so a page reads a few hundred texts rather
+      than every text in the index; when rare, one pass over the index text finds the few.
     """
-    if _is_sqlite(session):
-        sql = _matching_sql(session, query, None, select_rowid=True)
-        if sql is None:
-            return false()
-        rowids = sql.columns(column("rowid", Integer)).subquery()
-        return func.ahtc_search_rowid(id_column).in_(select(rowids.c.rowid))
-    sql = _matching_sql(session, query, [register])
-    if sql is None:
+    condition = _condition(session, query)
+    if condition is None:
         return false()
-    return id_column.in_(
-        select(sql.columns(column("register", String), column("record_id", String)).subquery().c.record_id)
+    if not _is_sqlite(session):
+        return _ids_in(id_column, _select(condition, "record_id", [register]))
+    own_rowid = func.ahtc_search_rowid(id_column)
+    if condition.fts is not None:
+        few = _few_rowids(session, condition.fts)
+        if few is not None:
+            if not few:
+                return false()
+            where = " AND ".join(c for c in ("rowid IN :rowids AND register = :register", condition.likes) if c)
+            ids = text(f"SELECT record_id FROM search_index WHERE {where}").bindparams(
+                bindparam("rowids", few, expanding=True),
+                bindparam("register", register),
+                *condition.bound(likes_only=True),
+            )
+            return _ids_in(id_column, ids)
+        rowids = _select(_Condition(condition.fts, None, {"expr": condition.fts}), "rowid", None)
+        matched = own_rowid.in_(select(rowids.columns(column("rowid", Integer)).subquery().c.rowid))
+        if condition.likes is None:
+            return matched
+        return and_(matched, _own_row_holds(own_rowid, condition.likes, condition))
+    assert condition.likes is not None
+    if _common(session, condition.likes, condition, register):
+        return _own_row_holds(own_rowid, condition.likes, condition)
+    # One pass over the index text, which reads each row's record_id and register with it: the few found.
+    return _ids_in(id_column, _select(condition, "record_id", [register]))
+
+
+def _own_row_holds(own_rowid: Any, likes: str, condition: _Condition) -> Any:
+    """The row's own index row (looked up by rowid) meets the LIKEs."""
+    return exists(
+        select(literal(1))
+        .select_from(_INDEX)
+        .where(_INDEX.c.rowid == own_rowid, text(likes).bindparams(*condition.bound(likes_only=True)))
     )
 
 

@@ -20,6 +20,9 @@ from desktop_app.views.i18n import tr
 from desktop_app.views.refs import row_titles
 
 PAGE = 200
+# A search counts its matches up to here, and past it the list says "1,000+ records": counting all 17,000 persons
+# that share a CNIC prefix took twice as long as finding the page of them the list shows.
+COUNT_UP_TO = 1000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EXTRA_COLUMNS = ("station_code", "updated_at", "created_at")
 _NUMERIC = {"int", "count", "money", "float"}
@@ -41,6 +44,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[State] = []
         self._titles: dict[str, str] = {}
         self._total = 0
+        self._more = False  # a search counted only up to COUNT_UP_TO: there are more rows than _total
         self._generation = 0
         ops.changes.changed.connect(self._on_changed)
 
@@ -60,37 +64,48 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         generation, query, columns = self._generation, self.query, list(self.columns)
 
-        def load() -> tuple[int, list[State], dict[str, str]]:
+        def load() -> tuple[int, bool, list[State], dict[str, str]]:
             rows = self.records.list(self.spec.name, query)
-            total = len(rows) if len(rows) < PAGE else self.records.count(self.spec.name, query)
-            return total, rows, row_titles(self.records, self.spec, rows, columns)
+            total, more = len(rows), False
+            if len(rows) == PAGE and query.text:
+                found = self.records.count(self.spec.name, query, at_most=COUNT_UP_TO + 1)
+                total, more = max(len(rows), min(found, COUNT_UP_TO)), found > COUNT_UP_TO
+            elif len(rows) == PAGE:
+                total = self.records.count(self.spec.name, query)
+            return total, more, rows, row_titles(self.records, self.spec, rows, columns)
 
-        def show(result: tuple[int, list[State], dict[str, str]]) -> None:
+        def show(result: tuple[int, bool, list[State], dict[str, str]]) -> None:
             if generation != self._generation:
                 return  # an older search finished after a newer one started
             self.beginResetModel()
-            self._total, self._rows, self._titles = result
+            self._total, self._more, self._rows, self._titles = result
             self.endResetModel()
             self.loaded.emit()
 
         ops.query(load, show)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (len(self._rows) < self._total or self._more)
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self._rows) >= self._total:
+        if not self.canFetchMore(parent):
             return
         last = self._rows[-1] if self._rows else None
         after = (last[self.query.order_by], last["id"]) if last is not None else None
         query = dataclasses.replace(self.query, offset=len(self._rows), limit=PAGE, after=after)
-        rows = self.records.list(self.spec.name, query)[: self._total - len(self._rows)]
+        rows = self.records.list(self.spec.name, query)
+        if not self._more:
+            rows = rows[: self._total - len(self._rows)]
+        elif len(rows) < PAGE:  # the end of a search that was counted only up to COUNT_UP_TO: now it is known
+            self._more = False
+            self._total = len(self._rows) + len(rows)
         if not rows:
             self._total = len(self._rows)
             return
         self._titles.update(row_titles(self.records, self.spec, rows, self.columns))
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._rows.extend(rows)
+        self._total = max(self._total, len(self._rows))
         self.endInsertRows()
 
     def _on_changed(self, changed: Changed) -> None:
@@ -104,7 +119,13 @@ class RecordTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """How many rows the list has; when `more`, how many it has at least."""
         return self._total
+
+    @property
+    def more(self) -> bool:
+        """A search found more than COUNT_UP_TO rows and was not counted further (the list says "1,000+")."""
+        return self._more
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

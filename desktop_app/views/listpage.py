@@ -231,7 +231,8 @@ class RegisterListPage(QWidget):
         ops.query(lambda: district_status(ctx), show, lambda _e: None)
 
     def _show_count(self) -> None:
-        self.count_label.setText(tr("%s records") % f"{self.model.total:,}")
+        total = f"{self.model.total:,}+" if self.model.more else f"{self.model.total:,}"
+        self.count_label.setText(tr("%s records") % total)
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_record(self.spec.name, self.model.record_id(index.row()))
