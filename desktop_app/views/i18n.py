@@ -28,9 +28,10 @@ def tr(text: str) -> str:
 
 
 def _lrelease() -> str | None:
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    if beside.exists():
-        return str(beside)
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):  # .exe: Windows venvs
+        beside = Path(sys.executable).with_name(name)
+        if beside.exists():
+            return str(beside)
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 

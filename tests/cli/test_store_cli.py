@@ -121,3 +121,16 @@ def test_backup_and_restore_from_the_command_line(station: Path, tmp_path: Path)
     assert restored.returncode == 0, restored.stderr
     assert "new store id" in restored.stdout
     assert ahtc(copy, "verify").returncode == 0
+
+
+def test_urdu_output_survives_a_windows_code_page() -> None:
+    script = "from desktop_app.cli import utf8_output; utf8_output(); print('ٹکراؤ محمد')"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8").strip() == "ٹکراؤ محمد"
