@@ -10,7 +10,6 @@ Unlock includes the Argon2id key derivation at the store's own cost, as an offic
 from __future__ import annotations
 
 import os
-import platform
 import statistics
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sqlcipher3
+from machine import machine  # bench/machine.py (run as python bench/<name>.py)
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER
@@ -32,25 +31,6 @@ from desktop_app.views.start import UnlockDialog
 SEARCHES = ("344", "3440", "34401-0", "Ahmad", "Iqbal", "محمد", "Rasul", "0300", "Muhammed Tarar", "Bhatta")
 # What a search-as-you-type list sees first when an officer types slowly: one and two letters (no trigram to use).
 FIRST_LETTERS = ("A", "Ah")
-
-
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    conn = sqlcipher3.connect(":memory:")
-    sqlcipher = conn.execute("PRAGMA cipher_version").fetchone()[0]
-    sqlite = conn.execute("SELECT sqlite_version()").fetchone()[0]
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (
-        f"nproc {os.cpu_count()}, {cpu}, Python {platform.python_version()}, SQLCipher {sqlcipher} "
-        f"(SQLite {sqlite}); load average {load}"
-    )
 
 
 def ms(seconds: float) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -20,6 +19,7 @@ import time
 from pathlib import Path
 
 import sqlcipher3
+from machine import machine  # bench/machine.py (run as python bench/<name>.py)
 from sqlalchemy.schema import CreateTable
 
 from desktop_app.models import Person
@@ -29,14 +29,6 @@ from desktop_app.services.setup import init_store, unlock
 from desktop_app.store.keyslots import DEFAULT_KDF, KeySlots
 
 PASSPHRASE = "benchmark passphrase"
-
-
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    conn = sqlcipher3.connect(":memory:")
-    version = conn.execute("PRAGMA cipher_version").fetchone()[0]
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, SQLCipher {version}"
 
 
 def percentile(values: list[float], pct: float) -> float:

@@ -20,7 +20,6 @@ import argparse
 import base64
 import datetime as dt
 import os
-import platform
 import random
 import shutil
 import tempfile
@@ -31,6 +30,7 @@ from typing import Any
 
 import psycopg
 import sqlcipher3
+from machine import machine  # bench/machine.py (run as python bench/<name>.py)
 from sqlalchemy import Table
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateTable
@@ -56,19 +56,6 @@ from desktop_app.sync.peers import load_identity
 PASSPHRASE = "benchmark passphrase"
 BENCH_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)  # unlock cost is bench_store's business
 START = dt.datetime(2026, 3, 1, 5, 0, tzinfo=dt.UTC)
-
-
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    version = sqlcipher3.connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0]
-    return f"nproc {os.cpu_count()}, {cpu}, Python {platform.python_version()}, SQLCipher {version}"
 
 
 def new_district(folder: Path, url: str | None) -> Context:
