@@ -8,7 +8,7 @@ as a new ordinary edit, which is validated, logged, audited and synced like any 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -54,6 +54,7 @@ class ConflictRow:
     detected_at: Any
     resolved_at: Any
     resolved_by: str | None = None
+    title: str = ""  # the record as officers name it, as in the register's list
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,21 @@ def list_conflicts(ctx: Context, *, open_only: bool = True, station: str | None 
     if station:
         stmt = stmt.where(Conflict.lost_origin == station)
     with ctx.store.session() as session:
-        return [_row(c) for c in session.scalars(stmt)]
+        conflicts = list(session.scalars(stmt))
+        titles = _titles(session, {(c.table_name, c.row_id) for c in conflicts})
+        return [replace(_row(c), title=titles.get((c.table_name, c.row_id), "")) for c in conflicts]
+
+
+def _titles(session: Any, rows: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Each record's title, read in one query per register (a conflict list is short)."""
+    out: dict[tuple[str, str], str] = {}
+    for register in sorted({name for name, _ in rows}):
+        spec = spec_for(register)
+        table = spec.model.__table__  # type: ignore[attr-defined]
+        ids = sorted(row_id for name, row_id in rows if name == register)
+        for state in session.execute(select(table).where(table.c.id.in_(ids))).mappings():
+            out[(register, state["id"])] = spec.title(dict(state))
+    return out
 
 
 def conflict_detail(ctx: Context, conflict_id: int) -> ConflictDetail:

@@ -138,7 +138,7 @@ class ConflictsPage(QWidget):
             cells = [
                 c.lost_origin,
                 tr(spec_for(c.table_name).label),
-                c.row_id,
+                c.title or c.row_id,
                 date_text(c.detected_at),
                 reason_text(c.reason),
                 state,

@@ -104,3 +104,9 @@ def test_a_viewer_may_look_but_not_bring_back(enrolled: Sync, tmp_path: Path) ->
     assert detail.restorable == [] and detail.not_restorable is not None
     with pytest.raises(ValidationError):
         restore_other_version(viewer, conflict.id, detail.current_hlc)
+
+
+def test_the_list_names_each_record_by_its_title(enrolled: Sync, tmp_path: Path) -> None:
+    make_conflict(enrolled, tmp_path / "station.ahtcbak")
+    (conflict,) = list_conflicts(enrolled.district)
+    assert conflict.title == "Tariq Mehmood"
