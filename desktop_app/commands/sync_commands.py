@@ -188,7 +188,8 @@ def cmd_conflicts_list(args: argparse.Namespace) -> None:
         say("No conflicts to review." if not args.all else "No conflicts.")
     for c in rows:
         state = f"reviewed by {c.resolved_by}" if c.resolved_at is not None else "open"
-        say(f"{c.id:>5}  {c.detected_at:%Y-%m-%d}  {c.table_name:<20} {c.row_id}  from {c.lost_origin}  {state}")
+        record = c.title or c.row_id
+        say(f"{c.id:>5}  {c.detected_at:%Y-%m-%d}  {c.table_name:<20} {record}  from {c.lost_origin}  {state}")
         say(f"       {c.reason}")
 
 
