@@ -21,6 +21,9 @@ from desktop_app.services.records import Changed, Records, json_state, load_stat
 from desktop_app.services.registry import RegisterSpec, spec_for
 from desktop_app.sync.apply import typed_values
 
+# How a station files a conflict the district found on one of its records (the reason follows).
+AT_THE_DISTRICT = "at the district: "
+
 # Why the other version cannot be brought back here. English source sentences; the app translates them.
 BLOCKED = {
     "other_station": (

@@ -21,6 +21,7 @@ from desktop_app.services import audit
 from desktop_app.services.context import Context
 from desktop_app.sync.apply import apply_entries, check_entries
 from desktop_app.sync.bundle import OpenedBundle
+from desktop_app.sync.conflicts import AT_THE_DISTRICT
 from desktop_app.sync.digest import acknowledged_digest, differing_buckets
 from desktop_app.sync.district_side import REFERENCE_REGISTERS
 from desktop_app.sync.export import acknowledgement
@@ -83,8 +84,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         protected = _unacknowledged_rows(session, ack.acked_seq)
         report = apply_entries(session, changes, now=now, protected=protected)
         recovered = apply_entries(session, recovered_changes, now=now, protected=protected, source="recovered")
-        brought_back = recovered.to_json()
-        recovered_count = sum(brought_back[name] for name in ("created", "updated", "deleted", "undeleted"))
+        recovered_count = len(recovered.changed_ids)
         if recovered_count:
             notes.append(
                 f"{recovered_count} record(s) of this station that this computer no longer had (restored from an "
@@ -212,7 +212,7 @@ def _take_conflicts(session: Session, own_code: str, entries: list[dict[str, Any
                 lost_hlc=lost_hlc,
                 lost_origin=own_code,
                 lost_state=state,
-                reason=f"at the district: {reason}"[:200],
+                reason=f"{AT_THE_DISTRICT}{reason}"[:200],
                 detected_at=now,
             )
         )

@@ -28,6 +28,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
 from desktop_app.services.registry import spec_for
 from desktop_app.sync.conflicts import (
+    AT_THE_DISTRICT,
     BLOCKED,
     ConflictDetail,
     ConflictRow,
@@ -238,9 +239,6 @@ class ConflictsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         message = exc.user_message() if isinstance(exc, AhtcError) else str(exc)
         self.advice.setText(message)
-
-
-AT_THE_DISTRICT = "at the district: "
 
 
 def blocked_text(detail: ConflictDetail) -> str:
