@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop_app.errors import AhtcError, PermissionDenied
+from desktop_app.errors import AhtcError, ConfirmationNeeded, PermissionDenied
 from desktop_app.models.victims import MigrationVictim
 from desktop_app.services import accounts
 from desktop_app.services.context import Context
-from desktop_app.services.maintenance import backup_store, restore_store
+from desktop_app.services.maintenance import backup_store, restore, restore_store
 from desktop_app.services.records import Records
 from desktop_app.services.setup import unlock
 from desktop_app.store.store import Store
@@ -100,3 +100,44 @@ def test_restoring_an_older_backup_keeps_a_later_disable(ctx: Context, station_d
     restored.store.close()
     with pytest.raises(AhtcError):
         unlock(station_dir, OFFICER, OFFICER_PHRASE).store.close()
+
+
+def test_restoring_over_an_unreadable_store_lists_who_comes_back_and_waits(
+    ctx: Context, station_dir: Path, tmp_path: Path
+) -> None:
+    accounts.add_user(ctx, OFFICER, "ASI Akram", "officer", OFFICER_PHRASE, FAST_KDF)
+    backup = tmp_path / "usb" / "older.ahtcbak"
+    backup_store(ctx, backup)
+    ctx.store.close()
+    (station_dir / "ahtc.db").write_bytes(b"\0" * 8192)  # the live store is damaged: its audit cannot be read
+
+    with pytest.raises(ConfirmationNeeded, match=OFFICER) as asked:
+        restore_store(backup, station_dir, "sho.phalia", PASSPHRASE)
+    assert "--confirm-users" in str(asked.value)
+    assert (station_dir / "ahtc.db").read_bytes() == b"\0" * 8192  # nothing changed while it asks
+
+    report = restore(backup, station_dir, "sho.phalia", PASSPHRASE, confirm_users=True)
+    assert report.came_back == (OFFICER,) and report.disabled_again == ()
+    report.ctx.store.close()
+
+
+def test_a_restore_that_disables_again_also_rekeys(ctx: Context, station_dir: Path, tmp_path: Path) -> None:
+    accounts.add_user(ctx, OFFICER, "ASI Akram", "officer", OFFICER_PHRASE, FAST_KDF)
+    backup = tmp_path / "usb" / "before-disable.ahtcbak"
+    backup_store(ctx, backup)
+    accounts.disable_user(ctx, OFFICER)
+    ctx.store.close()
+
+    report = restore(backup, station_dir, "sho.phalia", PASSPHRASE)
+    assert report.disabled_again == (OFFICER,) and report.rekey is not None
+    report.ctx.store.checkpoint()
+    # The backup's own slot file (which still has the officer) no longer opens the restored database.
+    attack = tmp_path / "attack"
+    attack.mkdir()
+    shutil.copy(station_dir / "ahtc.db", attack / "ahtc.db")
+    from desktop_app.store.backup import read_backup
+
+    (attack / "keyslots.json").write_bytes(read_backup(backup)[2])
+    report.ctx.store.close()
+    with pytest.raises(AhtcError):
+        Store.open(attack, OFFICER, OFFICER_PHRASE).close()

@@ -218,15 +218,15 @@ def test_calibration_raises_memory_when_passes_run_out() -> None:
 # -- the old format -------------------------------------------------------------------------------------------
 
 
-def legacy_file(users: dict[str, str], district_public: bytes | None = None) -> bytes:
+def legacy_file(users: dict[str, str], district_public: bytes | None = None, key: bytes = KEY) -> bytes:
     """An `ahtc-keyslots/1` file as the previous release wrote it (its own code, copied here)."""
     salt = os.urandom(16)
     slots = []
     for name, phrase in users.items():
         tag = hashlib.sha256(salt + name.encode()).hexdigest()
         kdf_salt, nonce = os.urandom(16), os.urandom(12)
-        key = hash_secret_raw(phrase.encode(), kdf_salt, 1, 8192, 1, 32, Type.ID)
-        wrapped = AESGCM(key).encrypt(nonce, KEY, f"ahtc-keyslots/1|passphrase|{tag}".encode())
+        derived = hash_secret_raw(phrase.encode(), kdf_salt, 1, 8192, 1, 32, Type.ID)
+        wrapped = AESGCM(derived).encrypt(nonce, key, f"ahtc-keyslots/1|passphrase|{tag}".encode())
         slots.append(
             {
                 "kind": "passphrase",
@@ -243,7 +243,7 @@ def legacy_file(users: dict[str, str], district_public: bytes | None = None) -> 
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(district_public))
         wrap = HKDF(algorithm=hashes.SHA256(), length=32, salt=eph_pub, info=b"ahtc-keyslot/1 recovery").derive(shared)
         nonce = os.urandom(12)
-        sealed = AESGCM(wrap).encrypt(nonce, KEY, f"ahtc-keyslots/1|recovery|{fingerprint}".encode())
+        sealed = AESGCM(wrap).encrypt(nonce, key, f"ahtc-keyslots/1|recovery|{fingerprint}".encode())
         slots.append(
             {
                 "kind": "recovery",
