@@ -63,7 +63,11 @@ class StoreBusy(AhtcError):
 
 
 class TooManyAttempts(AhtcError):
-    """Several wrong passphrases in a row: the next try must wait a while."""
+    """Several wrong passphrases in a row: the next try must wait `seconds`."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(f"too many wrong passphrases on this computer: wait {seconds} seconds, then try again")
 
 
 class ConfirmationNeeded(AhtcError):

@@ -169,7 +169,7 @@ def unlock(data_dir: Path, username: str, passphrase: str, clock: Clock | None =
     guard = UnlockGuard(StorePaths(Path(data_dir)).unlock_failures)
     wait = guard.seconds_to_wait(clock.now())
     if wait > 0:
-        raise TooManyAttempts(f"too many wrong passphrases on this computer: wait {wait} seconds, then try again")
+        raise TooManyAttempts(wait)
     try:
         store = Store.open(Path(data_dir), username, passphrase)
     except WrongPassphrase:
@@ -187,16 +187,18 @@ def unlock(data_dir: Path, username: str, passphrase: str, clock: Clock | None =
         shown = ", ".join(t.isoformat(timespec="seconds") for t in times[-10:])
         events.append(("unlock-failures", None, None, f"{count} failed since the last sign-in: {shown}"))
     if store.slots.is_legacy_user(username):
-        _convert_slot(store, username, passphrase)
+        _convert_slot(store, username, passphrase, ctx.station)
         events.append(("keyslot-upgrade", "users", None, username))
     with store.transaction() as session:
         audit.append_many(session, ctx, events)
     return dataclasses.replace(ctx, failed_unlocks=times if count else ())
 
 
-def _convert_slot(store: Store, username: str, passphrase: str) -> None:
-    """Give the user of an old-format slot a key pair; name the public key of old recovery slots we can."""
+def _convert_slot(store: Store, username: str, passphrase: str, station: StationIdentity) -> None:
+    """Give the user of an old-format slot a key pair; label the file; name old recovery slots' keys where we can."""
     slots = store.current_slots()
+    if slots.label is None:
+        slots.label = StoreLabel(station.station_code, station.kind, False)
     store.user_keys = slots.convert_user(username, passphrase, store.data_key)
     store.user_keys_owner = username
     unnamed = set(slots.recovery_without_public_key())

@@ -165,7 +165,7 @@ class UsersPage(QWidget):
             self, tr("Disable"), tr("Disable %s? Their passphrase will no longer open the register.") % username
         ):
             try:
-                accounts.disable_user(self.ctx, username)
+                tell_lost_access(self, accounts.disable_user(self.ctx, username))
             except AhtcError as exc:
                 dialogs.show_error(self, exc)
             self.reload()
@@ -219,7 +219,9 @@ class UserDialog(QDialog):
                     **extra,
                 )
             else:
-                accounts.reset_passphrase(self.ctx, self.username, self.passphrase.text(), **extra)
+                tell_lost_access(
+                    self, accounts.reset_passphrase(self.ctx, self.username, self.passphrase.text(), **extra)
+                )
         except ValidationError as exc:
             self.error.setText("\n".join(f"{label(k)}: {tr(v)}" for k, v in exc.errors.items()))
             return
@@ -227,6 +229,19 @@ class UserDialog(QDialog):
             self.error.setText(dialogs.error_text(exc))
             return
         self.accept()
+
+
+def tell_lost_access(parent: QWidget, report: accounts.RekeyReport) -> None:
+    """A re-key cannot carry over accounts that have not signed in since the update: the SHO must know who."""
+    if report.lost_access:
+        dialogs.inform(
+            parent,
+            tr("New passphrases needed"),
+            tr(
+                "The register now has a new key. These accounts had not signed in since the update and cannot "
+                "sign in until you give each a new passphrase (Reset passphrase…): %1"
+            ).replace("%1", ", ".join(report.lost_access)),
+        )
 
 
 class PlaceholderPage(QWidget):
