@@ -26,9 +26,18 @@ def latest_state(ctx: Context, row_id: str) -> dict[str, Any]:
 
 
 def forge_local_change(
-    ctx: Context, table: str, state: dict[str, Any], *, op: str = "update", base_hlc: str | None = None
+    ctx: Context,
+    table: str,
+    state: dict[str, Any],
+    *,
+    op: str = "update",
+    base_hlc: str | None = None,
+    origin: str | None = None,
 ) -> None:
-    """Append a change-log entry as if this station had written it; the next export sends it."""
+    """Append a change-log entry as if this station had written it; the next export sends it.
+
+    `origin`: the station the log says the version came from (default: the row's own station code).
+    """
     with ctx.store.transaction() as session:
         session.execute(
             insert(ChangeLogEntry.__table__),  # type: ignore[arg-type]
@@ -39,7 +48,7 @@ def forge_local_change(
                     "op": op,
                     "hlc": state["hlc"],
                     "base_hlc": base_hlc,
-                    "origin_station": state["station_code"],
+                    "origin_station": origin or state["station_code"],
                     "source": "local",
                     "at": ctx.clock.now(),
                     "state": state,
