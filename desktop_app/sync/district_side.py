@@ -24,6 +24,7 @@ from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMar
 from desktop_app.services import audit
 from desktop_app.services.clock_bounds import too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.purge import retention_days
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
@@ -191,6 +192,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         entries.extend(_notices(session, ctx))
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
+        retention = retention_days(session)
         receipt = sign_receipt(
             identity,
             district=ctx.station.station_code,
@@ -233,6 +235,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 "receipt": receipt,
                 "reference_seq": top,
                 "district_time": now,
+                # How long deleted records keep their history before the SHO may purge them (services/purge.py).
+                **({"retention_days": retention} if retention is not None else {}),
             },
             sender=identity,
             recipient_enc_public=peer_keys(peer).enc,

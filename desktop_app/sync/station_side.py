@@ -21,6 +21,7 @@ from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncRecei
 from desktop_app.services import audit
 from desktop_app.services.clock_bounds import plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.purge import take_retention
 from desktop_app.sync.apply import IncomingChange, apply_entries, check_entries, split_future
 from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.conflicts import AT_THE_DISTRICT
@@ -115,6 +116,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 ack.reference_seq = reference_seq
             ack.last_return_at = now
             ack.district_time_skew_s = _skew(extra.get("district_time"), now)
+            take_retention(session, extra.get("retention_days"))
             if current_epoch:
                 notes.extend(_plan_resend(session, ack, opened.entries))
         if ack.district_time_skew_s is not None and abs(ack.district_time_skew_s) > CLOCK_SKEW_WARNING_S:
