@@ -124,7 +124,7 @@ def cmd_district_enrol(args: argparse.Namespace) -> None:
 def cmd_export_bundle(args: argparse.Namespace) -> None:
     ctx = open_context(args)
     for warning in clock_warnings(ctx):
-        print(f"WARNING: {warning}", file=sys.stderr)
+        print(f"WARNING: {warning.text()}", file=sys.stderr)
     slip = export_bundle(ctx, args.out)
     if slip is None:
         say("Nothing to send: the district has acknowledged every change.")
