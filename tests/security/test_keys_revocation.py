@@ -141,3 +141,12 @@ def test_a_restore_that_disables_again_also_rekeys(ctx: Context, station_dir: Pa
     report.ctx.store.close()
     with pytest.raises(AhtcError):
         Store.open(attack, OFFICER, OFFICER_PHRASE).close()
+
+
+def test_pseudonyms_in_exports_survive_a_rekey(ctx: Context) -> None:
+    from desktop_app.reports.exports import pseudonym_secret
+
+    before = pseudonym_secret(ctx)
+    accounts.add_user(ctx, OFFICER, "ASI Akram", "officer", OFFICER_PHRASE, FAST_KDF)
+    accounts.disable_user(ctx, OFFICER)  # a new data key
+    assert pseudonym_secret(ctx) == before
