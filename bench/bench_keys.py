@@ -135,18 +135,20 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="reuse this demo store (made by an earlier run)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--bulk-rows", type=int, default=20_000)
+    parser.add_argument("--only-memory-security", action="store_true", help="skip calibration and the re-key")
     parser.add_argument("--memsec-round", choices=["on", "off"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memsec_round:
         print(json.dumps(memory_security_round(args.store, args.memsec_round == "on", args.bulk_rows)))
         return
     print(machine())
-    bench_calibration()
     with tempfile.TemporaryDirectory(prefix="ahtc-bench-keys-") as tmp:
         folder = args.store or Path(tmp) / "store"
         if not (folder / "ahtc.db").exists():
             make_store(folder, args.records)
-        bench_rekey(folder)
+        if not args.only_memory_security:
+            bench_calibration()
+            bench_rekey(folder)
         bench_memory_security(folder, args.rounds, args.bulk_rows)
 
 

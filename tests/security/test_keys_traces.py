@@ -4,6 +4,11 @@ sensitive registers audited (the GUI side, findings 16 and 18a, is in tests/view
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from sqlalchemy import select
 
 from desktop_app.models import AuditEntry
@@ -55,3 +60,28 @@ def test_listing_a_register_that_is_not_sensitive_leaves_no_entry(ctx: Context) 
     records.count("sites")
     assert read_entries(ctx) == before
     assert PASSPHRASE  # the fixture store is the usual one
+
+
+DISTRICT_PROBE = """
+import sys
+from pathlib import Path
+from desktop_app.services.setup import init_store
+from desktop_app.store.keyslots import KdfParams
+ctx = init_store(Path(sys.argv[1]), kind=sys.argv[2], station_code="MBD", station_name="Mandi Bahauddin",
+                 district="Mandi Bahauddin", admin="sho.mbd", passphrase="district quiet lantern 2026",
+                 kdf=KdfParams(1, 8192, 1))
+with ctx.store.engine.connect() as conn:
+    print(conn.exec_driver_sql("PRAGMA cipher_memory_security").scalar())
+"""
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("district", "0"), ("station", "1")])
+def test_memory_security_is_off_only_at_a_district(tmp_path: Path, kind: str, expected: str) -> None:
+    # A fresh process each: SQLCipher keeps memory security on for the whole process once any store turned it on.
+    out = subprocess.run(
+        [sys.executable, "-c", DISTRICT_PROBE, str(tmp_path / kind), kind],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.strip().splitlines()[-1] == expected
