@@ -13,6 +13,7 @@ import pytest
 from alembic import command
 from sqlalchemy import select
 
+from desktop_app.cli import main
 from desktop_app.errors import WrongPassphrase
 from desktop_app.models.sync_state import RecoveryKey, SyncPeer
 from desktop_app.services.context import Context
@@ -207,3 +208,37 @@ def test_stores_enrolled_before_recovery_keys_migrate_and_move_to_the_offline_ke
     finally:
         station.store.close()
         district.store.close()
+
+
+def test_the_cli_shows_both_fingerprints_and_asks_for_the_one_read_out(
+    ctx: Context, district: Context, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AHTC_PASSPHRASE", PASSPHRASE)
+    fingerprint = enrol_request(ctx, tmp_path / "req.json").own_fingerprint
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or fingerprint.lower())
+    folder = str(district.store.paths.data_dir)
+
+    code = main(["--data-dir", folder, "--user", "dpo.mbd", "district", "enrol", str(tmp_path / "req.json"),
+                 "--out", str(tmp_path / "ans.json")])  # fmt: skip
+
+    out = capsys.readouterr().out
+    assert code == 0 and asked == ["The station's fingerprint, as its SHO reads it out: "]
+    shown = out.split("Enrolled station")[0]  # before the question: both fingerprints
+    assert fingerprint in shown and own_fingerprint(district) in shown
+
+
+def test_the_cli_without_a_terminal_needs_the_fingerprint_given(
+    ctx: Context, district: Context, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AHTC_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    enrol_request(ctx, tmp_path / "req.json")
+    folder = str(district.store.paths.data_dir)
+
+    code = main(["--data-dir", folder, "--user", "dpo.mbd", "district", "enrol", str(tmp_path / "req.json"),
+                 "--out", str(tmp_path / "ans.json")])  # fmt: skip
+
+    assert code == 2 and "--fingerprint" in capsys.readouterr().err
+    assert not (tmp_path / "ans.json").exists()
