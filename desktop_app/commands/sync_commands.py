@@ -18,6 +18,7 @@ from desktop_app.commands.common import (
 )
 from desktop_app.errors import BundleRejected
 from desktop_app.services.context import Context
+from desktop_app.services.purge import set_retention
 from desktop_app.sync import conflicts, recovery, rotation
 from desktop_app.sync import district as district_store
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
@@ -29,7 +30,7 @@ from desktop_app.sync.enrolment import (
     read_answer,
     read_request,
 )
-from desktop_app.sync.export import export_bundle
+from desktop_app.sync.export import clock_warnings, export_bundle
 from desktop_app.sync.importer import BundleHeld, import_bundle
 
 
@@ -128,6 +129,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve.set_defaults(func=cmd_district_serve)
     status = sub.add_parser("status", help="stations, last bundle, gaps and open conflicts")
     status.set_defaults(func=cmd_district_status)
+    retention = sub.add_parser("retention", help="how long deleted records keep their history before a purge")
+    retention.add_argument("--days", required=True, type=int)
+    retention.set_defaults(func=cmd_district_retention)
     notice = sub.add_parser("notice", help="issue a notice to every station (no personal data)")
     notice.add_argument("--title", required=True)
     notice.add_argument("--text", required=True)
@@ -281,7 +285,10 @@ def cmd_rotate_keys(args: argparse.Namespace) -> None:
 
 
 def cmd_export_bundle(args: argparse.Namespace) -> None:
-    slip = export_bundle(open_context(args), args.out)
+    ctx = open_context(args)
+    for warning in clock_warnings(ctx):
+        print(f"WARNING: {warning.text()}", file=sys.stderr)
+    slip = export_bundle(ctx, args.out)
     if slip is None:
         say("Nothing to send: the district has acknowledged every change.")
         return
@@ -408,3 +415,11 @@ def cmd_district_status(args: argparse.Namespace) -> None:
 def cmd_district_notice(args: argparse.Namespace) -> None:
     notice_id = district_store.add_notice(_open_district(args), args.title, args.text)
     say(f"Notice {notice_id} issued; it goes to every station with its next return bundle.")
+
+
+def cmd_district_retention(args: argparse.Namespace) -> None:
+    set_retention(_open_district(args), args.days)
+    say(
+        f"Deleted records now keep their history for {args.days} days; each station learns it at its next sync, "
+        "and its SHO may then purge older ones ('ahtc purge')."
+    )

@@ -14,11 +14,12 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop_app.errors import NotFound, StoreExists, StoreNotFound, ValidationError
 from desktop_app.models.accounts import User
@@ -38,6 +39,7 @@ from desktop_app.sync.district_side import acked_and_gaps, enrolled_stations
 from desktop_app.sync.keys import Identity, key_fingerprint
 from desktop_app.sync.peers import find_peer, record_replaced
 from desktop_app.sync.recovery import check_key_file_target, make_recovery_key
+from desktop_app.sync.refusals import latest_refusal, refusals_by_station
 
 CONFIG_NAME = "district.json"
 
@@ -168,6 +170,8 @@ class StationStatus:
     gaps: list[list[int]]
     open_conflicts: int
     held_bundles: int
+    refusals: dict[str, int] = field(default_factory=dict)  # check → authentic bundles refused ("clock", "owner")
+    last_refusal: str | None = None  # the newest refusal's sentence, for the district officer
     revoked_at: str | None = None
     revoked_by: str | None = None
     recovery_fingerprint: str | None = None  # the district recovery key its latest answer carried
@@ -184,11 +188,12 @@ class StationStatus:
         )
         gaps = ", ".join(f"{a}–{b}" for a, b in self.gaps) or "none"
         held = f", {self.held_bundles} held (newer app)" if self.held_bundles else ""
+        refused = "".join(f"\tREFUSED ({check}): {n}" for check, n in sorted(self.refusals.items()))
         revoked = f"REVOKED {self.revoked_at[:10]} by {self.revoked_by}\t" if self.revoked_at else ""
         recovery = f"recovery key {self.recovery_fingerprint}" if self.recovery_fingerprint else "no recovery key"
         return (
             f"{self.code}\t{self.name}\t{revoked}keys {self.fingerprint}\t{recovery}\t{last}\t"
-            f"acknowledged to seq {self.acked_seq}\tgaps: {gaps}\topen conflicts: {self.open_conflicts}{held}"
+            f"acknowledged to seq {self.acked_seq}\tgaps: {gaps}\topen conflicts: {self.open_conflicts}{held}{refused}"
         )
 
 
@@ -196,6 +201,7 @@ def district_status(ctx: Context) -> list[StationStatus]:
     permissions.require(ctx, permissions.READ)
     out: list[StationStatus] = []
     with ctx.store.session() as session:
+        refused = refusals_by_station(session)
         for peer in enrolled_stations(session):
             mark = None
             if peer.store_id is not None:
@@ -223,6 +229,8 @@ def district_status(ctx: Context) -> list[StationStatus]:
                     gaps,
                     int(conflicts or 0),
                     int(held or 0),
+                    dict(refused.get(peer.code, {})),
+                    _last_refusal_text(session, peer.code) if peer.code in refused else None,
                     peer.revoked_at.isoformat() if peer.revoked_at else None,
                     peer.revoked_by,
                     key_fingerprint(base64.b64decode(peer.recovery_public)) if peer.recovery_public else None,
@@ -231,11 +239,16 @@ def district_status(ctx: Context) -> list[StationStatus]:
     return out
 
 
+def _last_refusal_text(session: Session, station: str) -> str | None:
+    latest = latest_refusal(session, station)
+    return None if latest is None else f"{latest.at.isoformat()} bundle {latest.bundle_no}: {latest.detail}"
+
+
 def revoke_station(ctx: Context, code: str, reason: str = "") -> StationStatus:
     """Cut a lost or stolen station off: its bundles are refused (`revoked`) and nothing is sent back to it.
 
     Its keys are recorded as revoked and are never enrolled again; the station comes back only through a new
-    enrolment with new keys. `reason` is for the audit log: never a name or anything personal.
+    enrolment with new keys. `reason` is kept with the station for the record: never a name or anything personal.
     """
     permissions.require(ctx, permissions.MANAGE_USERS)
     if not ctx.station.is_district:

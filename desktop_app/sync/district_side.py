@@ -16,20 +16,24 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app import __version__
+from desktop_app.errors import BundleRejected
 from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.persons import Person
 from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMark, SyncPeer
 from desktop_app.services import audit
+from desktop_app.services.clock_bounds import too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.purge import retention_days
 from desktop_app.store.migrations_runner import head_revision
-from desktop_app.sync.apply import apply_entries, check_entries
+from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import held_digest
 from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
 from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
+from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
 
 # Registers the district hands back to every station as reference data (DESIGN.md §1).
@@ -63,12 +67,22 @@ def acked_and_gaps(ranges: list[list[int]]) -> tuple[int, list[list[int]]]:
 
 
 def apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
+    """Apply a station's bundle in one transaction; a refusal for what the sender tried is kept (sync/refusals.py)."""
+    try:
+        return _apply_station_bundle(ctx, opened)
+    except BundleRejected as refusal:
+        record_refusal(ctx, opened, refusal)
+        raise
+
+
+def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
     manifest = opened.manifest
     station = manifest["sender"]
     changes = check_entries(opened.entries, owner=station)
     notes: list[str] = []
     with ctx.store.transaction() as session:
         now = ctx.clock.now()
+        refuse_future(changes, too_late_floor(session, now), now)
         peer = find_peer(session, station, "station")
         assert peer is not None  # read_bundle only returns bundles from enrolled senders
         mark = session.get(StationMark, (station, manifest["store_id"]))
@@ -181,6 +195,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         entries.extend(_notices(session, ctx))
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
+        retention = retention_days(session)
         receipt = sign_receipt(
             identity,
             district=ctx.station.station_code,
@@ -223,6 +238,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 "receipt": receipt,
                 "reference_seq": top,
                 "district_time": now,
+                # How long deleted records keep their history before the SHO may purge them (services/purge.py).
+                **({"retention_days": retention} if retention is not None else {}),
                 **announcements(session, ctx.clock.now()),
             },
             sender=identity,

@@ -19,7 +19,9 @@ from desktop_app.errors import AhtcError
 from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.sync_state import BundleSent, DistrictAck, SyncPeer
 from desktop_app.services import audit, permissions
+from desktop_app.services.clock_bounds import allowed_skew, plain_span, plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.hlc import CLOCK_BEHIND_TOLERANCE_MS
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import acknowledged_rows, bucket_of
@@ -246,3 +248,70 @@ def _counts(entries: list[dict[str, Any]]) -> dict[str, int]:
     for entry in entries:
         counts[entry["table"]] = counts.get(entry["table"], 0) + 1
     return counts
+
+
+@dataclass(frozen=True)
+class ClockWarning:
+    """Something wrong with this PC's clock, as facts; `text()` says it in English, the GUI in the UI language."""
+
+    kind: str  # "behind": the clock reads earlier than the last change saved here
+    #            "district": at the last sync it was far off the district's clock (`off` > 0: ahead)
+    #            "ahead": changes waiting to be sent were stamped too far ahead of the clock now
+    now: dt.datetime
+    off: dt.timedelta = dt.timedelta(0)
+    latest: dt.datetime | None = None  # "behind": the last change; "ahead": the latest stamp waiting
+    count: int = 0  # "ahead": how many changes
+    skew: dt.timedelta = dt.timedelta(0)  # the allowed skew
+
+    def text(self) -> str:
+        if self.kind == "behind":
+            assert self.latest is not None
+            return (
+                f"This PC's clock reads {plain_time(self.now)}, {plain_span(self.off)} behind the last change saved "
+                f"here ({plain_time(self.latest)}). The date is probably wrong (a flat CMOS battery resets it): "
+                "correct the date and time before you go on."
+            )
+        if self.kind == "district":
+            side = "ahead of" if self.off > dt.timedelta(0) else "behind"
+            return (
+                f"At the last sync this PC's clock was {plain_span(self.off)} {side} the district's. Correct the date "
+                f"and time before exporting: the district refuses changes stamped more than {plain_span(self.skew)} "
+                "ahead of its own clock."
+            )
+        assert self.latest is not None
+        return (
+            f"{self.count} change(s) waiting to be sent were stamped while this PC's clock was ahead (as late as "
+            f"{plain_time(self.latest)}). The district refuses them as they are: the SHO should run 'ahtc "
+            "repair-clock' to stamp them again, then export."
+        )
+
+
+def clock_warnings(ctx: Context) -> list[ClockWarning]:
+    """What an officer should hear about this PC's clock before exporting (empty: nothing).
+
+    The district refuses changes stamped more than a day ahead of its own clock, and a store's clock never runs
+    backwards, so a wrong date costs a refused bundle or keeps the store's stamps in the future.
+    """
+    with ctx.store.session() as session:
+        now = ctx.clock.now()
+        skew = allowed_skew(session)
+        info = station_info(session)
+        warnings: list[ClockWarning] = []
+        last = stamp_time(info.last_hlc) if info.last_hlc else None
+        behind = last is not None and last - now > dt.timedelta(milliseconds=CLOCK_BEHIND_TOLERANCE_MS)
+        if last is not None and behind:
+            warnings.append(ClockWarning("behind", now, off=last - now, latest=last))
+        ack = session.scalar(select(DistrictAck).limit(1))
+        if ack is not None and ack.district_time_skew_s is not None:
+            off = dt.timedelta(seconds=ack.district_time_skew_s)
+            if abs(off) > skew:
+                warnings.append(ClockWarning("district", now, off=off, skew=skew))
+        acked = 0 if ack is None or ack.store_id != info.store_id else ack.acked_seq
+        log = ChangeLogEntry.__table__
+        late = select(func.count(), func.max(log.c.hlc)).where(
+            log.c.source == "local", log.c.seq > acked, log.c.hlc >= too_late_floor(session, now)
+        )
+        count, latest = session.execute(late).one()
+        if count and not behind:  # a clock behind its last stamp explains these: fix the date first
+            warnings.append(ClockWarning("ahead", now, latest=stamp_time(latest), count=int(count), skew=skew))
+        return warnings

@@ -47,7 +47,18 @@ class ImportResult:
 
 def report_lines(report: dict[str, Any]) -> list[str]:
     """The import report in plain words, as printed and as shown to the SHO."""
-    names = ("created", "updated", "deleted", "undeleted", "conflicts", "unchanged", "held_back", "recovered")
+    names = (
+        "created",
+        "updated",
+        "deleted",
+        "undeleted",
+        "conflicts",
+        "unchanged",
+        "held_back",
+        "recovered",
+        "refused",
+        "purged",
+    )
     summary = ", ".join(f"{report.get(name, 0)} {name.replace('_', ' ')}" for name in names if report.get(name))
     out = [f"  result: {summary or 'no changes'}"]
     for register, counts in sorted(report.get("per_register", {}).items()):

@@ -32,12 +32,7 @@ from desktop_app.sync.enrolment import (
 from desktop_app.sync.keys import Identity
 from desktop_app.sync.peers import load_identity
 from desktop_app.sync.recovery import read_recovery_key
-from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import enrol
-
-district_template = sync_fixtures.district_template
-district = sync_fixtures.district
-district_recovery_key = sync_fixtures.district_recovery_key
 
 
 def forged_answer(station: Context, path: Path) -> tuple[Identity, X25519PrivateKey]:

@@ -23,12 +23,8 @@ from desktop_app.sync.district import init_district
 from desktop_app.sync.keys import FINGERPRINT_PATTERN, key_fingerprint
 from desktop_app.sync.recovery import read_recovery_key
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import enrol
 
-district_template = sync_fixtures.district_template
-district = sync_fixtures.district
-district_recovery_key = sync_fixtures.district_recovery_key
 NEW_PASSPHRASE = "a brand new sho passphrase"
 
 

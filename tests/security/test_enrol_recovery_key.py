@@ -25,12 +25,8 @@ from desktop_app.sync.district import init_district
 from desktop_app.sync.enrolment import enrol_request, enrol_station, read_answer, read_request
 from desktop_app.sync.recovery import RecoveryError, make_recovery_key, read_recovery_key
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.sync import conftest as sync_fixtures
 from tests.sync import test_postgres as pg
 
-district_template = sync_fixtures.district_template
-district = sync_fixtures.district
-district_recovery_key = sync_fixtures.district_recovery_key
 pg_schema = pg.pg_schema
 
 

@@ -26,16 +26,10 @@ from desktop_app.sync.importer import import_bundle, open_bundle
 from desktop_app.sync.rotation import rotate_keys
 from desktop_app.sync.server import running_server
 from tests.services.helpers import one_of_each
-from tests.sync import conftest as sync_fixtures
 from tests.sync import test_postgres as pg
 from tests.sync.conftest import Sync, enrol
 from tests.sync.helpers import export_file, round_trip
 
-district_template = sync_fixtures.district_template
-station_b_template = sync_fixtures.station_b_template
-district = sync_fixtures.district
-station_b = sync_fixtures.station_b
-enrolled = sync_fixtures.enrolled
 pg_schema = pg.pg_schema
 
 

@@ -32,15 +32,8 @@ from desktop_app.sync.keys import Identity, key_change_statement, key_fingerprin
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys
 from desktop_app.sync.rotation import retire_old_keys, rotate_keys
 from desktop_app.sync.server import running_server
-from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import Sync
 from tests.sync.helpers import district_import, export_file, round_trip
-
-district_template = sync_fixtures.district_template
-station_b_template = sync_fixtures.station_b_template
-district = sync_fixtures.district
-station_b = sync_fixtures.station_b
-enrolled = sync_fixtures.enrolled
 
 
 def peer_fingerprint(ctx: Context, code: str) -> str:

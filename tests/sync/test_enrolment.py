@@ -168,7 +168,7 @@ def test_a_district_without_a_recovery_key_enrols_nobody(ctx: Context, district:
 def test_stores_enrolled_before_recovery_keys_migrate_and_move_to_the_offline_key(
     enrolled: Sync, tmp_path: Path
 ) -> None:
-    """Upgrade path (docs/sync.md): both stores at schema 0004, the station's slot wrapped to the district's sync
+    """Upgrade path (docs/sync.md): both stores at schema 0005, the station's slot wrapped to the district's sync
     key. They open and migrate; the district makes its recovery key; one re-enrolment moves the station to it."""
     station, district = enrolled.a, enrolled.district
     with district.store.session() as session:
@@ -180,7 +180,7 @@ def test_stores_enrolled_before_recovery_keys_migrate_and_move_to_the_offline_ke
     folders = {}
     for name, ctx in (("station", station), ("district", district)):
         with ctx.store.engine.begin() as conn:
-            command.downgrade(migrations_runner.alembic_config(conn), "0004")
+            command.downgrade(migrations_runner.alembic_config(conn), "0005")
         folders[name] = ctx.store.paths.data_dir
         ctx.store.close()
 
@@ -189,7 +189,7 @@ def test_stores_enrolled_before_recovery_keys_migrate_and_move_to_the_offline_ke
     try:
         for ctx in (station, district):
             assert migrations_runner.current_revision(ctx.store.engine) == migrations_runner.head_revision()
-            assert list(ctx.store.paths.backups.glob("before-migration-0004-*.ahtcbak"))
+            assert list(ctx.store.paths.backups.glob("before-migration-0005-*.ahtcbak"))
         (old_style,) = recovery_slots(station)
         assert "old style" in old_style.what and not old_style.current
         assert round_trip(station, district, enrolled.usb, allow_empty=True)[1].status == "applied"

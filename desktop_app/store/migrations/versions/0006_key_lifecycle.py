@@ -1,7 +1,7 @@
 """key lifecycle: district recovery keys, revoked stations, replaced peer keys, own keys during a rotation
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-02
 
 Existing stores gain empty tables and null columns: no peer is revoked, no district has a recovery key yet
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
