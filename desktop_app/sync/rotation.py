@@ -84,11 +84,6 @@ def retire_old_keys(ctx: Context) -> list[str]:
         return _retire(session, ctx, rows, "by hand")
 
 
-def retiring_keys(ctx: Context) -> list[OwnOldKey]:
-    with ctx.store.session() as session:
-        return list(session.scalars(select(OwnOldKey).order_by(OwnOldKey.id)))
-
-
 def _retire(session: Session, ctx: Context, rows: list[OwnOldKey], how: str) -> list[str]:
     for row in rows:
         session.delete(row)
