@@ -460,6 +460,13 @@ class KeySlots:
     def recovery_fingerprints(self) -> list[str]:
         return [s["tag"] for s in self._slots if s["kind"] == "recovery"]
 
+    def remove_recovery(self, fingerprint: str) -> bool:
+        """Drop the recovery slot with this tag (as `recovery_fingerprints` lists it); False if there is none."""
+        kept = [s for s in self._slots if not (s["kind"] == "recovery" and s["tag"] == fingerprint)]
+        removed = len(kept) < len(self._slots)
+        self._slots = kept
+        return removed
+
     def recovery_without_public_key(self) -> list[str]:
         """Recovery slots from the old format, which do not name their key (a re-key cannot carry them)."""
         return [s["tag"] for s in self._slots if s["kind"] == "recovery" and "public" not in s]

@@ -31,9 +31,10 @@ from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha25
 from desktop_app.sync.digest import held_digest
 from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
 from desktop_app.sync.importer import ImportResult, received_row, slip_for
-from desktop_app.sync.peers import find_peer, load_identity, peer_keys, station_info
+from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.refusals import record_refusal
+from desktop_app.sync.rotation import announcements, take_new_keys
 
 # Registers the district hands back to every station as reference data (DESIGN.md §1).
 REFERENCE_REGISTERS = ("persons", "sites")
@@ -101,6 +102,7 @@ def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             )
             session.add(mark)
         notes.extend(_chain_notes(mark, manifest))
+        notes.extend(take_new_keys(session, ctx, opened))
         report = apply_entries(session, changes, now=now)
         mark.ranges = merge_range(list(mark.ranges), manifest["seq_from"], manifest["seq_to"])
         mark.acked_seq, gaps = acked_and_gaps(mark.ranges)
@@ -178,6 +180,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         identity = load_identity(session)
         peer = find_peer(session, station, "station")
         assert peer is not None
+        refuse_if_revoked(peer)
         mark = session.get(StationMark, (station, manifest["store_id"]))
         assert mark is not None, "answer a bundle only after applying it"
         _acked, gaps = acked_and_gaps(list(mark.ranges))
@@ -237,6 +240,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 "district_time": now,
                 # How long deleted records keep their history before the SHO may purge them (services/purge.py).
                 **({"retention_days": retention} if retention is not None else {}),
+                **announcements(session, ctx.clock.now()),
             },
             sender=identity,
             recipient_enc_public=peer_keys(peer).enc,

@@ -26,6 +26,7 @@ from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import acknowledged_rows, bucket_of
 from desktop_app.sync.peers import district_peer, load_identity, peer_keys, station_info
+from desktop_app.sync.rotation import announcements
 
 STATION_CHANGES = "station-changes"
 DISTRICT_RETURN = "district-return"
@@ -148,6 +149,7 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
                 "recover": ack.acked_seq == 0,
                 # This version takes the district's conflicts on our rows (an older one would refuse them).
                 "takes_conflicts": True,
+                **announcements(session, ctx.clock.now()),
             },
             sender=load_identity(session),
             recipient_enc_public=peer_keys(district).enc,

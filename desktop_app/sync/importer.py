@@ -21,6 +21,7 @@ from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, read_bundle
 from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES, DispatchSlip
 from desktop_app.sync.peers import key_lookup, load_identity
+from desktop_app.sync.rotation import keyring
 
 
 class BundleHeld(AhtcError):
@@ -77,12 +78,14 @@ def open_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MA
     with ctx.store.session() as session:
         identity = load_identity(session)
         keys = key_lookup(session, sender_kind)
+        ring = keyring(session, ctx.clock.now())
     opened = read_bundle(
         data,
         my_code=ctx.station.station_code,
         my_identity=identity,
         sender_keys=keys.get,
         max_bundle_bytes=max_bundle_bytes,
+        keyring=ring,
     )
     expected = STATION_CHANGES if ctx.station.is_district else DISTRICT_RETURN
     if opened.manifest["kind"] != expected:

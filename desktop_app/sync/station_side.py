@@ -31,6 +31,7 @@ from desktop_app.sync.export import acknowledgement
 from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import station_info
 from desktop_app.sync.receipts import receipt_is_valid
+from desktop_app.sync.rotation import take_new_keys
 
 # Past this difference between the district's clock and ours, the officer is told to check the PC's date.
 CLOCK_SKEW_WARNING_S = 10 * 60
@@ -119,6 +120,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             take_retention(session, extra.get("retention_days"))
             if current_epoch:
                 notes.extend(_plan_resend(session, ack, opened.entries))
+        notes.extend(take_new_keys(session, ctx, opened))
         if ack.district_time_skew_s is not None and abs(ack.district_time_skew_s) > CLOCK_SKEW_WARNING_S:
             notes.append(
                 f"this PC's clock differs from the district's by {abs(ack.district_time_skew_s) // 60} minutes: "
