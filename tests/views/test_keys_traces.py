@@ -110,3 +110,22 @@ def test_failed_sign_ins_are_told_after_the_next_unlock(qtbot, ctx: Context, sta
     assert len(told) == 1 and told[0].startswith("1 wrong passphrase")
     session.idle.stop()
     signed_in.store.close()
+
+
+def test_the_sho_disables_an_officer_from_the_users_screen_and_the_store_is_rekeyed(
+    qtbot, ctx: Context, officer: Context, answers, station_dir: Path
+) -> None:
+    import json
+
+    from desktop_app.services.accounts import list_users
+    from desktop_app.views.admin import UsersPage
+
+    epoch = json.loads((station_dir / "keyslots.json").read_text())["epoch"]
+    page = UsersPage(ctx)
+    qtbot.addWidget(page)
+    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "asi.bilal")
+    page.table.selectRow(row)
+    page.disable()
+    assert {u.username: u.active for u in list_users(ctx)}["asi.bilal"] is False
+    assert json.loads((station_dir / "keyslots.json").read_text())["epoch"] == epoch + 1
+    assert answers.asked == ["Disable"]
