@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app import __version__
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.persons import Person
 from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMark, SyncPeer
 from desktop_app.services import audit
 from desktop_app.services.context import Context
+from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.apply import apply_entries, check_entries
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
@@ -31,8 +31,6 @@ from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, station_info
 from desktop_app.sync.receipts import sign_receipt
 
-# Registers the district hands back to every station as reference data (DESIGN.md §1).
-REFERENCE_REGISTERS = ("persons", "sites")
 MAX_NOTICES = 50
 
 
@@ -271,7 +269,7 @@ def reference_entries(session: Session, station: str, after: int, top: int) -> l
             .where(
                 log.c.seq > after,
                 log.c.seq <= top,
-                log.c.table_name.in_(REFERENCE_REGISTERS),
+                log.c.table_name.in_(reference_registers()),
                 log.c.origin_station != station,
             )
             .order_by(log.c.seq)
@@ -306,7 +304,7 @@ def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) 
     log = ChangeLogEntry.__table__
     latest = (
         select(func.max(log.c.seq).label("seq"))
-        .where(log.c.origin_station == station, log.c.table_name.in_(list(REGISTER_MODELS)))
+        .where(log.c.origin_station == station, log.c.table_name.in_(list(register_models())))
         .group_by(log.c.table_name, log.c.row_id)
         .subquery()
     )
