@@ -293,6 +293,12 @@ def main_registers() -> list[RegisterSpec]:
     return sorted((s for s in load_all().values() if s.part_of is None), key=lambda s: (s.place, s.name))
 
 
+def in_screen_order() -> list[RegisterSpec]:
+    """Every register as officers meet them: the navigation's order, each part right after its parent."""
+    specs = load_all()
+    return sorted(specs.values(), key=lambda s: _screen_key(specs, s.name))
+
+
 def reference_registers() -> tuple[str, ...]:
     """Registers the district keeps for every station and hands back to each (watch list, site registry)."""
     return tuple(name for name, spec in load_all().items() if spec.reference)

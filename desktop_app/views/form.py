@@ -35,7 +35,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.drafts import delete_draft, form_key, load_draft, save_draft
 from desktop_app.services.records import Changed, Records
 from desktop_app.services.registers.cases import CASE_STATUS_CHANGES, CASES, TRANSITIONS, change_case_status
-from desktop_app.services.registry import RegisterSpec, State, link_targets, load_all, points_into, spec_for
+from desktop_app.services.registry import RegisterSpec, State, in_screen_order, link_targets, points_into, spec_for
 from desktop_app.views import dialogs, ops
 from desktop_app.views.editors import ChoiceEditor, DateEditor, Editor, LineEditor, RefEditor, editor_for
 from desktop_app.views.fmt import choice_source, date_text, display, label, register_label
@@ -50,7 +50,7 @@ OpenForm = Callable[..., "RecordForm"]
 def related_registers(spec: RegisterSpec) -> list[tuple[RegisterSpec, str]]:
     """Registers whose rows belong to a record of `spec` (its follow-ups, visits, meetings), and the link field."""
     out = []
-    for other in load_all().values():
+    for other in in_screen_order():
         if other.internal:
             continue
         for name, rule in other.fields.items():
@@ -63,7 +63,7 @@ def linking_registers(spec: RegisterSpec) -> list[tuple[RegisterSpec, str]]:
     """Registers of their own (a referral) whose link may point at a record of `spec`, and the link field.
     Links that are part of another record (a case's linked records) are added from that record."""
     out = []
-    for other in load_all().values():
+    for other in in_screen_order():
         if other.internal or other.part_of or spec.name not in link_targets(other.name):
             continue
         out.extend((other, name) for name in other.link_fields())
