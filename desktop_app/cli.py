@@ -13,7 +13,14 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.commands import case_commands, common, report_commands, store_commands, sync_commands
+from desktop_app.commands import (
+    case_commands,
+    clock_commands,
+    common,
+    report_commands,
+    store_commands,
+    sync_commands,
+)
 from desktop_app.errors import (
     AhtcError,
     BundleRejected,
@@ -24,7 +31,7 @@ from desktop_app.errors import (
     WrongPassphrase,
 )
 
-COMMAND_MODULES = [store_commands, report_commands, case_commands, sync_commands]
+COMMAND_MODULES = [store_commands, report_commands, case_commands, sync_commands, clock_commands]
 
 EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (common.UsageError, 2),

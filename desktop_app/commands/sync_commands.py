@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from desktop_app.commands.common import UsageError, data_dir, open_context, passphrase, say, username
@@ -13,7 +14,7 @@ from desktop_app.sync import conflicts
 from desktop_app.sync import district as district_store
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
 from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
-from desktop_app.sync.export import export_bundle
+from desktop_app.sync.export import clock_warnings, export_bundle
 from desktop_app.sync.importer import BundleHeld, import_bundle
 
 
@@ -117,7 +118,10 @@ def cmd_district_enrol(args: argparse.Namespace) -> None:
 
 
 def cmd_export_bundle(args: argparse.Namespace) -> None:
-    slip = export_bundle(open_context(args), args.out)
+    ctx = open_context(args)
+    for warning in clock_warnings(ctx):
+        print(f"WARNING: {warning}", file=sys.stderr)
+    slip = export_bundle(ctx, args.out)
     if slip is None:
         say("Nothing to send: the district has acknowledged every change.")
         return

@@ -142,3 +142,19 @@ class DistrictNotice(Base):
     body: Mapped[str] = mapped_column(Text)
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class SyncRefusal(Base):
+    """District side: an authentic bundle refused because of what its sender tried (a stamp from the future,
+    another station's record). Kept per station so the district sees whose clock is wrong or who misbehaves;
+    the detail names registers, counts and times, never a field of a record."""
+
+    __tablename__ = "sync_refusals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sender: Mapped[str] = mapped_column(String(32), index=True)
+    check: Mapped[str] = mapped_column(String(32))
+    bundle_no: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

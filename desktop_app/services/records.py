@@ -164,6 +164,26 @@ class WriteTx:
         self.audit([("update", spec.name, current["id"], "fields: " + ", ".join(changed_fields))])
         return new_state
 
+    def restamp_row(self, spec: RegisterSpec, current: State, base_hlc: str | None) -> State:
+        """The same content as a new version with a fresh stamp, based on `base_hlc` (the version the district
+        holds): how `repair-clock` replaces a version stamped while the PC's clock was far ahead."""
+        stamp, at = self.stamp()
+        new_state = {
+            **current,
+            "updated_at": at,
+            "updated_by": self.ctx.actor.username,
+            "version": current["version"] + 1,
+            "hlc": stamp,
+        }
+        self.session.execute(
+            update(_table(spec))
+            .where(_table(spec).c.id == current["id"])
+            .values(updated_at=at, updated_by=new_state["updated_by"], version=new_state["version"], hlc=stamp)
+        )
+        self._log(spec, [new_state], "delete" if current["deleted_at"] is not None else "update", [base_hlc])
+        self.audit([("restamp", spec.name, current["id"], None)])
+        return new_state
+
     def delete_row(self, spec: RegisterSpec, current: State) -> State:
         stamp, at = self.stamp()
         new_state = {

@@ -19,6 +19,7 @@ from desktop_app.services.context import Context
 
 LANGUAGES = ("en", "ur")
 MIN_LOCK, MAX_LOCK = 1, 240
+MIN_SKEW_HOURS, MAX_SKEW_HOURS = 1, 24 * 30
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,10 @@ class Settings:
     auto_lock_minutes: int = 10
     district_url: str | None = None
     language: str = "en"
+    # How far ahead of this PC's clock an incoming time stamp may be before the bundle is refused (check
+    # "clock"). A day covers time zones set wrong and slow CMOS clocks; a stamp years ahead would otherwise
+    # become every store's clock (security review finding 1).
+    max_clock_skew_hours: int = 24
 
 
 def load_settings(ctx: Context) -> Settings:
@@ -50,6 +55,15 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
             if not MIN_LOCK <= minutes <= MAX_LOCK:
                 errors[name] = f"choose between {MIN_LOCK} and {MAX_LOCK} minutes"
             clean[name] = minutes
+        elif name == "max_clock_skew_hours":
+            try:
+                hours = int(value)
+            except (TypeError, ValueError):
+                errors[name] = "a whole number of hours is needed"
+                continue
+            if not MIN_SKEW_HOURS <= hours <= MAX_SKEW_HOURS:
+                errors[name] = f"choose between {MIN_SKEW_HOURS} and {MAX_SKEW_HOURS} hours"
+            clean[name] = hours
         elif name == "district_url":
             url = (value or "").strip() or None
             if url is not None and not url.startswith(("http://", "https://")):

@@ -22,6 +22,7 @@ from desktop_app.models.base import UTCDateTime
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.station import StationInfo
 from desktop_app.services import search
+from desktop_app.services.clock_bounds import plain_span, plain_time, stamp_time
 from desktop_app.services.hlc import Hlc, observe
 from desktop_app.services.registry import register_models, spec_for
 from desktop_app.sync.decide import Action, Change, Decision, RowState, decide
@@ -59,10 +60,13 @@ class ApplyReport:
     conflicts: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     held_back: Counter[str] = field(default_factory=Counter)  # a return never overwrites unacknowledged edits
+    # Reference entries a station would not take: another station's record, or a stamp from the far future.
+    refused: Counter[str] = field(default_factory=Counter)
     changed_ids: set[str] = field(default_factory=set)
+    foreign: list[tuple[str, str]] = field(default_factory=list)  # (register, owner) of each change refused so
 
     def to_json(self) -> dict[str, Any]:
-        names = ("created", "updated", "deleted", "undeleted", "conflicts", "unchanged", "held_back")
+        names = ("created", "updated", "deleted", "undeleted", "conflicts", "unchanged", "held_back", "refused")
         out: dict[str, Any] = {name: sum(getattr(self, name).values()) for name in names}
         out["per_register"] = {
             register: {name: getattr(self, name)[register] for name in names if getattr(self, name)[register]}
@@ -83,19 +87,45 @@ def check_entries(
     """Typed changes, or BundleRejected("payload") naming the first bad entry.
 
     `owner`: every row must belong to (and every stamp come from) that station: a station can only ever
-    send its own rows, so a bundle can never rewrite another station's records.
+    send its own rows, so a bundle can never rewrite another station's records (BundleRejected "owner").
     """
     allowed = set(registers) if registers is not None else set(register_models())
     checked: list[IncomingChange] = []
+    claimed: list[tuple[str, str]] = []  # (register, owner) of rows the sender does not own
     for number, entry in enumerate(entries, start=1):
         table = entry.get("table")
         if table not in allowed:
-            raise _bad(number, f"names a register this installation does not take ({str(table)[:40]!a})")
+            raise _bad(number, "names a register this installation does not take")
         try:
-            checked.append(_check_entry(entry, str(table), owner))
+            change = _check_entry(entry, str(table))
         except (KeyError, TypeError, ValueError) as exc:
             raise _bad(number, str(exc)) from None
+        if owner is not None and change.state.get("station_code") != owner:
+            claimed.append((change.table, str(change.state.get("station_code"))[:32]))
+        checked.append(change)
+    if claimed:
+        raise _foreign_refusal(claimed)
     return checked
+
+
+def refuse_future(changes: Sequence[IncomingChange], floor: str, now: dt.datetime) -> None:
+    """BundleRejected("clock") when any change is stamped at or after `floor` (too far ahead of `now`)."""
+    late = [c.hlc for c in changes if c.hlc >= floor]
+    if not late:
+        return
+    latest = stamp_time(max(late))
+    raise BundleRejected(
+        "clock",
+        f"This bundle holds {len(late)} change(s) stamped as late as {plain_time(latest)}, "
+        f"{plain_span(latest - now)} ahead of this computer's clock ({plain_time(now)}). The sending PC's date and "
+        "time are probably wrong (or this computer's are). Nothing was imported. Correct the date and time on the "
+        "PC that is wrong; at the station, run 'ahtc repair-clock', then export again.",
+    )
+
+
+def split_future(changes: Sequence[IncomingChange], floor: str) -> tuple[list[IncomingChange], list[IncomingChange]]:
+    """(changes in bounds, changes stamped too far ahead): a station takes the first and reports the second."""
+    return [c for c in changes if c.hlc < floor], [c for c in changes if c.hlc >= floor]
 
 
 def _bad(number: int, problem: str) -> BundleRejected:
@@ -106,7 +136,7 @@ def _bad(number: int, problem: str) -> BundleRejected:
     )
 
 
-def _check_entry(entry: dict[str, Any], table: str, owner: str | None) -> IncomingChange:
+def _check_entry(entry: dict[str, Any], table: str) -> IncomingChange:
     state = entry["state"]
     if not isinstance(state, dict):
         raise ValueError("has no row state")
@@ -114,21 +144,26 @@ def _check_entry(entry: dict[str, Any], table: str, owner: str | None) -> Incomi
     seq, op = entry["seq"], entry["op"]
     if type(seq) is not int or seq < 1 or op not in OPS:
         raise ValueError("has a wrong sequence number or operation")
-    if not isinstance(row_id, str) or state.get("id") != row_id or state.get("hlc") != hlc:
+    if not isinstance(row_id, str) or state.get("id") != row_id or state.get("hlc") != hlc or not isinstance(hlc, str):
         raise ValueError("does not match its own row state")
     stamp = Hlc.parse(hlc)
     if base is not None:
+        if not isinstance(base, str):
+            raise ValueError("has a base version that is not a time stamp")
         Hlc.parse(base)
-    if owner is not None and (state.get("station_code") != owner or stamp.station != owner):
-        raise ValueError(f"changes a record that does not belong to {owner}")
+    # Only a record's owner ever writes a version of it, so a version stamped by anyone else is forged.
+    if stamp.station != state.get("station_code"):
+        raise ValueError("is stamped by another station than the one that owns the record")
     return IncomingChange(table, seq, row_id, op, hlc, base, typed_values(table, state), state)
 
 
 def typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
+    """Column values of the register's types. Errors name the field, never its value: refusal texts travel
+    over the network and into logs, and a value may be a name or a CNIC (security review E11)."""
     converters = _converters(table)
     unknown = set(state) - set(converters)
     if unknown:
-        raise ValueError(f"has a field this register does not have ({sorted(unknown)[0][:40]!a})")
+        raise ValueError("has a field this register does not have")
     values: dict[str, Any] = {}
     for name, (convert, nullable) in converters.items():
         raw = state.get(name)
@@ -136,8 +171,11 @@ def typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
             if not nullable:
                 raise ValueError(f"has no value for the required field {name!r}")
             values[name] = None
-        else:
+            continue
+        try:
             values[name] = convert(raw)
+        except (TypeError, ValueError, OverflowError):
+            raise ValueError(f"has a value of the wrong kind in the field {name!r}") from None
     return values
 
 
@@ -220,6 +258,7 @@ def apply_entries(
     now: dt.datetime,
     protected: frozenset[str] = frozenset(),
     source: str = "import",
+    foreign: str = "refuse",
 ) -> ApplyReport:
     """Merge `changes` (in order) into the registers; idempotent, so applying the same changes again is a no-op.
 
@@ -227,6 +266,9 @@ def apply_entries(
     never overwrites them (it is held back, and arrives again with a later return bundle).
     `source`: how the change log records these changes ("import"; "recovered" for a station's own rows that
     the district hands back after a restore). Neither is ever re-sent.
+    `foreign`: what to do with a change to a row held here under another owner — the owner of an id never
+    changes. "refuse" raises BundleRejected("owner") (the district: the sender tried it); "skip" leaves the
+    row as it is and counts the change as refused (a station taking reference data from its district).
     """
     report = ApplyReport()
     by_table: dict[str, list[IncomingChange]] = {}
@@ -236,9 +278,11 @@ def apply_entries(
     log_rows: list[dict[str, Any]] = []
     conflict_rows: list[dict[str, Any]] = []
     for table_name, table_changes in by_table.items():
-        _apply_table(session, table_name, table_changes, now, protected, source, report, log_rows, conflict_rows)
-        top = max(Hlc.parse(c.hlc) for c in table_changes)
-        highest = top if highest is None or top > highest else highest
+        top = _apply_table(session, table_name, table_changes, now, protected, source, report, log_rows, conflict_rows)
+        if top is not None and (highest is None or top > highest):
+            highest = top
+    if report.foreign and foreign == "refuse":
+        raise _foreign_refusal(report.foreign)
     if log_rows:
         session.execute(insert(ChangeLogEntry.__table__), log_rows)  # type: ignore[arg-type]
     if conflict_rows:
@@ -258,16 +302,26 @@ def _apply_table(
     report: ApplyReport,
     log_rows: list[dict[str, Any]],
     conflict_rows: list[dict[str, Any]],
-) -> None:
+) -> Hlc | None:
+    """Merge one register's changes; returns the highest stamp taken into account (for the store's clock)."""
     spec = spec_for(table_name)
     table: Table = spec.model.__table__  # type: ignore[attr-defined]
     ids = sorted({c.row_id for c in changes})
     current = _current_rows(session, table, ids)
+    # An id is one record for good: one that this store knows in another register counts as another's row.
+    current.update(_known_elsewhere(session, table_name, [i for i in ids if i not in current]))
     seen = _seen_versions(session, [i for i in ids if i in current])
     existed = set(current)
     final: dict[str, IncomingChange] = {}
+    highest: str | None = None
     for change in changes:
         held = current.get(change.row_id)
+        if held is not None and held[2] != change.state.get("station_code"):
+            # Checked against the row already held, not only the incoming one (security review finding 2).
+            report.foreign.append((table_name, held[2]))
+            report.refused[table_name] += 1
+            continue
+        highest = change.hlc if highest is None or change.hlc > highest else highest
         local = None if held is None else RowState(held[0], held[1], frozenset(seen.get(change.row_id, ())))
         decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted))
         if decision.writes and change.row_id in protected and held is not None:
@@ -283,7 +337,7 @@ def _apply_table(
         if not decision.writes:
             continue
         _count(report, table_name, decision, change, held)
-        current[change.row_id] = (change.hlc, change.deleted)
+        current[change.row_id] = (change.hlc, change.deleted, str(change.state.get("station_code")))
         final[change.row_id] = change
         report.changed_ids.add(change.row_id)
         log_rows.append(
@@ -311,6 +365,7 @@ def _apply_table(
             [{"_id": row["id"], **{f"v_{k}": row[k] for k in columns}} for row in old_rows],
         )
         search.index_rows(session, spec, old_rows, replace=True)
+    return None if highest is None else Hlc.parse(highest)
 
 
 def _count(report: ApplyReport, table: str, decision: Decision, change: IncomingChange, held: Any) -> None:
@@ -328,7 +383,7 @@ def _conflict_row(
     session: Session,
     table: Table,
     change: IncomingChange,
-    held: tuple[str, bool] | None,
+    held: Held | None,
     decision: Decision,
     now: dt.datetime,
     final: dict[str, IncomingChange],
@@ -371,15 +426,43 @@ def _row_state(session: Session, table: Table, row_id: str) -> dict[str, Any]:
     }
 
 
-def _current_rows(session: Session, table: Table, ids: list[str]) -> dict[str, tuple[str, bool]]:
-    found: dict[str, tuple[str, bool]] = {}
+Held = tuple[str, bool, str]  # (hlc, deleted, owning station)
+
+
+def _current_rows(session: Session, table: Table, ids: list[str]) -> dict[str, Held]:
+    found: dict[str, Held] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        for row_id, hlc, deleted_at in session.execute(
-            select(table.c.id, table.c.hlc, table.c.deleted_at).where(table.c.id.in_(chunk))
+        for row_id, hlc, deleted_at, owner in session.execute(
+            select(table.c.id, table.c.hlc, table.c.deleted_at, table.c.station_code).where(table.c.id.in_(chunk))
         ):
-            found[row_id] = (hlc, deleted_at is not None)
+            found[row_id] = (hlc, deleted_at is not None, owner)
     return found
+
+
+def _known_elsewhere(session: Session, table_name: str, ids: list[str]) -> dict[str, Held]:
+    """Ids this store's change log has under another register (every row written here or taken is logged)."""
+    log = ChangeLogEntry.__table__
+    found: dict[str, Held] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        stmt = select(log.c.row_id, log.c.hlc, log.c.origin_station, log.c.table_name).where(
+            log.c.row_id.in_(chunk), log.c.table_name != table_name
+        )
+        for row_id, hlc, origin, other in session.execute(stmt):
+            found[row_id] = (hlc, False, f"{origin} ({other})")
+    return found
+
+
+def _foreign_refusal(foreign: list[tuple[str, str]]) -> BundleRejected:
+    owners = ", ".join(sorted({owner for _table, owner in foreign}))
+    registers = ", ".join(sorted({table for table, _owner in foreign}))
+    return BundleRejected(
+        "owner",
+        f"This bundle would change {len(foreign)} record(s) that belong to {owners} ({registers}). A station may "
+        "change only its own records. Nothing was imported. Report it to district IT: the sending station's data "
+        "may have been tampered with.",
+    )
 
 
 def _seen_versions(session: Session, ids: list[str]) -> dict[str, set[str]]:

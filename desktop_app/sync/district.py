@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop_app.errors import StoreExists, StoreNotFound, ValidationError
 from desktop_app.models.accounts import User
@@ -32,6 +33,7 @@ from desktop_app.store.keyslots import DEFAULT_KDF, KdfParams
 from desktop_app.store.store import Store, StorePaths
 from desktop_app.sync.district_side import acked_and_gaps, enrolled_stations
 from desktop_app.sync.keys import Identity
+from desktop_app.sync.refusals import latest_refusal, refusals_by_station
 
 CONFIG_NAME = "district.json"
 
@@ -153,6 +155,8 @@ class StationStatus:
     gaps: list[list[int]]
     open_conflicts: int
     held_bundles: int
+    refusals: dict[str, int] = field(default_factory=dict)  # check → authentic bundles refused ("clock", "owner")
+    last_refusal: str | None = None  # the newest refusal's sentence, for the district officer
 
     def line(self) -> str:
         last = (
@@ -162,9 +166,10 @@ class StationStatus:
         )
         gaps = ", ".join(f"{a}–{b}" for a, b in self.gaps) or "none"
         held = f", {self.held_bundles} held (newer app)" if self.held_bundles else ""
+        refused = "".join(f"\tREFUSED ({check}): {n}" for check, n in sorted(self.refusals.items()))
         return (
             f"{self.code}\t{self.name}\tkeys {self.fingerprint}\t{last}\tacknowledged to seq {self.acked_seq}\t"
-            f"gaps: {gaps}\topen conflicts: {self.open_conflicts}{held}"
+            f"gaps: {gaps}\topen conflicts: {self.open_conflicts}{held}{refused}"
         )
 
 
@@ -172,6 +177,7 @@ def district_status(ctx: Context) -> list[StationStatus]:
     permissions.require(ctx, permissions.READ)
     out: list[StationStatus] = []
     with ctx.store.session() as session:
+        refused = refusals_by_station(session)
         for peer in enrolled_stations(session):
             mark = None
             if peer.store_id is not None:
@@ -199,9 +205,16 @@ def district_status(ctx: Context) -> list[StationStatus]:
                     gaps,
                     int(conflicts or 0),
                     int(held or 0),
+                    dict(refused.get(peer.code, {})),
+                    _last_refusal_text(session, peer.code) if peer.code in refused else None,
                 )
             )
     return out
+
+
+def _last_refusal_text(session: Session, station: str) -> str | None:
+    latest = latest_refusal(session, station)
+    return None if latest is None else f"{latest.at.isoformat()} bundle {latest.bundle_no}: {latest.detail}"
 
 
 def add_notice(ctx: Context, title: str, body: str) -> str:

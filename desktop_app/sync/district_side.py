@@ -16,20 +16,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app import __version__
+from desktop_app.errors import BundleRejected
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.persons import Person
 from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMark, SyncPeer
 from desktop_app.services import audit
+from desktop_app.services.clock_bounds import too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
-from desktop_app.sync.apply import apply_entries, check_entries
+from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import held_digest
 from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
 from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, station_info
 from desktop_app.sync.receipts import sign_receipt
+from desktop_app.sync.refusals import record_refusal
 
 MAX_NOTICES = 50
 
@@ -60,12 +63,22 @@ def acked_and_gaps(ranges: list[list[int]]) -> tuple[int, list[list[int]]]:
 
 
 def apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
+    """Apply a station's bundle in one transaction; a refusal for what the sender tried is kept (sync/refusals.py)."""
+    try:
+        return _apply_station_bundle(ctx, opened)
+    except BundleRejected as refusal:
+        record_refusal(ctx, opened, refusal)
+        raise
+
+
+def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
     manifest = opened.manifest
     station = manifest["sender"]
     changes = check_entries(opened.entries, owner=station)
     notes: list[str] = []
     with ctx.store.transaction() as session:
         now = ctx.clock.now()
+        refuse_future(changes, too_late_floor(session, now), now)
         peer = find_peer(session, station, "station")
         assert peer is not None  # read_bundle only returns bundles from enrolled senders
         mark = session.get(StationMark, (station, manifest["store_id"]))

@@ -19,7 +19,9 @@ from desktop_app.errors import AhtcError
 from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.sync_state import BundleSent, DistrictAck, SyncPeer
 from desktop_app.services import audit, permissions
+from desktop_app.services.clock_bounds import allowed_skew, plain_span, plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.hlc import CLOCK_BEHIND_TOLERANCE_MS
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import acknowledged_rows, bucket_of
@@ -244,3 +246,49 @@ def _counts(entries: list[dict[str, Any]]) -> dict[str, int]:
     for entry in entries:
         counts[entry["table"]] = counts.get(entry["table"], 0) + 1
     return counts
+
+
+def clock_warnings(ctx: Context) -> list[str]:
+    """What an officer should hear about this PC's clock before exporting, in plain words (empty: nothing).
+
+    The district refuses changes stamped more than a day ahead of its own clock, and a store's clock never runs
+    backwards, so a wrong date costs a refused bundle or keeps the store's stamps in the future.
+    """
+    with ctx.store.session() as session:
+        now = ctx.clock.now()
+        skew = allowed_skew(session)
+        warnings: list[str] = []
+        last = station_info(session).last_hlc
+        behind = bool(last) and stamp_time(str(last)) - now > dt.timedelta(milliseconds=CLOCK_BEHIND_TOLERANCE_MS)
+        if last and behind:
+            warnings.append(
+                f"This PC's clock reads {plain_time(now)}, {plain_span(stamp_time(last) - now)} behind the last change "
+                f"saved here ({plain_time(stamp_time(last))}). The date is probably wrong (a flat CMOS battery resets "
+                "it): correct the date and time before you go on."
+            )
+        ack = session.scalar(select(DistrictAck).limit(1))
+        off = (
+            None if ack is None or ack.district_time_skew_s is None else dt.timedelta(seconds=ack.district_time_skew_s)
+        )
+        if off is not None and abs(off) > skew:
+            side = "ahead of" if off > dt.timedelta(0) else "behind"
+            warnings.append(
+                f"At the last sync this PC's clock was {plain_span(off)} {side} the district's. Correct the date and "
+                "time before exporting: the district refuses changes stamped more than "
+                f"{plain_span(skew)} ahead of its own clock."
+            )
+        acked = 0 if ack is None or ack.store_id != station_info(session).store_id else ack.acked_seq
+        log = ChangeLogEntry.__table__
+        floor = too_late_floor(session, now)
+        late = session.execute(
+            select(func.count(), func.max(log.c.hlc)).where(
+                log.c.source == "local", log.c.seq > acked, log.c.hlc >= floor
+            )
+        ).one()
+        if late[0] and not behind:  # a clock behind its last stamp explains these: fix the date first
+            warnings.append(
+                f"{late[0]} change(s) waiting to be sent were stamped while this PC's clock was ahead (as late as "
+                f"{plain_time(stamp_time(late[1]))}). The district refuses them as they are: the SHO should run "
+                "'ahtc repair-clock' to stamp them again, then export."
+            )
+        return warnings

@@ -8,6 +8,7 @@ and compares the district's digest of our rows with ours, marking differing buck
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import select
@@ -17,9 +18,10 @@ from desktop_app.errors import BundleRejected
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncReceipt
 from desktop_app.services import audit
+from desktop_app.services.clock_bounds import plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.registry import reference_registers, register_models
-from desktop_app.sync.apply import apply_entries, check_entries
+from desktop_app.sync.apply import IncomingChange, apply_entries, check_entries, split_future
 from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.conflicts import AT_THE_DISTRICT
 from desktop_app.sync.digest import acknowledged_digest, differing_buckets
@@ -60,6 +62,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
     notes: list[str] = []
     with ctx.store.transaction() as session:
         now = ctx.clock.now()
+        changes, recovered_changes, not_taken = _acceptable(session, ctx, now, changes, recovered_changes, notes)
         info = station_info(session)
         ack = acknowledgement(session, manifest["sender"], info.store_id)
         newer = manifest["store_id"] != ack.return_store_id or manifest["bundle_no"] > ack.return_no
@@ -81,8 +84,16 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         for gap in ack_in.get("gaps", []) if current_epoch else []:
             notes.append(f"the district is missing seq {gap[0]}–{gap[1]}; the next export sends them again")
         protected = _unacknowledged_rows(session, ack.acked_seq)
-        report = apply_entries(session, changes, now=now, protected=protected)
-        recovered = apply_entries(session, recovered_changes, now=now, protected=protected, source="recovered")
+        report = apply_entries(session, changes, now=now, protected=protected, foreign="skip")
+        recovered = apply_entries(
+            session, recovered_changes, now=now, protected=protected, source="recovered", foreign="skip"
+        )
+        if report.refused or recovered.refused:
+            notes.append(
+                f"{sum((report.refused + recovered.refused).values())} record(s) in this return would have changed "
+                "a record that belongs to another station; they were not taken. Report it to district IT."
+            )
+        report.refused.update(not_taken)
         recovered_count = len(recovered.changed_ids)
         if recovered_count:
             notes.append(
@@ -151,6 +162,41 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         frozenset(report.changed_ids | recovered.changed_ids),
         opened,
     )
+
+
+def _acceptable(
+    session: Session,
+    ctx: Context,
+    now: dt.datetime,
+    changes: list[IncomingChange],
+    recovered: list[IncomingChange],
+    notes: list[str],
+) -> tuple[list[IncomingChange], list[IncomingChange], Counter[str]]:
+    """Drop what a station never takes from its district, with a note for each kind dropped; returns what is
+    left to apply and the count dropped per register.
+
+    A stamp from the far future would become this store's clock for good (security review finding 1); a
+    reference row that claims to be this station's own was not written here (finding 2). The district refuses
+    both on intake, so they arrive only from a district that took them before it did.
+    """
+    floor = too_late_floor(session, now)
+    changes, late = split_future(changes, floor)
+    recovered, late_own = split_future(recovered, floor)
+    own = [c for c in changes if c.state.get("station_code") == ctx.station.station_code]
+    changes = [c for c in changes if c.state.get("station_code") != ctx.station.station_code]
+    if late or late_own:
+        latest = stamp_time(max(c.hlc for c in [*late, *late_own]))
+        notes.append(
+            f"{len(late) + len(late_own)} record(s) in this return are stamped as late as {plain_time(latest)}, "
+            "too far ahead of this PC's clock; they were not taken. Check this PC's date and time, and tell "
+            "district IT (the station that wrote them must run 'ahtc repair-clock')."
+        )
+    if own:
+        notes.append(
+            f"{len(own)} record(s) in this return claim to be this station's own but were not written here; they "
+            "were not taken. Report it to district IT."
+        )
+    return changes, recovered, Counter(change.table for change in [*late, *late_own, *own])
 
 
 def _unacknowledged_rows(session: Session, acked_seq: int) -> frozenset[str]:

@@ -149,8 +149,12 @@ def test_a_station_cannot_send_another_stations_rows(enrolled: Sync) -> None:
     data = _bundle_from(
         identity_a, "MBD-PHALIA", recipient="MBD", recipient_key=district_key, entries=[{**entry, "state": state}]
     )
-    rejected = refused(enrolled.district, data)
-    assert rejected.check == "payload" and "does not belong to MBD-PHALIA" in rejected.detail
+    before = snapshot(enrolled.district)
+    with pytest.raises(BundleRejected) as caught:
+        import_bundle(enrolled.district, data)
+    assert caught.value.check == "owner" and "belong to MBD-MALAKWAL" in caught.value.detail
+    assert snapshot(enrolled.district) == before  # nothing applied; only the attempt is kept, for district status
+    assert {s.code: s.refusals for s in district_status(enrolled.district)}["MBD-PHALIA"] == {"owner": 1}
 
 
 @pytest.mark.parametrize("name", ["../payload.enc", "/etc/passwd", "C:/x", "..\\evil"])
