@@ -161,7 +161,12 @@ def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
     if kind == "cnic":
         return normalise_cnic(str(value))
     if kind == "phones":
-        return normalise_phones(str(value))
+        phones = normalise_phones(str(value))
+        # The column's length is what the district's database accepts; a longer list would be refused there.
+        if rule.max_len and len(phones) > rule.max_len:
+            room = (rule.max_len + 2) // 14  # "0300-1234567" plus ", " between numbers
+            raise FieldError("there is room for one number only" if room <= 1 else f"there is room for {room} numbers")
+        return phones
     if kind in {"ref", "link"}:
         text = str(value).strip()
         if not re.fullmatch(r"[0-9a-fA-F\-]{36}", text):
