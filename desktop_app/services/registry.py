@@ -139,7 +139,7 @@ class RegisterSpec:
 
 # -- field facts from the model ---------------------------------------------------------------------------------
 
-# Checked in this order: Boolean and Float before Integer matters nowhere today, JSON before String does.
+# The first type a column is an instance of gives its kind.
 _COLUMN_KINDS: tuple[tuple[type, str], ...] = (
     (JSON, "json"),
     (Boolean, "bool"),
@@ -321,13 +321,3 @@ def points_into(spec: RegisterSpec, field_name: str, values: Mapping[str, Any]) 
         named = values.get(rule.register_field)
         return named if isinstance(named, str) and named else None
     return None
-
-
-def register_field_of(spec: RegisterSpec, field_name: str) -> str | None:
-    """For a link, the sibling field that names its register."""
-    return spec.fields[field_name].register_field
-
-
-def link_of(spec: RegisterSpec, register_field: str) -> str | None:
-    """For a register field, the link whose register it names."""
-    return next((name for name, rule in spec.link_fields().items() if rule.register_field == register_field), None)
