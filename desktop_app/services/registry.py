@@ -207,7 +207,7 @@ def _resolve(register: str, key: str, column: Column[Any], rule: Field, is_regis
     max_len = rule.max_len or length or 0
     if kind == "text" and not max_len:
         raise RegisterDefinitionError(f"{register}.{key}: a Text column needs max_len in its Field")
-    return replace(rule, kind=kind, required=required, max_len=max_len)
+    return replace(rule, kind=kind, required=required, max_len=max_len, nullable=bool(column.nullable))
 
 
 # -- the registry -----------------------------------------------------------------------------------------------

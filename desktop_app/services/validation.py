@@ -96,6 +96,9 @@ class Field:
 
     kind: str = ""  # "" until the registry takes it from the column (or from choices, ref, register_field)
     required: bool | None = None  # None until the registry takes it from the column
+    # False for a column that must hold a value even though the form may leave it blank on a new record (the
+    # register's defaults fill it then): blanking it later is refused rather than written as nothing.
+    nullable: bool = True
     max_len: int = 0  # 0 until the registry takes it from a String column; a Text column needs it here
     choices: type[StrEnum] | None = None
     ref: str | None = None  # register a `ref` field points into
@@ -199,7 +202,7 @@ def validate_record(
     for name, rule in rules.items():
         value = values.get(name)
         if _blank(value):
-            if rule.required:
+            if rule.required or (not rule.nullable and rule.kind != "json"):
                 errors[name] = "required"
             clean[name] = [] if rule.kind == "json" else None
             continue
