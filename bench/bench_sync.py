@@ -47,7 +47,7 @@ from desktop_app.store.keyslots import KdfParams
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import write_bundle
 from desktop_app.sync.district import init_district
-from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station, own_fingerprint
 from desktop_app.sync.export import build_station_bundle
 from desktop_app.sync.importer import import_bundle
 from desktop_app.sync.keys import Identity
@@ -65,6 +65,7 @@ def new_district(folder: Path, url: str | None) -> Context:
         district="Mandi Bahauddin",
         admin="dpo",
         passphrase=None if url else PASSPHRASE,
+        recovery_key_out=folder.parent / f"{folder.name}-recovery-key.json",
         database_url=url,
         kdf=BENCH_KDF,
     )
@@ -82,9 +83,9 @@ def bench_export(work: Path, changes: int) -> None:
         kdf=BENCH_KDF,
     )
     district = new_district(work / "export-district", None)
-    enrol_request(station, work / "req.json")
-    enrol_station(district, work / "req.json", work / "ans.json")
-    enrol_complete(station, work / "ans.json")
+    fingerprint = enrol_request(station, work / "req.json").own_fingerprint
+    enrol_station(district, work / "req.json", work / "ans.json", station_fingerprint=fingerprint)
+    enrol_complete(station, work / "ans.json", district_fingerprint=own_fingerprint(district))
     people = demo._persons(demo._Maker(random.Random(7), dt.date(2026, 3, 1)), changes)
     for i in range(0, changes, 2000):
         Records(station).create_many("persons", people[i : i + 2000])

@@ -17,6 +17,7 @@ from desktop_app.commands import (
     case_commands,
     clock_commands,
     common,
+    purge_commands,
     report_commands,
     store_commands,
     sync_commands,
@@ -31,7 +32,7 @@ from desktop_app.errors import (
     WrongPassphrase,
 )
 
-COMMAND_MODULES = [store_commands, report_commands, case_commands, sync_commands, clock_commands]
+COMMAND_MODULES = [store_commands, report_commands, case_commands, sync_commands, clock_commands, purge_commands]
 
 EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (common.UsageError, 2),

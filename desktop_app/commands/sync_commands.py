@@ -7,13 +7,29 @@ import os
 import sys
 from pathlib import Path
 
-from desktop_app.commands.common import UsageError, data_dir, open_context, passphrase, say, username
+from desktop_app.commands.common import (
+    UsageError,
+    data_dir,
+    new_passphrase,
+    open_context,
+    passphrase,
+    say,
+    username,
+)
 from desktop_app.errors import BundleRejected
 from desktop_app.services.context import Context
-from desktop_app.sync import conflicts
+from desktop_app.services.purge import set_retention
+from desktop_app.sync import conflicts, recovery, rotation
 from desktop_app.sync import district as district_store
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
-from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from desktop_app.sync.enrolment import (
+    enrol_complete,
+    enrol_request,
+    enrol_station,
+    own_fingerprint,
+    read_answer,
+    read_request,
+)
 from desktop_app.sync.export import clock_warnings, export_bundle
 from desktop_app.sync.importer import BundleHeld, import_bundle
 
@@ -22,9 +38,35 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     request = commands.add_parser("enrol-request", help="station: write the enrolment request for the district")
     request.add_argument("--out", required=True, type=Path)
     request.set_defaults(func=cmd_enrol_request)
-    complete = commands.add_parser("enrol-complete", help="station: take the district's enrolment answer")
+    complete = commands.add_parser(
+        "enrol-complete", help="station: take the district's enrolment answer once its fingerprint is confirmed"
+    )
     complete.add_argument("answer", type=Path)
+    complete.add_argument(
+        "--fingerprint", help="the district's fingerprint as the district reads it out (asked for when not given)"
+    )
     complete.set_defaults(func=cmd_enrol_complete)
+
+    slots = commands.add_parser("recovery", help="station: the recovery key slots of this store")
+    slots_sub = slots.add_subparsers(dest="recovery_command", required=True, metavar="ACTION")
+    slots_sub.add_parser("list", help="every recovery slot and whose key it is").set_defaults(func=cmd_recovery_list)
+    remove = slots_sub.add_parser("remove", help="remove a recovery slot (by its fingerprint)")
+    remove.add_argument("fingerprint")
+    remove.set_defaults(func=cmd_recovery_remove)
+    recover = commands.add_parser(
+        "recover", help="open a station store with the district recovery key and set a new SHO passphrase"
+    )
+    recover.add_argument("--key-file", required=True, type=Path, help="the district's recovery key file")
+    recover.set_defaults(func=cmd_recover)
+    rotate = commands.add_parser("rotate-keys", help="new sync keys for this installation (station or district)")
+    rotate.add_argument(
+        "--keep-old-days",
+        type=int,
+        default=rotation.DEFAULT_KEEP_OLD_DAYS,
+        help=f"how long the old keys still read bundles on their way (default {rotation.DEFAULT_KEEP_OLD_DAYS})",
+    )
+    rotate.add_argument("--retire-old", action="store_true", help="retire the old keys now instead of rotating")
+    rotate.set_defaults(func=cmd_rotate_keys)
 
     export = commands.add_parser("export-bundle", help="write the next sync bundle (changes not yet acknowledged)")
     export.add_argument("--out", required=True, type=Path, help="folder to write into, e.g. the USB stick")
@@ -59,17 +101,37 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     init.add_argument("--district", required=True, help="district name, e.g. 'Mandi Bahauddin'")
     init.add_argument("--admin", required=True, help="user name of the district in-charge")
     init.add_argument("--database-url", help="PostgreSQL instead of SQLCipher: postgresql+psycopg://...")
+    init.add_argument(
+        "--recovery-key-out",
+        required=True,
+        type=Path,
+        help="new file for the district's recovery key (a USB stick to keep offline, not the data folder)",
+    )
     init.set_defaults(func=cmd_district_init)
-    enrol = sub.add_parser("enrol", help="enrol a station from its request file; writes the answer")
+    key = sub.add_parser("recovery-key", help="make the district's recovery key (a district made before it existed)")
+    key.add_argument("--out", required=True, type=Path, help="new file for the private key, kept offline")
+    key.add_argument("--replace", action="store_true", help="replace an existing recovery key (lost or exposed)")
+    key.set_defaults(func=cmd_district_recovery_key)
+    enrol = sub.add_parser("enrol", help="enrol a station from its request file once its fingerprint is confirmed")
     enrol.add_argument("request", type=Path)
     enrol.add_argument("--out", required=True, type=Path)
+    enrol.add_argument(
+        "--fingerprint", help="the station's fingerprint as its SHO reads it out (asked for when not given)"
+    )
     enrol.set_defaults(func=cmd_district_enrol)
+    revoke = sub.add_parser("revoke", help="cut off a lost or stolen station: its bundles are refused from now on")
+    revoke.add_argument("station", help="station code, e.g. MBD-PHALIA")
+    revoke.add_argument("--reason", default="", help="for the record, e.g. 'laptop stolen' (nothing personal)")
+    revoke.set_defaults(func=cmd_district_revoke)
     serve = sub.add_parser("serve", help="run the district sync server (HTTP)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
     serve.set_defaults(func=cmd_district_serve)
     status = sub.add_parser("status", help="stations, last bundle, gaps and open conflicts")
     status.set_defaults(func=cmd_district_status)
+    retention = sub.add_parser("retention", help="how long deleted records keep their history before a purge")
+    retention.add_argument("--days", required=True, type=int)
+    retention.set_defaults(func=cmd_district_retention)
     notice = sub.add_parser("notice", help="issue a notice to every station (no personal data)")
     notice.add_argument("--title", required=True)
     notice.add_argument("--text", required=True)
@@ -99,28 +161,133 @@ def cmd_enrol_request(args: argparse.Namespace) -> None:
 
 
 def cmd_enrol_complete(args: argparse.Namespace) -> None:
-    result = enrol_complete(open_context(args), args.answer)
+    ctx = open_context(args)
+    preview = read_answer(ctx, args.answer)
+    typed = _fingerprint_read_out(
+        args.fingerprint,
+        [
+            f"Answer from district {preview.district_code} ({preview.district_name}).",
+            f"  This station's fingerprint:            {preview.station_fingerprint}",
+            f"  The district's fingerprint in the file: {preview.district_fingerprint}",
+            "Phone the district: read them this station's fingerprint, and ask them to read theirs.",
+        ],
+        "The district's fingerprint, as the district reads it out: ",
+    )
+    result = enrol_complete(ctx, args.answer, district_fingerprint=typed)
     say(f"Enrolled with district {result.peer_code} ({result.peer_name}).")
-    say(f"District key fingerprint: {result.peer_fingerprint} — compare it with the district by phone.")
+    say(f"District key fingerprint: {result.peer_fingerprint} (confirmed)")
     say(f"This station's key fingerprint: {result.own_fingerprint}")
     if result.replaced_fingerprint:
         say(f"The district's keys changed (previously {result.replaced_fingerprint}).")
-    say(f"The district's recovery key ({result.recovery_fingerprint}) can now open this store if a passphrase is lost.")
+    say(
+        f"The district's recovery key ({result.recovery_fingerprint}) can now open this store if every passphrase "
+        "is lost; it is kept offline at the district."
+    )
+    if result.removed_recovery_slots:
+        say(f"Removed {result.removed_recovery_slots} other recovery slot(s): only this recovery key opens the store.")
+
+
+def _fingerprint_read_out(given: str | None, shown: list[str], prompt: str) -> str:
+    """The fingerprint the other side read out: from --fingerprint, or asked for after showing both."""
+    if given:
+        return str(given)
+    if not sys.stdin.isatty():
+        raise UsageError("give --fingerprint XXXX-XXXX-XXXX-XXXX as the other side reads it out by phone")
+    for line in shown:
+        say(line)
+    return input(prompt)
 
 
 def cmd_district_enrol(args: argparse.Namespace) -> None:
-    result = enrol_station(_open_district(args), args.request, args.out)
+    ctx = _open_district(args)
+    preview = read_request(ctx, args.request)
+    typed = _fingerprint_read_out(
+        args.fingerprint,
+        [
+            f"Request from station {preview.station_code} ({preview.station_name}).",
+            f"  The station's fingerprint in the file: {preview.station_fingerprint}",
+            f"  This district's fingerprint:           {preview.district_fingerprint}",
+            "Phone the station's SHO: ask them to read their fingerprint, and read them the district's.",
+        ],
+        "The station's fingerprint, as its SHO reads it out: ",
+    )
+    result = enrol_station(ctx, args.request, args.out, station_fingerprint=typed)
     say(f"Enrolled station {result.peer_code} ({result.peer_name}); answer written to {args.out}.")
-    say(f"Station key fingerprint: {result.peer_fingerprint} — compare it with the station by phone.")
-    say(f"District key fingerprint: {result.own_fingerprint}")
+    say(f"Station key fingerprint: {result.peer_fingerprint} (confirmed)")
+    say(f"District key fingerprint: {result.own_fingerprint} — the station types it in when it takes the answer.")
+    say(f"District recovery key in the answer: {result.recovery_fingerprint}")
     if result.replaced_fingerprint:
         say(f"This replaces the station's earlier keys ({result.replaced_fingerprint}).")
+
+
+def cmd_district_revoke(args: argparse.Namespace) -> None:
+    status = district_store.revoke_station(_open_district(args), args.station, args.reason)
+    say(f"Revoked {status.code} ({status.name}): its bundles are refused from now on and nothing is sent back to it.")
+    say(f"Its keys {status.fingerprint} are never accepted again; it comes back only by enrolling with new keys.")
+
+
+def cmd_district_recovery_key(args: argparse.Namespace) -> None:
+    ctx = _open_district(args)
+    fingerprint = recovery.make_recovery_key(ctx, args.out, replace=args.replace)
+    _say_recovery_key_written(args.out, fingerprint)
+    say("Stations enrolled before have no slot for it yet: enrol each again (docs/sync.md, 'Recovery').")
+
+
+def _say_recovery_key_written(path: Path, fingerprint: str) -> None:
+    say(f"District recovery key {fingerprint} written to {path}.")
+    say(recovery.KEEPING_ADVICE)
+
+
+def cmd_recovery_list(args: argparse.Namespace) -> None:
+    slots = recovery.recovery_slots(open_context(args))
+    if not slots:
+        say("This store has no recovery slot: enrol with the district to get one.")
+    for slot in slots:
+        mark = " (current)" if slot.current else ""
+        say(f"{slot.fingerprint or slot.slot_id}{mark}\t{slot.what}")
+
+
+def cmd_recovery_remove(args: argparse.Namespace) -> None:
+    slot = recovery.remove_recovery_slot(open_context(args), args.fingerprint)
+    say(f"Removed the recovery slot of {slot.fingerprint or slot.slot_id} ({slot.what.split(':')[0]}).")
+
+
+def cmd_recover(args: argparse.Namespace) -> None:
+    who = username(args)
+    new = new_passphrase("AHTC_NEW_PASSPHRASE", f"New passphrase for {who}: ")
+    ctx = recovery.recover_store(data_dir(args), args.key_file, who, new)
+    _, fingerprint = recovery.read_recovery_key(args.key_file)
+    ctx.store.close()
+    say(f"Opened the store with the district recovery key {fingerprint}; {who} has a new passphrase.")
+    say("Sign in with it now and give the other users new passphrases. The recovery is in the audit log.")
+    say("Take the recovery key file away from this computer again.")
+
+
+def cmd_rotate_keys(args: argparse.Namespace) -> None:
+    ctx = _open_any(args)
+    if args.retire_old:
+        retired = rotation.retire_old_keys(ctx)
+        say(f"Retired the old keys {', '.join(retired)}." if retired else "There are no old keys to retire.")
+        return
+    done = rotation.rotate_keys(ctx, keep_old_days=args.keep_old_days)
+    say(f"New keys {done.new_fingerprint} (before: {done.old_fingerprint}).")
+    if ctx.station.is_district:
+        say(
+            "Every return bundle tells the stations the new keys. Bundles still encrypted to the old keys are read "
+            f"until {done.retire_after:%Y-%m-%d} ('ahtc rotate-keys --retire-old' ends that sooner); a station that "
+            "has not synced by then must enrol again."
+        )
+    else:
+        say(
+            "The next bundle tells the district the new keys; once it answers, the old keys are kept "
+            f"{done.keep_old_days} days for answers still on their way."
+        )
 
 
 def cmd_export_bundle(args: argparse.Namespace) -> None:
     ctx = open_context(args)
     for warning in clock_warnings(ctx):
-        print(f"WARNING: {warning}", file=sys.stderr)
+        print(f"WARNING: {warning.text()}", file=sys.stderr)
     slip = export_bundle(ctx, args.out)
     if slip is None:
         say("Nothing to send: the district has acknowledged every change.")
@@ -169,13 +336,16 @@ def cmd_district_init(args: argparse.Namespace) -> None:
         district=args.district,
         admin=args.admin,
         passphrase=None if url else passphrase("New passphrase for the district in-charge: ", confirm=True),
+        recovery_key_out=args.recovery_key_out,
         database_url=url,
     )
     where = "PostgreSQL (protect that database: see docs/sync.md)" if url else str(ctx.store.paths.data_dir)
     say(f"Created the district store for {ctx.station.district} ({ctx.station.station_code}) in {where}.")
-    from desktop_app.sync.enrolment import own_fingerprint
-
     say(f"District key fingerprint: {own_fingerprint(ctx)}")
+    with ctx.store.session() as session:
+        key = recovery.current_recovery_key(session)
+    assert key is not None
+    _say_recovery_key_written(args.recovery_key_out, key.fingerprint)
 
 
 def cmd_district_serve(args: argparse.Namespace) -> None:
@@ -245,3 +415,11 @@ def cmd_district_status(args: argparse.Namespace) -> None:
 def cmd_district_notice(args: argparse.Namespace) -> None:
     notice_id = district_store.add_notice(_open_district(args), args.title, args.text)
     say(f"Notice {notice_id} issued; it goes to every station with its next return bundle.")
+
+
+def cmd_district_retention(args: argparse.Namespace) -> None:
+    set_retention(_open_district(args), args.days)
+    say(
+        f"Deleted records now keep their history for {args.days} days; each station learns it at its next sync, "
+        "and its SHO may then purge older ones ('ahtc purge')."
+    )

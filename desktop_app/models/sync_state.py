@@ -29,6 +29,67 @@ class SyncPeer(Base):
     enrolled_by: Mapped[str] = mapped_column(String(64))
     # The peer's store epoch when it enrolled or last sent a bundle (a restore gives it a new one).
     store_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    # The district's offline recovery public key agreed at enrolment (base64 X25519): on a station, the key its
+    # recovery slot is wrapped to; at the district, the key its answer to this station carried.
+    recovery_public: Mapped[str | None] = mapped_column(String(64), default=None)
+    # District side: a revoked station's bundles are refused until it enrols again with new keys.
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
+    revoked_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    revoked_reason: Mapped[str | None] = mapped_column(String(200), default=None)
+
+
+class ReplacedPeerKey(Base):
+    """Public keys a peer no longer uses: rotated away, replaced by a new enrolment, or revoked.
+
+    A bundle signed with one is refused by name (`retired-key`), and revoked keys are never enrolled again.
+    """
+
+    __tablename__ = "sync_replaced_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    peer_code: Mapped[str] = mapped_column(String(32), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(32), index=True)
+    sign_public: Mapped[str] = mapped_column(String(64))
+    enc_public: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(16))  # rotated | re-enrolled | revoked
+    replaced_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    replaced_by: Mapped[str] = mapped_column(String(64))
+
+
+class OwnOldKey(Base):
+    """This installation's earlier key pair after a key rotation, until it is retired (then the row goes).
+
+    Only two things of it are kept: the private encryption key, to read bundles that were already on their way
+    to it, and the key-change statement its signing key made at the rotation (the signing key itself is not
+    kept), which every bundle sent meanwhile carries so the other side can move to the new keys.
+    """
+
+    __tablename__ = "sync_own_old_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    enc_private: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32-byte X25519 private key
+    statement: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    keep_days: Mapped[int] = mapped_column(Integer)
+    # At the district: set at the rotation. At a station: set when the district first answers with the new keys.
+    retire_after: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class RecoveryKey(Base):
+    """District side: the public half of a district recovery key pair. The private half is never here.
+
+    It was written once to a file for offline keeping (`ahtc district init --recovery-key-out`,
+    `ahtc district recovery-key --out`). The newest row without `replaced_at` is the one enrolment answers carry.
+    """
+
+    __tablename__ = "sync_recovery_keys"
+
+    fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32-byte X25519 public key
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str] = mapped_column(String(64))
+    replaced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 class BundleSent(Base):

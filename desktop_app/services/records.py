@@ -25,6 +25,7 @@ from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.hlc import Hlc, tick
 from desktop_app.services.registry import RegisterSpec, State, link_targets, points_into, spec_for
+from desktop_app.services.tombstones import tombstone
 from desktop_app.services.validation import validate_record
 
 SYSTEM_FIELDS = (
@@ -185,25 +186,23 @@ class WriteTx:
         return new_state
 
     def delete_row(self, spec: RegisterSpec, current: State) -> State:
+        """The row becomes its tombstone: no personal field stays in it, in its change-log entry or in bundles."""
         stamp, at = self.stamp()
-        new_state = {
-            **current,
-            "deleted_at": at,
-            "updated_at": at,
-            "updated_by": self.ctx.actor.username,
-            "version": current["version"] + 1,
-            "hlc": stamp,
-        }
+        new_state = tombstone(
+            spec,
+            {
+                **current,
+                "deleted_at": at,
+                "updated_at": at,
+                "updated_by": self.ctx.actor.username,
+                "version": current["version"] + 1,
+                "hlc": stamp,
+            },
+        )
         self.session.execute(
             update(_table(spec))
             .where(_table(spec).c.id == current["id"])
-            .values(
-                deleted_at=at,
-                updated_at=at,
-                updated_by=new_state["updated_by"],
-                version=new_state["version"],
-                hlc=stamp,
-            )
+            .values({k: v for k, v in new_state.items() if k != "id"})
         )
         self._log(spec, [new_state], "delete", [current["hlc"]])
         search.unindex(self.session, [current["id"]])

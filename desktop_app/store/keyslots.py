@@ -189,6 +189,13 @@ class KeySlots:
     def recovery_fingerprints(self) -> list[str]:
         return [s["tag"] for s in self._slots if s["kind"] == "recovery"]
 
+    def remove_recovery(self, fingerprint: str) -> bool:
+        """Drop the recovery slot with this tag (as `recovery_fingerprints` lists it); False if there is none."""
+        kept = [s for s in self._slots if not (s["kind"] == "recovery" and s["tag"] == fingerprint)]
+        removed = len(kept) < len(self._slots)
+        self._slots = kept
+        return removed
+
 
 def check_passphrase_strength(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, Integer, String, Table, Text, bindparam, insert, select, update
@@ -24,10 +24,11 @@ from desktop_app.models.station import StationInfo
 from desktop_app.services import search
 from desktop_app.services.clock_bounds import plain_span, plain_time, stamp_time
 from desktop_app.services.hlc import Hlc, observe
+from desktop_app.services.purge import PURGE, purge_from_marker
 from desktop_app.services.registry import register_models, spec_for
 from desktop_app.sync.decide import Action, Change, Decision, RowState, decide
 
-OPS = ("create", "update", "delete")
+OPS = ("create", "update", "delete", PURGE)
 _CHUNK = 500
 
 
@@ -62,11 +63,22 @@ class ApplyReport:
     held_back: Counter[str] = field(default_factory=Counter)  # a return never overwrites unacknowledged edits
     # Reference entries a station would not take: another station's record, or a stamp from the far future.
     refused: Counter[str] = field(default_factory=Counter)
+    purged: Counter[str] = field(default_factory=Counter)  # deleted records whose history was forgotten
     changed_ids: set[str] = field(default_factory=set)
     foreign: list[tuple[str, str]] = field(default_factory=list)  # (register, owner) of each change refused so
 
     def to_json(self) -> dict[str, Any]:
-        names = ("created", "updated", "deleted", "undeleted", "conflicts", "unchanged", "held_back", "refused")
+        names = (
+            "created",
+            "updated",
+            "deleted",
+            "undeleted",
+            "conflicts",
+            "unchanged",
+            "held_back",
+            "refused",
+            "purged",
+        )
         out: dict[str, Any] = {name: sum(getattr(self, name).values()) for name in names}
         out["per_register"] = {
             register: {name: getattr(self, name)[register] for name in names if getattr(self, name)[register]}
@@ -273,7 +285,9 @@ def apply_entries(
     report = ApplyReport()
     by_table: dict[str, list[IncomingChange]] = {}
     for change in changes:
-        by_table.setdefault(change.table, []).append(change)
+        # A purge marker carries the tombstone: merged as the deletion it is, then the history is forgotten.
+        merged = replace(change, op="delete") if change.op == PURGE else change
+        by_table.setdefault(change.table, []).append(merged)
     highest: Hlc | None = None
     log_rows: list[dict[str, Any]] = []
     conflict_rows: list[dict[str, Any]] = []
@@ -287,6 +301,10 @@ def apply_entries(
         session.execute(insert(ChangeLogEntry.__table__), log_rows)  # type: ignore[arg-type]
     if conflict_rows:
         session.execute(insert(Conflict.__table__), conflict_rows)  # type: ignore[arg-type]
+    for change in changes:
+        if change.op == PURGE and purge_from_marker(session, change.table, change.state, now, source):
+            report.purged[change.table] += 1
+            report.changed_ids.add(change.row_id)
     if highest is not None:
         _observe(session, highest)
     return report

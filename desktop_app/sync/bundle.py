@@ -33,7 +33,7 @@ from desktop_app.sync.bundle_manifest import (
     strict_json_loads,
 )
 from desktop_app.sync.bundle_zip import read_stored_zip, write_stored_zip
-from desktop_app.sync.keys import Identity, PublicKeys, key_fingerprint
+from desktop_app.sync.keys import Identity, Keyring, PublicKeys, key_fingerprint
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
@@ -145,20 +145,22 @@ def read_bundle(
     sender_keys: Callable[[str], PublicKeys | None],
     max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
     max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+    keyring: Keyring | None = None,
 ) -> OpenedBundle:
     """Open a bundle addressed to `my_code`, or raise BundleRejected(check, detail) on the first failure.
 
     Checks, in order: size, zip, manifest/format, recipient, sender, signature, payload-hash,
-    decryption, payload. Nothing is decrypted before the signature and hash hold.
+    decryption, payload. Nothing is decrypted before the signature and hash hold. `keyring` (sync/keys.py)
+    brings what a key rotation needs: keys the sender announced, keys it no longer uses, our earlier keys.
     """
     _check_size(data, max_bundle_bytes)
     members = read_stored_zip(data, _layout(max_bundle_bytes))
     manifest = parse_manifest(members[MANIFEST_NAME])
     _check_recipient(manifest, my_code)
     keys = _enrolled_keys(manifest, sender_keys)
-    _check_signature(members[MANIFEST_NAME], members[SIGNATURE_NAME], keys, manifest["sender"])
+    keys = _check_signature(members[MANIFEST_NAME], members[SIGNATURE_NAME], keys, manifest, keyring)
     _check_payload_hash(members[PAYLOAD_NAME], manifest)
-    plaintext = _decrypt(members[PAYLOAD_NAME], manifest, my_identity)
+    plaintext = _decrypt(members[PAYLOAD_NAME], manifest, my_identity, keyring)
     entries = _decode_entries(plaintext, manifest, max_payload_bytes)
     return OpenedBundle(manifest=manifest, entries=entries, sha256=bundle_sha256(data), sender_keys=keys)
 
@@ -249,10 +251,18 @@ def _enrolled_keys(manifest: dict[str, Any], sender_keys: Callable[[str], Public
     return keys
 
 
-def _check_signature(raw_manifest: bytes, signature: bytes, keys: PublicKeys, sender: str) -> None:
+def _check_signature(
+    raw_manifest: bytes, signature: bytes, keys: PublicKeys, manifest: dict[str, Any], keyring: Keyring | None
+) -> PublicKeys:
+    """The keys that signed the manifest: the enrolled ones, or (with a keyring) ones they handed over to."""
+    sender = manifest["sender"]
     try:
         keys.signing_key().verify(signature, raw_manifest)
+        return keys
     except InvalidSignature:
+        signer = keyring.signer(manifest, raw_manifest, signature, keys) if keyring is not None else None
+        if signer is not None:
+            return signer
         raise BundleRejected(
             "signature",
             f"The bundle is not signed by the enrolled key of {sender}: it was altered or damaged after "
@@ -270,10 +280,13 @@ def _check_payload_hash(payload: bytes, manifest: dict[str, Any]) -> None:
         )
 
 
-def _decrypt(payload: bytes, manifest: dict[str, Any], my_identity: Identity) -> bytes:
+def _decrypt(payload: bytes, manifest: dict[str, Any], my_identity: Identity, keyring: Keyring | None) -> bytes:
     encryption = manifest["encryption"]
     mine = key_fingerprint(my_identity.public().enc)
-    if encryption["recipient_key"] != mine:
+    key = my_identity.encryption_key if encryption["recipient_key"] == mine else None
+    if key is None and keyring is not None:
+        key = keyring.decryption_key(encryption["recipient_key"])
+    if key is None:
         raise BundleRejected(
             "decryption",
             f"The bundle was encrypted for key {encryption['recipient_key']}, but this installation's key is "
@@ -284,7 +297,7 @@ def _decrypt(payload: bytes, manifest: dict[str, Any], my_identity: Identity) ->
     try:
         return open_sealed(
             sealed,
-            my_identity.encryption_key,
+            key,
             context=encryption_context(manifest),
             aad=associated_data(manifest),
         )

@@ -4,10 +4,14 @@ A district store is a store of kind "district" whose code is the district code (
 the same encrypted SQLCipher store as a station's; with a database URL it lives in PostgreSQL, with the same
 models and migrations, and `district.json` in the data folder says where. A PostgreSQL store has no key
 slots: the DBA protects that database (see docs/sync.md).
+
+Every district gets a recovery key pair at init; its private half goes only into the file named by the caller
+(sync/recovery.py). A station that is lost or stolen is revoked here (`revoke_station`).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -17,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.errors import StoreExists, StoreNotFound, ValidationError
+from desktop_app.errors import NotFound, StoreExists, StoreNotFound, ValidationError
 from desktop_app.models.accounts import User
 from desktop_app.models.changelog import Conflict
 from desktop_app.models.enums import Role, StoreKind
@@ -32,7 +36,9 @@ from desktop_app.store.atomic import write_atomic
 from desktop_app.store.keyslots import DEFAULT_KDF, KdfParams
 from desktop_app.store.store import Store, StorePaths
 from desktop_app.sync.district_side import acked_and_gaps, enrolled_stations
-from desktop_app.sync.keys import Identity
+from desktop_app.sync.keys import Identity, key_fingerprint
+from desktop_app.sync.peers import find_peer, record_replaced
+from desktop_app.sync.recovery import check_key_file_target, make_recovery_key
 from desktop_app.sync.refusals import latest_refusal, refusals_by_station
 
 CONFIG_NAME = "district.json"
@@ -45,19 +51,25 @@ def init_district(
     district: str,
     admin: str,
     passphrase: str | None,
+    recovery_key_out: Path,
     database_url: str | None = None,
     clock: Clock | None = None,
     kdf: KdfParams = DEFAULT_KDF,
 ) -> Context:
-    """A new district store, signed in as its first user (role SHO: the district in-charge)."""
+    """A new district store, signed in as its first user (role SHO: the district in-charge).
+
+    Its recovery key pair is made too: the private half is written to `recovery_key_out` (which must not exist
+    and must not be inside `data_dir`), the public half kept in the store.
+    """
     code = district_code.strip().upper()
     if not code or not code.replace("-", "").isalnum() or len(code) > 32:
         raise ValidationError({"district_code": "use letters, digits and dashes only, e.g. MBD"})
     name = f"District AHTC {district.strip()}"
+    check_key_file_target(recovery_key_out, data_dir)
     if database_url is None:
         if passphrase is None:
             raise ValidationError({"passphrase": "a SQLCipher district store needs a passphrase"})
-        return init_store(
+        ctx = init_store(
             Path(data_dir),
             kind=StoreKind.DISTRICT,
             station_code=code,
@@ -69,7 +81,10 @@ def init_district(
             clock=clock,
             kdf=kdf,
         )
-    return _init_on_server(Path(data_dir), code, name, district, admin, database_url, clock or SystemClock())
+    else:
+        ctx = _init_on_server(Path(data_dir), code, name, district, admin, database_url, clock or SystemClock())
+    make_recovery_key(ctx, recovery_key_out)
+    return ctx
 
 
 def _init_on_server(data_dir: Path, code: str, name: str, district: str, admin: str, url: str, clock: Clock) -> Context:
@@ -157,6 +172,13 @@ class StationStatus:
     held_bundles: int
     refusals: dict[str, int] = field(default_factory=dict)  # check → authentic bundles refused ("clock", "owner")
     last_refusal: str | None = None  # the newest refusal's sentence, for the district officer
+    revoked_at: str | None = None
+    revoked_by: str | None = None
+    recovery_fingerprint: str | None = None  # the district recovery key its latest answer carried
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
 
     def line(self) -> str:
         last = (
@@ -167,9 +189,11 @@ class StationStatus:
         gaps = ", ".join(f"{a}–{b}" for a, b in self.gaps) or "none"
         held = f", {self.held_bundles} held (newer app)" if self.held_bundles else ""
         refused = "".join(f"\tREFUSED ({check}): {n}" for check, n in sorted(self.refusals.items()))
+        revoked = f"REVOKED {self.revoked_at[:10]} by {self.revoked_by}\t" if self.revoked_at else ""
+        recovery = f"recovery key {self.recovery_fingerprint}" if self.recovery_fingerprint else "no recovery key"
         return (
-            f"{self.code}\t{self.name}\tkeys {self.fingerprint}\t{last}\tacknowledged to seq {self.acked_seq}\t"
-            f"gaps: {gaps}\topen conflicts: {self.open_conflicts}{held}{refused}"
+            f"{self.code}\t{self.name}\t{revoked}keys {self.fingerprint}\t{recovery}\t{last}\t"
+            f"acknowledged to seq {self.acked_seq}\tgaps: {gaps}\topen conflicts: {self.open_conflicts}{held}{refused}"
         )
 
 
@@ -207,6 +231,9 @@ def district_status(ctx: Context) -> list[StationStatus]:
                     int(held or 0),
                     dict(refused.get(peer.code, {})),
                     _last_refusal_text(session, peer.code) if peer.code in refused else None,
+                    peer.revoked_at.isoformat() if peer.revoked_at else None,
+                    peer.revoked_by,
+                    key_fingerprint(base64.b64decode(peer.recovery_public)) if peer.recovery_public else None,
                 )
             )
     return out
@@ -215,6 +242,32 @@ def district_status(ctx: Context) -> list[StationStatus]:
 def _last_refusal_text(session: Session, station: str) -> str | None:
     latest = latest_refusal(session, station)
     return None if latest is None else f"{latest.at.isoformat()} bundle {latest.bundle_no}: {latest.detail}"
+
+
+def revoke_station(ctx: Context, code: str, reason: str = "") -> StationStatus:
+    """Cut a lost or stolen station off: its bundles are refused (`revoked`) and nothing is sent back to it.
+
+    Its keys are recorded as revoked and are never enrolled again; the station comes back only through a new
+    enrolment with new keys. `reason` is kept with the station for the record: never a name or anything personal.
+    """
+    permissions.require(ctx, permissions.MANAGE_USERS)
+    if not ctx.station.is_district:
+        raise ValidationError({"station": "only the district revokes stations"})
+    code = code.strip().upper()
+    if len(reason) > 200:
+        raise ValidationError({"reason": "keep the reason under 200 characters"})
+    with ctx.store.transaction() as session:
+        peer = find_peer(session, code, "station")
+        if peer is None:
+            raise NotFound(f"no station {code[:32]} is enrolled here; 'ahtc district status' lists them")
+        if peer.revoked_at is not None:
+            raise ValidationError({"station": f"{code} was already revoked on {peer.revoked_at:%Y-%m-%d}"})
+        # The peer keeps its keys for the record; listed as revoked, no enrolment or key change takes them again.
+        record_replaced(session, ctx, peer, "revoked")
+        peer.revoked_at, peer.revoked_by = ctx.clock.now(), ctx.actor.username
+        peer.revoked_reason = reason.strip() or None
+        audit.append_many(session, ctx, [("station-revoke", None, None, f"{code} keys {peer.fingerprint}")])
+    return next(s for s in district_status(ctx) if s.code == code)
 
 
 def add_notice(ctx: Context, title: str, body: str) -> str:

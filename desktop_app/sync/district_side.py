@@ -23,6 +23,7 @@ from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMar
 from desktop_app.services import audit
 from desktop_app.services.clock_bounds import too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.purge import retention_days
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
@@ -30,9 +31,10 @@ from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha25
 from desktop_app.sync.digest import held_digest
 from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
 from desktop_app.sync.importer import ImportResult, received_row, slip_for
-from desktop_app.sync.peers import find_peer, load_identity, peer_keys, station_info
+from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.refusals import record_refusal
+from desktop_app.sync.rotation import announcements, take_new_keys
 
 MAX_NOTICES = 50
 
@@ -98,6 +100,7 @@ def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             )
             session.add(mark)
         notes.extend(_chain_notes(mark, manifest))
+        notes.extend(take_new_keys(session, ctx, opened))
         report = apply_entries(session, changes, now=now)
         mark.ranges = merge_range(list(mark.ranges), manifest["seq_from"], manifest["seq_to"])
         mark.acked_seq, gaps = acked_and_gaps(mark.ranges)
@@ -175,6 +178,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         identity = load_identity(session)
         peer = find_peer(session, station, "station")
         assert peer is not None
+        refuse_if_revoked(peer)
         mark = session.get(StationMark, (station, manifest["store_id"]))
         assert mark is not None, "answer a bundle only after applying it"
         _acked, gaps = acked_and_gaps(list(mark.ranges))
@@ -189,6 +193,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         entries.extend(_notices(session, ctx))
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
+        retention = retention_days(session)
         receipt = sign_receipt(
             identity,
             district=ctx.station.station_code,
@@ -231,6 +236,9 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 "receipt": receipt,
                 "reference_seq": top,
                 "district_time": now,
+                # How long deleted records keep their history before the SHO may purge them (services/purge.py).
+                **({"retention_days": retention} if retention is not None else {}),
+                **announcements(session, ctx.clock.now()),
             },
             sender=identity,
             recipient_enc_public=peer_keys(peer).enc,

@@ -2,19 +2,27 @@
 
 station `enrol_request` → file R → district `enrol_station` → file A → station `enrol_complete`.
 The files hold only public keys and codes; each is signed by its writer (proof that it holds the private
-key), but trust comes from the fingerprints the two officers compare, never from the file itself.
-Completing enrolment also wraps the station's data key to the district's key (the recovery slot).
+key), but trust comes from the fingerprints the two officers compare, never from the file itself. So nothing is
+trusted before that comparison: `read_request` and `read_answer` only show what a file says, and each side
+records the other's keys only when given the fingerprint the other side read out, and it matches.
+
+The answer also carries the district's recovery public key (signed with the district's keys, so the fingerprint
+check covers it too). Completing enrolment wraps the station's data key to it — the recovery slot — and removes
+every other recovery slot, so an earlier enrolment, forged or not, leaves no key behind.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import AhtcError
@@ -23,8 +31,9 @@ from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.atomic import write_atomic
 from desktop_app.sync.bundle_manifest import canonical_json
-from desktop_app.sync.keys import Identity, PublicKeys
-from desktop_app.sync.peers import find_peer, load_identity
+from desktop_app.sync.keys import KEY_BYTES, Identity, PublicKeys, key_fingerprint, normalise_fingerprint
+from desktop_app.sync.peers import find_peer, load_identity, revoked_at, set_peer_keys
+from desktop_app.sync.recovery import current_recovery_key, replace_recovery_slots
 
 REQUEST_FORMAT = "ahtc-enrol-request/1"
 ANSWER_FORMAT = "ahtc-enrol-answer/1"
@@ -38,6 +47,18 @@ class EnrolmentError(AhtcError):
     """An enrolment file is not usable here; the message says what to do."""
 
 
+class FingerprintMismatch(EnrolmentError):
+    """The fingerprint the other side read out is not the one in the file: nothing was trusted or written."""
+
+    def __init__(self, whose: str, typed: str, in_file: str) -> None:
+        self.whose, self.typed, self.in_file = whose, typed, in_file
+        super().__init__(
+            f"the fingerprint you were given ({typed}) is not the {whose} fingerprint in this file ({in_file}). "
+            "Nothing was changed. If it was read out and typed correctly, the file was swapped or changed on the "
+            "way: do not use it, and ask for a new one"
+        )
+
+
 @dataclass(frozen=True)
 class EnrolmentResult:
     peer_code: str
@@ -45,7 +66,29 @@ class EnrolmentResult:
     peer_fingerprint: str
     own_fingerprint: str
     replaced_fingerprint: str | None = None  # the peer's previous keys, when enrolment was repeated
-    recovery_fingerprint: str | None = None
+    recovery_fingerprint: str | None = None  # the district recovery key (answer sent, or slot added)
+    removed_recovery_slots: int = 0
+
+
+@dataclass(frozen=True)
+class RequestPreview:
+    """What the district officer sees before confirming a station's request; nothing is recorded yet."""
+
+    station_code: str
+    station_name: str
+    station_fingerprint: str  # from the file: compare with what the station reads out
+    district_fingerprint: str  # ours, to read out to the station
+
+
+@dataclass(frozen=True)
+class AnswerPreview:
+    """What the SHO sees before confirming the district's answer; nothing is recorded yet."""
+
+    district_code: str
+    district_name: str
+    district_fingerprint: str  # from the file: compare with what the district reads out
+    station_fingerprint: str  # ours, as the district should have read it back
+    recovery_fingerprint: str  # the district recovery key the answer carries
 
 
 def own_fingerprint(ctx: Context) -> str:
@@ -77,8 +120,107 @@ def enrol_request(ctx: Context, out: Path) -> EnrolmentResult:
     return EnrolmentResult(ctx.station.district_code, ctx.station.district, "", fingerprint)
 
 
-def enrol_station(ctx: Context, request_path: Path, out: Path) -> EnrolmentResult:
-    """District: register the station named in the request, and write the answer file for it."""
+def read_request(ctx: Context, request_path: Path) -> RequestPreview:
+    """District: what a request file says, checked but not trusted (no writes)."""
+    request, keys = _checked_request(ctx, request_path)
+    return RequestPreview(
+        _text(request, "station_code"), _text(request, "station_name"), keys.fingerprint(), own_fingerprint(ctx)
+    )
+
+
+def enrol_station(ctx: Context, request_path: Path, out: Path, *, station_fingerprint: str) -> EnrolmentResult:
+    """District: register the station named in the request, and write the answer file for it.
+
+    `station_fingerprint` is what the station's SHO read out by phone; only if it matches the request's keys is
+    anything recorded or written.
+    """
+    request, keys = _checked_request(ctx, request_path)
+    code = _text(request, "station_code")
+    _confirm("station's", station_fingerprint, keys.fingerprint())
+    with ctx.store.transaction() as session:
+        _refuse_unusable_station_keys(session, code, keys)
+        recovery = current_recovery_key(session)
+        if recovery is None:
+            raise EnrolmentError(
+                "this district has no recovery key yet: run 'ahtc district recovery-key --out FILE' first (see "
+                "docs/sync.md), then enrol the station"
+            )
+        identity = load_identity(session)
+        peer, previous = _save_peer(session, ctx, code, "station", _text(request, "station_name"), keys)
+        peer.store_id = _text(request, "store_id")
+        peer.recovery_public = recovery.public_key
+        peer.revoked_at = peer.revoked_by = peer.revoked_reason = None
+        answer = {
+            "format": ANSWER_FORMAT,
+            "district_code": ctx.station.station_code,
+            "district_name": ctx.station.district,
+            "station_code": code,
+            "station_fingerprint": keys.fingerprint(),
+            "keys": identity.public().to_json(),
+            "recovery_key": recovery.public_key,
+            "created_at": ctx.clock.now().isoformat(),
+        }
+        _write_signed(out, answer, identity, _ANSWER_LABEL)
+        detail = f"{code} {keys.fingerprint()} recovery {recovery.fingerprint}"
+        audit.append_many(session, ctx, [("enrol-station", None, None, detail)])
+    return EnrolmentResult(
+        code,
+        _text(request, "station_name"),
+        keys.fingerprint(),
+        identity.public().fingerprint(),
+        previous,
+        recovery.fingerprint,
+    )
+
+
+def read_answer(ctx: Context, answer_path: Path) -> AnswerPreview:
+    """Station: what the district's answer says, checked but not trusted (no writes)."""
+    answer, keys, recovery = _checked_answer(ctx, answer_path)
+    return AnswerPreview(
+        _text(answer, "district_code"),
+        _text(answer, "district_name"),
+        keys.fingerprint(),
+        own_fingerprint(ctx),
+        key_fingerprint(recovery),
+    )
+
+
+def enrol_complete(ctx: Context, answer_path: Path, *, district_fingerprint: str) -> EnrolmentResult:
+    """Station: record the district's keys and put the district recovery key slot in place of any other.
+
+    `district_fingerprint` is what the district read out by phone; only if it matches the answer's keys is the
+    district trusted and the recovery slot written.
+    """
+    answer, keys, recovery = _checked_answer(ctx, answer_path)
+    code = _text(answer, "district_code")
+    _confirm("district's", district_fingerprint, keys.fingerprint())
+    with ctx.store.transaction() as session:
+        mine = load_identity(session).public().fingerprint()
+        peer, previous = _save_peer(session, ctx, code, "district", _text(answer, "district_name"), keys)
+        peer.recovery_public = base64.b64encode(recovery).decode("ascii")
+        recovery_fp, removed = replace_recovery_slots(ctx, recovery)
+        detail = f"{code} {keys.fingerprint()} recovery {recovery_fp}; {len(removed)} other recovery slot(s) removed"
+        audit.append_many(session, ctx, [("enrol-complete", None, None, detail)])
+    return EnrolmentResult(
+        code, _text(answer, "district_name"), keys.fingerprint(), mine, previous, recovery_fp, len(removed)
+    )
+
+
+# --- checks -----------------------------------------------------------------------------------------------------
+
+
+def _confirm(whose: str, typed: str, in_file: str) -> None:
+    try:
+        given = normalise_fingerprint(typed)
+    except ValueError as exc:
+        raise EnrolmentError(
+            f"'{typed.strip()[:40]}' is not a fingerprint: {exc}. Type the {whose} fingerprint as it is read out"
+        ) from None
+    if given != in_file:
+        raise FingerprintMismatch(whose, given, in_file)
+
+
+def _checked_request(ctx: Context, request_path: Path) -> tuple[dict[str, Any], PublicKeys]:
     permissions.require(ctx, permissions.MANAGE_USERS)
     if not ctx.station.is_district:
         raise EnrolmentError("only a district store enrols stations; on a station use 'ahtc enrol-complete'")
@@ -91,73 +233,83 @@ def enrol_station(ctx: Context, request_path: Path, out: Path) -> EnrolmentResul
         )
     if code == ctx.station.station_code:
         raise EnrolmentError("a station cannot have the district's own code")
-    with ctx.store.transaction() as session:
-        identity = load_identity(session)
-        previous = _save_peer(
-            session, ctx, code, "station", _text(request, "station_name"), keys, _text(request, "store_id")
+    _text(request, "station_name")
+    _text(request, "store_id")
+    return request, keys
+
+
+def _refuse_unusable_station_keys(session: Session, code: str, keys: PublicKeys) -> None:
+    revocation = revoked_at(session, keys.fingerprint())
+    if revocation is not None:
+        raise EnrolmentError(
+            f"the keys in this request ({keys.fingerprint()}) were revoked here on "
+            f"{revocation.replaced_at:%Y-%m-%d} and are never accepted again: the station makes new keys "
+            "('ahtc rotate-keys') and a new request"
         )
-        answer = {
-            "format": ANSWER_FORMAT,
-            "district_code": ctx.station.station_code,
-            "district_name": ctx.station.district,
-            "station_code": code,
-            "station_fingerprint": keys.fingerprint(),
-            "keys": identity.public().to_json(),
-            "created_at": ctx.clock.now().isoformat(),
-        }
-        _write_signed(out, answer, identity, _ANSWER_LABEL)
-        audit.append_many(session, ctx, [("enrol-station", None, None, f"{code} {keys.fingerprint()}")])
-    return EnrolmentResult(
-        code, _text(request, "station_name"), keys.fingerprint(), identity.public().fingerprint(), previous
+    other = session.scalar(
+        select(SyncPeer.code).where(SyncPeer.fingerprint == keys.fingerprint(), SyncPeer.code != code)
     )
+    if other is not None:
+        raise EnrolmentError(f"these keys are already enrolled here for {other}; a station needs keys of its own")
 
 
-def enrol_complete(ctx: Context, answer_path: Path) -> EnrolmentResult:
-    """Station: record the district's keys and add the district recovery key slot."""
+def _checked_answer(ctx: Context, answer_path: Path) -> tuple[dict[str, Any], PublicKeys, bytes]:
     permissions.require(ctx, permissions.MANAGE_USERS)
     if ctx.station.is_district:
         raise EnrolmentError("this is a district store; 'enrol-complete' is run on the station")
     answer, keys = _read_signed(answer_path, ANSWER_FORMAT, _ANSWER_LABEL)
     code = _text(answer, "district_code")
-    with ctx.store.transaction() as session:
-        identity = load_identity(session)
-        mine = identity.public().fingerprint()
-        if answer.get("station_code") != ctx.station.station_code or answer.get("station_fingerprint") != mine:
-            raise EnrolmentError(
-                f"this answer is for {answer.get('station_code')!s:.32} with key "
-                f"{answer.get('station_fingerprint')!s:.32}, not for this station "
-                f"({ctx.station.station_code}, {mine}); ask the district to enrol this station's latest request"
-            )
-        if code != ctx.station.district_code:
-            raise EnrolmentError(
-                f"this answer comes from district {code}, but this station belongs to {ctx.station.district_code}"
-            )
-        previous = _save_peer(session, ctx, code, "district", _text(answer, "district_name"), keys)
-        recovery = ctx.store.slots.set_recovery(keys.enc, ctx.store.data_key)
-        ctx.store.save_slots()
-        audit.append_many(session, ctx, [("enrol-complete", None, None, f"{code} {keys.fingerprint()}")])
-    return EnrolmentResult(code, _text(answer, "district_name"), keys.fingerprint(), mine, previous, recovery)
+    _text(answer, "district_name")
+    mine = own_fingerprint(ctx)
+    if answer.get("station_code") != ctx.station.station_code or answer.get("station_fingerprint") != mine:
+        raise EnrolmentError(
+            f"this answer is for {answer.get('station_code')!s:.32} with key "
+            f"{answer.get('station_fingerprint')!s:.32}, not for this station "
+            f"({ctx.station.station_code}, {mine}); ask the district to enrol this station's latest request"
+        )
+    if code != ctx.station.district_code:
+        raise EnrolmentError(
+            f"this answer comes from district {code}, but this station belongs to {ctx.station.district_code}"
+        )
+    return answer, keys, _recovery_key(answer)
+
+
+def _recovery_key(answer: dict[str, Any]) -> bytes:
+    try:
+        raw = base64.b64decode(str(answer["recovery_key"]), validate=True)
+        if len(raw) != KEY_BYTES:
+            raise ValueError
+        X25519PublicKey.from_public_bytes(raw)
+    except (KeyError, ValueError, binascii.Error):
+        raise EnrolmentError(
+            "this answer carries no usable district recovery key: the district runs an older version of AHTC "
+            "Register, or has no recovery key yet. Ask district IT to update it, run 'ahtc district recovery-key', "
+            "and enrol this station again"
+        ) from None
+    return raw
 
 
 def _save_peer(
-    session: Session, ctx: Context, code: str, kind: str, name: str, keys: PublicKeys, store_id: str | None = None
-) -> str | None:
+    session: Session, ctx: Context, code: str, kind: str, name: str, keys: PublicKeys
+) -> tuple[SyncPeer, str | None]:
     peer = find_peer(session, code, kind) or session.get(SyncPeer, code)
-    previous = peer.fingerprint if peer is not None and peer.fingerprint != keys.fingerprint() else None
+    previous = None
     if peer is None:
-        peer = SyncPeer(code=code)
+        peer = SyncPeer(
+            code=code,
+            sign_public=base64.b64encode(keys.sign).decode("ascii"),
+            enc_public=base64.b64encode(keys.enc).decode("ascii"),
+            fingerprint=keys.fingerprint(),
+        )
         session.add(peer)
+    else:
+        previous = set_peer_keys(session, ctx, peer, keys, "re-enrolled")
     peer.kind = kind
     peer.name = name
-    peer.sign_public = base64.b64encode(keys.sign).decode("ascii")
-    peer.enc_public = base64.b64encode(keys.enc).decode("ascii")
-    peer.fingerprint = keys.fingerprint()
     peer.enrolled_at = ctx.clock.now()
     peer.enrolled_by = ctx.actor.username
-    if store_id is not None:
-        peer.store_id = store_id
     session.flush()
-    return previous
+    return peer, previous
 
 
 def _write_signed(out: Path, body: dict[str, Any], identity: Identity, label: bytes) -> None:

@@ -26,6 +26,7 @@ from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import acknowledged_rows, bucket_of
 from desktop_app.sync.peers import district_peer, load_identity, peer_keys, station_info
+from desktop_app.sync.rotation import announcements
 
 STATION_CHANGES = "station-changes"
 DISTRICT_RETURN = "district-return"
@@ -148,6 +149,7 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
                 "recover": ack.acked_seq == 0,
                 # This version takes the district's conflicts on our rows (an older one would refuse them).
                 "takes_conflicts": True,
+                **announcements(session, ctx.clock.now()),
             },
             sender=load_identity(session),
             recipient_enc_public=peer_keys(district).enc,
@@ -248,8 +250,44 @@ def _counts(entries: list[dict[str, Any]]) -> dict[str, int]:
     return counts
 
 
-def clock_warnings(ctx: Context) -> list[str]:
-    """What an officer should hear about this PC's clock before exporting, in plain words (empty: nothing).
+@dataclass(frozen=True)
+class ClockWarning:
+    """Something wrong with this PC's clock, as facts; `text()` says it in English, the GUI in the UI language."""
+
+    kind: str  # "behind": the clock reads earlier than the last change saved here
+    #            "district": at the last sync it was far off the district's clock (`off` > 0: ahead)
+    #            "ahead": changes waiting to be sent were stamped too far ahead of the clock now
+    now: dt.datetime
+    off: dt.timedelta = dt.timedelta(0)
+    latest: dt.datetime | None = None  # "behind": the last change; "ahead": the latest stamp waiting
+    count: int = 0  # "ahead": how many changes
+    skew: dt.timedelta = dt.timedelta(0)  # the allowed skew
+
+    def text(self) -> str:
+        if self.kind == "behind":
+            assert self.latest is not None
+            return (
+                f"This PC's clock reads {plain_time(self.now)}, {plain_span(self.off)} behind the last change saved "
+                f"here ({plain_time(self.latest)}). The date is probably wrong (a flat CMOS battery resets it): "
+                "correct the date and time before you go on."
+            )
+        if self.kind == "district":
+            side = "ahead of" if self.off > dt.timedelta(0) else "behind"
+            return (
+                f"At the last sync this PC's clock was {plain_span(self.off)} {side} the district's. Correct the date "
+                f"and time before exporting: the district refuses changes stamped more than {plain_span(self.skew)} "
+                "ahead of its own clock."
+            )
+        assert self.latest is not None
+        return (
+            f"{self.count} change(s) waiting to be sent were stamped while this PC's clock was ahead (as late as "
+            f"{plain_time(self.latest)}). The district refuses them as they are: the SHO should run 'ahtc "
+            "repair-clock' to stamp them again, then export."
+        )
+
+
+def clock_warnings(ctx: Context) -> list[ClockWarning]:
+    """What an officer should hear about this PC's clock before exporting (empty: nothing).
 
     The district refuses changes stamped more than a day ahead of its own clock, and a store's clock never runs
     backwards, so a wrong date costs a refused bundle or keeps the store's stamps in the future.
@@ -257,38 +295,23 @@ def clock_warnings(ctx: Context) -> list[str]:
     with ctx.store.session() as session:
         now = ctx.clock.now()
         skew = allowed_skew(session)
-        warnings: list[str] = []
-        last = station_info(session).last_hlc
-        behind = bool(last) and stamp_time(str(last)) - now > dt.timedelta(milliseconds=CLOCK_BEHIND_TOLERANCE_MS)
-        if last and behind:
-            warnings.append(
-                f"This PC's clock reads {plain_time(now)}, {plain_span(stamp_time(last) - now)} behind the last change "
-                f"saved here ({plain_time(stamp_time(last))}). The date is probably wrong (a flat CMOS battery resets "
-                "it): correct the date and time before you go on."
-            )
+        info = station_info(session)
+        warnings: list[ClockWarning] = []
+        last = stamp_time(info.last_hlc) if info.last_hlc else None
+        behind = last is not None and last - now > dt.timedelta(milliseconds=CLOCK_BEHIND_TOLERANCE_MS)
+        if last is not None and behind:
+            warnings.append(ClockWarning("behind", now, off=last - now, latest=last))
         ack = session.scalar(select(DistrictAck).limit(1))
-        off = (
-            None if ack is None or ack.district_time_skew_s is None else dt.timedelta(seconds=ack.district_time_skew_s)
-        )
-        if off is not None and abs(off) > skew:
-            side = "ahead of" if off > dt.timedelta(0) else "behind"
-            warnings.append(
-                f"At the last sync this PC's clock was {plain_span(off)} {side} the district's. Correct the date and "
-                "time before exporting: the district refuses changes stamped more than "
-                f"{plain_span(skew)} ahead of its own clock."
-            )
-        acked = 0 if ack is None or ack.store_id != station_info(session).store_id else ack.acked_seq
+        if ack is not None and ack.district_time_skew_s is not None:
+            off = dt.timedelta(seconds=ack.district_time_skew_s)
+            if abs(off) > skew:
+                warnings.append(ClockWarning("district", now, off=off, skew=skew))
+        acked = 0 if ack is None or ack.store_id != info.store_id else ack.acked_seq
         log = ChangeLogEntry.__table__
-        floor = too_late_floor(session, now)
-        late = session.execute(
-            select(func.count(), func.max(log.c.hlc)).where(
-                log.c.source == "local", log.c.seq > acked, log.c.hlc >= floor
-            )
-        ).one()
-        if late[0] and not behind:  # a clock behind its last stamp explains these: fix the date first
-            warnings.append(
-                f"{late[0]} change(s) waiting to be sent were stamped while this PC's clock was ahead (as late as "
-                f"{plain_time(stamp_time(late[1]))}). The district refuses them as they are: the SHO should run "
-                "'ahtc repair-clock' to stamp them again, then export."
-            )
+        late = select(func.count(), func.max(log.c.hlc)).where(
+            log.c.source == "local", log.c.seq > acked, log.c.hlc >= too_late_floor(session, now)
+        )
+        count, latest = session.execute(late).one()
+        if count and not behind:  # a clock behind its last stamp explains these: fix the date first
+            warnings.append(ClockWarning("ahead", now, latest=stamp_time(latest), count=int(count), skew=skew))
         return warnings

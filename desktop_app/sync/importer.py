@@ -21,6 +21,7 @@ from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, read_bundle
 from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES, DispatchSlip
 from desktop_app.sync.peers import key_lookup, load_identity
+from desktop_app.sync.rotation import keyring
 
 
 class BundleHeld(AhtcError):
@@ -46,7 +47,18 @@ class ImportResult:
 
 def report_lines(report: dict[str, Any]) -> list[str]:
     """The import report in plain words, as printed and as shown to the SHO."""
-    names = ("created", "updated", "deleted", "undeleted", "conflicts", "unchanged", "held_back", "recovered")
+    names = (
+        "created",
+        "updated",
+        "deleted",
+        "undeleted",
+        "conflicts",
+        "unchanged",
+        "held_back",
+        "recovered",
+        "refused",
+        "purged",
+    )
     summary = ", ".join(f"{report.get(name, 0)} {name.replace('_', ' ')}" for name in names if report.get(name))
     out = [f"  result: {summary or 'no changes'}"]
     for register, counts in sorted(report.get("per_register", {}).items()):
@@ -66,12 +78,14 @@ def open_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MA
     with ctx.store.session() as session:
         identity = load_identity(session)
         keys = key_lookup(session, sender_kind)
+        ring = keyring(session, ctx.clock.now())
     opened = read_bundle(
         data,
         my_code=ctx.station.station_code,
         my_identity=identity,
         sender_keys=keys.get,
         max_bundle_bytes=max_bundle_bytes,
+        keyring=ring,
     )
     expected = STATION_CHANGES if ctx.station.is_district else DISTRICT_RETURN
     if opened.manifest["kind"] != expected:

@@ -9,11 +9,16 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from desktop_app.errors import BundleRejected
 
 KEY_BYTES = 32
 # Fingerprints are read aloud over a phone line: 80 bits of SHA-256 in RFC 4648 base32 (A–Z, 2–7, so
@@ -53,6 +58,18 @@ def _exact_fields(data: Mapping[str, object], names: set[str]) -> None:
 def _readable(digest: bytes) -> str:
     text = base64.b32encode(digest[:_FINGERPRINT_BYTES]).decode("ascii")
     return "-".join(text[start : start + 4] for start in range(0, len(text), 4))
+
+
+def normalise_fingerprint(typed: str) -> str:
+    """A fingerprint as someone typed it (any case, spaces or dashes anywhere) in the canonical form.
+
+    Base32 has no 0, 1 or 8, so those can only be a misheard or mistyped O, I or B and are read as such.
+    Raises ValueError when what is left is not 16 base32 characters.
+    """
+    letters = re.sub(r"[\s\-–—]", "", typed).upper().translate(str.maketrans("018", "OIB"))
+    if not re.fullmatch(r"[A-Z2-7]{16}", letters):
+        raise ValueError("a fingerprint is 16 letters and digits, e.g. ABCD-EFGH-IJKL-MN23")
+    return "-".join(letters[start : start + 4] for start in range(0, 16, 4))
 
 
 def key_fingerprint(pub: bytes) -> str:
@@ -132,3 +149,110 @@ class Identity:
     def __repr__(self) -> str:
         # Only the public fingerprint: an Identity that reaches a log or a traceback leaks nothing.
         return f"Identity(fingerprint={self.public().fingerprint()!r})"
+
+
+# --- key changes ---------------------------------------------------------------------------------------------
+
+# Domain separation: a key-change statement can never pass for a manifest, a receipt or an enrolment file.
+_KEY_CHANGE_LABEL = b"ahtc-key-change/1\x00"
+# A peer that rotated more often than this without the other side hearing of it must enrol again.
+MAX_KEY_CHANGES = 4
+
+
+def key_change_statement(code: str, old: Identity, new: PublicKeys) -> dict[str, object]:
+    """`code` moves from keys `old` to `new`: signed by the OLD signing key, which the other side trusts.
+
+    Bundles are then signed with the new keys and carry this statement; the other side accepts the new keys
+    only when the statement verifies with the keys it has enrolled and the bundle verifies with the new ones
+    (which also proves the sender holds them). The old signing key is not needed after this.
+    """
+    body: dict[str, object] = {"code": code, "old": old.public().fingerprint(), "keys": new.to_json()}
+    signature = old.signing_key.sign(_KEY_CHANGE_LABEL + _canonical(body))
+    return {**body, "signature": _b64(signature)}
+
+
+def verify_key_change(statement: object, code: str, current: PublicKeys) -> PublicKeys:
+    """The new keys named by a statement from `code`, signed by its `current` keys; ValueError otherwise."""
+    if not isinstance(statement, Mapping) or set(statement) != {"code", "old", "keys", "signature"}:
+        raise ValueError("the key change has missing or unknown fields")
+    if statement["code"] != code or statement["old"] != current.fingerprint():
+        raise ValueError("the key change does not start from the keys enrolled here")
+    keys_field = statement["keys"]
+    if not isinstance(keys_field, Mapping):
+        raise ValueError("the key change carries no keys")
+    body = {name: statement[name] for name in ("code", "old", "keys")}
+    try:
+        signature = base64.b64decode(str(statement["signature"]), validate=True)
+        current.signing_key().verify(signature, _KEY_CHANGE_LABEL + _canonical(body))
+    except (binascii.Error, ValueError, InvalidSignature):
+        raise ValueError("the key change is not signed by the keys enrolled here") from None
+    return PublicKeys.from_json(keys_field)
+
+
+def _canonical(value: object) -> bytes:
+    # The same bytes as bundle_manifest.canonical_json, which imports this module (so it cannot be used here).
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Keyring:
+    """What reading a bundle needs besides the current keys, during and after a key rotation.
+
+    `decryption`: our own earlier encryption keys, kept to read bundles that were already on their way.
+    `replaced`: peers' public keys no longer accepted, by peer code, so that a bundle signed with one is refused
+    by name (`retired-key`) instead of looking like a forgery.
+    """
+
+    decryption: tuple[X25519PrivateKey, ...] = ()
+    replaced: Mapping[str, tuple[PublicKeys, ...]] = field(default_factory=dict)
+
+    def decryption_key(self, recipient_fingerprint: str) -> X25519PrivateKey | None:
+        for key in self.decryption:
+            if key_fingerprint(key.public_key().public_bytes_raw()) == recipient_fingerprint:
+                return key
+        return None
+
+    def signer(
+        self, manifest: Mapping[str, object], message: bytes, signature: bytes, enrolled: PublicKeys
+    ) -> PublicKeys | None:
+        """The keys that made `signature` when the `enrolled` ones did not, or None for a bad signature.
+
+        Accepted: new keys the sender announced with key-change statements (in `extra.key_change`) that start
+        from its enrolled keys. Refused by name (BundleRejected `retired-key`): keys the sender no longer uses.
+        """
+        sender = str(manifest["sender"])
+        changed = _keys_after_changes(manifest, sender, enrolled)
+        if changed is not None and _verifies(changed, message, signature):
+            return changed
+        for keys in self.replaced.get(sender, ()):
+            if _verifies(keys, message, signature):
+                raise BundleRejected(
+                    "retired-key",
+                    f"This bundle is signed with keys {keys.fingerprint()} that {sender} no longer uses (changed, "
+                    "replaced by a new enrolment, or revoked). Nothing was imported. If it is an older bundle that "
+                    f"was still on its way, nothing is lost: {sender} sends everything again with its new keys.",
+                )
+        return None
+
+
+def _keys_after_changes(manifest: Mapping[str, object], sender: str, enrolled: PublicKeys) -> PublicKeys | None:
+    extra = manifest.get("extra")
+    statements = extra.get("key_change") if isinstance(extra, Mapping) else None
+    if not isinstance(statements, list) or not statements or len(statements) > MAX_KEY_CHANGES:
+        return None
+    keys = enrolled
+    for statement in statements:
+        # Statements from keys older than the enrolled ones were taken before: they no longer verify; skip them.
+        try:
+            keys = verify_key_change(statement, sender, keys)
+        except ValueError:
+            continue
+    return None if keys == enrolled else keys
+
+
+def _verifies(keys: PublicKeys, message: bytes, signature: bytes) -> bool:
+    try:
+        keys.signing_key().verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True

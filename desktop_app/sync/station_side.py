@@ -20,6 +20,7 @@ from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncRecei
 from desktop_app.services import audit
 from desktop_app.services.clock_bounds import plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.purge import take_retention
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.sync.apply import IncomingChange, apply_entries, check_entries, split_future
 from desktop_app.sync.bundle import OpenedBundle
@@ -29,6 +30,7 @@ from desktop_app.sync.export import acknowledgement
 from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import station_info
 from desktop_app.sync.receipts import receipt_is_valid
+from desktop_app.sync.rotation import take_new_keys
 
 # Past this difference between the district's clock and ours, the officer is told to check the PC's date.
 CLOCK_SKEW_WARNING_S = 10 * 60
@@ -114,8 +116,10 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 ack.reference_seq = reference_seq
             ack.last_return_at = now
             ack.district_time_skew_s = _skew(extra.get("district_time"), now)
+            take_retention(session, extra.get("retention_days"))
             if current_epoch:
                 notes.extend(_plan_resend(session, ack, opened.entries))
+        notes.extend(take_new_keys(session, ctx, opened))
         if ack.district_time_skew_s is not None and abs(ack.district_time_skew_s) > CLOCK_SKEW_WARNING_S:
             notes.append(
                 f"this PC's clock differs from the district's by {abs(ack.district_time_skew_s) // 60} minutes: "

@@ -1,5 +1,5 @@
-"""District screens: the enrolled stations (last bundle, gaps, open conflicts) with enrolment and bundle import,
-and the conflicts kept for review. Shown only when the store is a district store.
+"""District screens: the enrolled stations (last bundle, gaps, open conflicts, revoked) with enrolment and bundle
+import, and the conflicts kept for review. Shown only when the store is a district store.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
@@ -26,17 +27,25 @@ from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
 from desktop_app.sync.district import StationStatus, district_status
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
-from desktop_app.sync.enrolment import EnrolmentResult, enrol_station
+from desktop_app.sync.enrolment import EnrolmentResult, RequestPreview, enrol_station, read_request
 from desktop_app.sync.importer import BundleHeld, import_bundle
 from desktop_app.views import ops
 from desktop_app.views.fmt import date_text
 from desktop_app.views.i18n import tr
-from desktop_app.views.sync_page import _read_time, import_text, slip_text, sync_error_text
+from desktop_app.views.sync_page import LRM, _read_time, import_text, slip_text, sync_error_text
 from desktop_app.views.tables import read_only_table
 
 
 def gaps_text(gaps: list[list[int]]) -> str:
     return ", ".join(f"{a}–{b}" for a, b in gaps) if gaps else tr("none")
+
+
+def status_text(status: StationStatus) -> str:
+    """Active, or revoked on a date (its bundles are refused; it comes back only by enrolling again)."""
+    revoked = _read_time(status.revoked_at)
+    if revoked is None:
+        return tr("Active")
+    return tr("Revoked %1").replace("%1", date_text(revoked))
 
 
 @dataclass
@@ -66,7 +75,7 @@ def import_station_bundles(ctx: Context, paths: list[Path], return_dir: Path) ->
 
 
 class StationsPage(QWidget):
-    """Enrolled stations, their last bundle, gaps and open conflicts; enrol a station; import bundles."""
+    """Enrolled stations, their last bundle, gaps, open conflicts and status; enrol a station; import bundles."""
 
     def __init__(self, ctx: Context, parent: Any = None) -> None:
         super().__init__(parent)
@@ -84,6 +93,7 @@ class StationsPage(QWidget):
                 tr("Acknowledged up to"),
                 tr("Gaps"),
                 tr("Open conflicts"),
+                tr("Status"),
             ],
         )
         self.enrol_button = QPushButton(tr("Enrol a station…"))
@@ -120,6 +130,7 @@ class StationsPage(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addLayout(buttons)
+        layout.addWidget(self._confirm_panel())
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.output)
@@ -151,10 +162,11 @@ class StationsPage(QWidget):
                 f"{s.acked_seq:,}",
                 gaps_text(s.gaps),
                 f"{s.open_conflicts:,}",
+                status_text(s),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 6 and s.gaps:
+                if (column == 6 and s.gaps) or (column == 8 and s.revoked):
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
@@ -162,35 +174,101 @@ class StationsPage(QWidget):
 
     # -- enrolment -------------------------------------------------------------------------------------------------
 
+    def _confirm_panel(self) -> QWidget:
+        """Shown once a request is loaded: both fingerprints, and the box for the one the station reads out."""
+        self.request_path: Path | None = None
+        self.confirm_panel = QWidget()
+        self.confirm_panel.setObjectName("enrol-confirm-panel")
+        self.request_details = QLabel()
+        self.request_details.setObjectName("request-details")
+        self.request_details.setWordWrap(True)
+        self.request_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.station_fp_edit = QLineEdit()
+        self.station_fp_edit.setObjectName("station-fingerprint")
+        self.station_fp_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.station_fp_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.station_fp_edit.setMaxLength(40)
+        confirm = QPushButton(tr("Confirm and enrol…"))
+        confirm.setObjectName("enrol-confirm")
+        confirm.clicked.connect(self._choose_answer)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("The station's fingerprint, as its SHO reads it out")))
+        row.addWidget(self.station_fp_edit, 1)
+        row.addWidget(confirm)
+        layout = QVBoxLayout(self.confirm_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.request_details)
+        layout.addLayout(row)
+        self.confirm_panel.hide()
+        return self.confirm_panel
+
     def _choose_request(self) -> None:
         request, _f = QFileDialog.getOpenFileName(self, tr("Enrol a station…"), "", "JSON (*.json)")
-        if not request:
+        if request:
+            self.load_request(Path(request))
+
+    def load_request(self, request: Path) -> None:
+        """Show what the request says; nothing is recorded until the station's fingerprint is confirmed."""
+        ctx = self.ctx
+        self.error.hide()
+
+        def shown(preview: RequestPreview) -> None:
+            self.request_path = request
+            self.request_details.setText(
+                "\n".join(
+                    [
+                        tr("Request from station %1 (%2).")
+                        .replace("%1", preview.station_code)
+                        .replace("%2", preview.station_name),
+                        f"{tr('Station’s fingerprint in the file')}: {preview.station_fingerprint}",
+                        f"{tr('District’s fingerprint')}: {preview.district_fingerprint}",
+                        tr(
+                            "Phone the station's SHO: ask them to read their fingerprint, type it below, and read "
+                            "them the district's."
+                        ),
+                    ]
+                )
+            )
+            self.station_fp_edit.clear()
+            self.confirm_panel.show()
+            self.station_fp_edit.setFocus()
+
+        ops.query(lambda: read_request(ctx, request), shown, self._failed)
+
+    def _choose_answer(self) -> None:
+        request = self.request_path
+        if request is None:
             return
-        suggested = str(Path(request).with_name(Path(request).stem.replace("request", "answer") + ".json"))
+        suggested = str(request.with_name(request.stem.replace("request", "answer") + ".json"))
         answer, _f = QFileDialog.getSaveFileName(
             self, tr("Save the answer for the station"), suggested, "JSON (*.json)"
         )
         if answer:
-            self.enrol(Path(request), Path(answer))
+            self.enrol(request, Path(answer), self.station_fp_edit.text())
 
-    def enrol(self, request: Path, answer: Path) -> None:
+    def enrol(self, request: Path, answer: Path, station_fingerprint: str) -> None:
+        """Enrol the station if `station_fingerprint` (what its SHO read out) is the one in the request."""
         ctx = self.ctx
         self.error.hide()
 
         def done(result: EnrolmentResult) -> None:
+            self.confirm_panel.hide()
+            self.request_path = None
             lines = [
                 tr("Enrolled %1; the answer for the station is in %2.")
                 .replace("%1", f"{result.peer_code} ({result.peer_name})")
-                .replace("%2", str(answer)),
+                .replace("%2", f"{LRM}{answer}"),
                 f"{tr('Station’s fingerprint')}: {result.peer_fingerprint}",
                 f"{tr('District’s fingerprint')}: {result.own_fingerprint}",
-                tr("Compare the station's fingerprint by phone with the SHO before importing its bundles."),
+                tr("The station's SHO types the district's fingerprint in when loading the answer."),
             ]
             self.output.setPlainText("\n".join(lines))
             self.output.show()
             self.reload()
 
-        ops.query(lambda: enrol_station(ctx, request, answer), done, self._failed)
+        ops.query(
+            lambda: enrol_station(ctx, request, answer, station_fingerprint=station_fingerprint), done, self._failed
+        )
 
     # -- bundles ---------------------------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from desktop_app.services.records import ListQuery, Records
 from desktop_app.services.registry import load_all
 from desktop_app.store.keyslots import KdfParams
 from desktop_app.sync.district import init_district
-from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station, own_fingerprint
 from desktop_app.sync.importer import import_bundle
 from desktop_app.views import ops
 from desktop_app.views.app import apply_language, load_fonts
@@ -53,12 +53,13 @@ def _enrolled_district(station: Context, folder: Path) -> Context:
         district=station.station.district,
         admin="dpo",
         passphrase=DEMO_PASSPHRASE,
+        recovery_key_out=folder / "district-recovery-key.json",
         kdf=SCREENSHOT_KDF,
     )
     request, answer = folder / "request.json", folder / "answer.json"
-    enrol_request(station, request)
-    enrol_station(district, request, answer)
-    enrol_complete(station, answer)
+    fingerprint = enrol_request(station, request).own_fingerprint
+    enrol_station(district, request, answer, station_fingerprint=fingerprint)
+    enrol_complete(station, answer, district_fingerprint=own_fingerprint(district))
     return district
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -37,7 +37,16 @@ from desktop_app.services.records import Changed
 from desktop_app.services.registry import spec_for
 from desktop_app.services.settings import load_settings, pending_change_count
 from desktop_app.sync.client import DistrictRefused, DistrictUnreachable, HttpSyncResult, sync_over_http
-from desktop_app.sync.enrolment import EnrolmentError, EnrolmentResult, enrol_complete, enrol_request, own_fingerprint
+from desktop_app.sync.enrolment import (
+    AnswerPreview,
+    EnrolmentError,
+    EnrolmentResult,
+    FingerprintMismatch,
+    enrol_complete,
+    enrol_request,
+    own_fingerprint,
+    read_answer,
+)
 from desktop_app.sync.export import DispatchSlip, NotEnrolled, export_bundle
 from desktop_app.sync.importer import BundleHeld, ImportResult, import_bundle
 from desktop_app.views import ops
@@ -82,6 +91,9 @@ def check_sentence(check: str) -> str:
         "rate": tr("The district server is busy; try again in a minute."),
         "schema": tr("The district runs a different version of AHTC Register."),
         "server": tr("The district server could not take the bundle."),
+        "revoked": tr("This station is revoked at the district: nothing it sends is taken. Ask district IT."),
+        "retired-key": tr("The bundle is signed with keys the sender no longer uses; it sends everything again."),
+        "key-change": tr("The bundle announces new keys that cannot be accepted. Report it to district IT."),
     }
     return sentences.get(check, tr("The bundle failed a check."))
 
@@ -111,6 +123,16 @@ def sync_error_text(exc: BaseException) -> str:
         return tr(
             "The bundle comes from a newer version of AHTC Register. It is kept unapplied; ask district IT to "
             "update this computer, then import the same file again."
+        )
+    if isinstance(exc, FingerprintMismatch):
+        return (
+            tr(
+                "The fingerprint you typed (%1) is not the one in the file (%2). Nothing was changed. Check it by "
+                "phone again; if it really differs, the file was swapped or changed on the way: do not use it, and "
+                "ask for a new one."
+            )
+            .replace("%1", exc.typed)
+            .replace("%2", exc.in_file)
         )
     if isinstance(exc, EnrolmentError):
         return tr("The enrolment file cannot be used: %1").replace("%1", str(exc))
@@ -610,8 +632,9 @@ class SyncPage(QWidget):
         self.enrol_error = _error_label("enrol-error")
         steps = QLabel(
             tr(
-                "1. Make the request file and take it to the district AHTC. 2. Load the answer file the district "
-                "gives back. 3. Read the fingerprints below to the district by phone: both sides must see the same."
+                "1. Make the request file, take it to the district AHTC and read them this station's fingerprint by "
+                "phone. 2. Load the answer file the district gives back. 3. Type the district's fingerprint as the "
+                "district reads it out: enrolment goes ahead only if it matches the answer file."
             )
         )
         steps.setWordWrap(True)
@@ -622,6 +645,7 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(steps)
         layout.addLayout(row)
+        layout.addWidget(self._confirm_panel())
         layout.addWidget(self.enrol_error)
         layout.addWidget(self.fingerprints)
         ctx = self.ctx
@@ -632,6 +656,35 @@ class SyncPage(QWidget):
         )
         return box
 
+    def _confirm_panel(self) -> QWidget:
+        """Shown once an answer is loaded: both fingerprints, and the box for the one the district reads out."""
+        self.answer_path: Path | None = None
+        self.confirm_panel = QWidget()
+        self.confirm_panel.setObjectName("enrol-confirm-panel")
+        self.answer_details = QLabel()
+        self.answer_details.setObjectName("answer-details")
+        self.answer_details.setWordWrap(True)
+        self.answer_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.district_fp_edit = QLineEdit()
+        self.district_fp_edit.setObjectName("district-fingerprint")
+        self.district_fp_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.district_fp_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.district_fp_edit.setMaxLength(40)
+        self.district_fp_edit.returnPressed.connect(lambda: self.confirm_enrolment())
+        self.confirm_button = QPushButton(tr("Confirm and enrol"))
+        self.confirm_button.setObjectName("enrol-confirm")
+        self.confirm_button.clicked.connect(lambda: self.confirm_enrolment())
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("The district's fingerprint, as the district reads it out")))
+        row.addWidget(self.district_fp_edit, 1)
+        row.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self.confirm_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.answer_details)
+        layout.addLayout(row)
+        self.confirm_panel.hide()
+        return self.confirm_panel
+
     def _choose_request(self) -> None:
         name = f"{self.ctx.station.station_code}.enrol-request.json"
         path, _f = QFileDialog.getSaveFileName(self, tr("Make enrolment request…"), name, "JSON (*.json)")
@@ -641,28 +694,82 @@ class SyncPage(QWidget):
     def _choose_answer(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, tr("Load district answer…"), "", "JSON (*.json)")
         if path:
-            self.complete_enrolment(Path(path))
+            self.load_answer(Path(path))
 
     def make_request(self, path: Path) -> None:
         ctx = self.ctx
-        self._enrol(lambda: enrol_request(ctx, path), tr("Request written to %1.").replace("%1", str(path)))
-
-    def complete_enrolment(self, path: Path) -> None:
-        ctx = self.ctx
-        self._enrol(lambda: enrol_complete(ctx, path), tr("Enrolled with the district."))
-
-    def _enrol(self, work: Callable[[], EnrolmentResult], done_text: str) -> None:
         self.enrol_error.hide()
 
         def done(result: EnrolmentResult) -> None:
-            lines = [done_text, f"{tr('This station’s fingerprint')}: {result.own_fingerprint}"]
-            if result.peer_fingerprint:
-                lines.append(f"{tr('District’s fingerprint')}: {result.peer_fingerprint}")
-            lines.append(tr("Compare these by phone with the district before sending anything."))
+            self.fingerprints.setText(
+                "\n".join(
+                    [
+                        tr("Request written to %1.").replace("%1", f"{LRM}{path}"),
+                        f"{tr('This station’s fingerprint')}: {result.own_fingerprint}",
+                        tr("Read this fingerprint to the district by phone when you hand over the request."),
+                    ]
+                )
+            )
+
+        ops.query(lambda: enrol_request(ctx, path), done, self._enrol_failed)
+
+    def load_answer(self, path: Path) -> None:
+        """Show what the answer file says; nothing is trusted or written until the fingerprint is confirmed."""
+        ctx = self.ctx
+        self.enrol_error.hide()
+
+        def shown(preview: AnswerPreview) -> None:
+            self.answer_path = path
+            self.answer_details.setText(
+                "\n".join(
+                    [
+                        tr("Answer from district %1 (%2).")
+                        .replace("%1", preview.district_code)
+                        .replace("%2", preview.district_name),
+                        f"{tr('This station’s fingerprint')}: {preview.station_fingerprint}",
+                        f"{tr('District’s fingerprint in the file')}: {preview.district_fingerprint}",
+                        tr(
+                            "Phone the district: read them this station's fingerprint, ask them to read theirs, and "
+                            "type it below."
+                        ),
+                    ]
+                )
+            )
+            self.district_fp_edit.clear()
+            self.confirm_panel.show()
+            self.district_fp_edit.setFocus()
+
+        ops.query(lambda: read_answer(ctx, path), shown, self._enrol_failed)
+
+    def confirm_enrolment(self, typed: str | None = None) -> None:
+        """Enrol with the loaded answer if `typed` (default: the box) is the district's fingerprint in it."""
+        path, ctx = self.answer_path, self.ctx
+        if path is None:
+            return
+        fingerprint = self.district_fp_edit.text() if typed is None else typed
+        self.enrol_error.hide()
+
+        def done(result: EnrolmentResult) -> None:
+            self.confirm_panel.hide()
+            self.answer_path = None
+            lines = [
+                tr("Enrolled with the district."),
+                f"{tr('This station’s fingerprint')}: {result.own_fingerprint}",
+                f"{tr('District’s fingerprint')}: {result.peer_fingerprint}",
+                tr("The district's recovery key (%1) can now open this store if every passphrase is lost.").replace(
+                    "%1", result.recovery_fingerprint or ""
+                ),
+            ]
+            if result.removed_recovery_slots:
+                lines.append(
+                    tr("%1 other recovery slot(s) removed: only this recovery key opens the store.").replace(
+                        "%1", str(result.removed_recovery_slots)
+                    )
+                )
             self.fingerprints.setText("\n".join(lines))
 
-        def failed(exc: BaseException) -> None:
-            self.enrol_error.setText(sync_error_text(exc))
-            self.enrol_error.show()
+        ops.query(lambda: enrol_complete(ctx, path, district_fingerprint=fingerprint), done, self._enrol_failed)
 
-        ops.query(work, done, failed)
+    def _enrol_failed(self, exc: BaseException) -> None:
+        self.enrol_error.setText(sync_error_text(exc))
+        self.enrol_error.show()

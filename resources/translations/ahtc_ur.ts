@@ -4,6 +4,10 @@
 <context>
     <name>ahtc</name>
     <message>
+        <source>%1 other recovery slot(s) removed: only this recovery key opens the store.</source>
+        <translation>%1 دیگر ریکوری سلاٹ ہٹا دیے گئے: اب صرف یہی ریکوری کلید رجسٹر کھول سکتی ہے۔</translation>
+    </message>
+    <message>
         <source>%s records</source>
         <translation>%s ریکارڈ</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>(deleted record)</source>
         <translation>(حذف شدہ ریکارڈ)</translation>
+    </message>
+    <message>
+        <source>1. Make the request file, take it to the district AHTC and read them this station's fingerprint by phone. 2. Load the answer file the district gives back. 3. Type the district's fingerprint as the district reads it out: enrolment goes ahead only if it matches the answer file.</source>
+        <translation>1۔ درخواست کی فائل بنائیں، اسے ضلعی اے ایچ ٹی سی کے پاس لے جائیں اور فون پر انہیں اس تھانے کا فنگر پرنٹ پڑھ کر سنائیں۔ 2۔ ضلع سے ملنے والی جوابی فائل لوڈ کریں۔ 3۔ ضلع جو فنگر پرنٹ پڑھ کر سنائے وہ ٹائپ کریں: اندراج صرف اسی صورت میں ہوگا جب یہ جوابی فائل سے میل کھائے۔</translation>
     </message>
     <message>
         <source>AHTC Register</source>
@@ -94,6 +102,10 @@
     <message>
         <source>Amount paid</source>
         <translation>ادا کی گئی رقم</translation>
+    </message>
+    <message>
+        <source>Answer from district %1 (%2).</source>
+        <translation>ضلع %1 (%2) کا جواب۔</translation>
     </message>
     <message>
         <source>Arrested</source>
@@ -240,6 +252,14 @@
         <translation>تعمیل کی گئی</translation>
     </message>
     <message>
+        <source>Confirm and enrol</source>
+        <translation>تصدیق کر کے اندراج کریں</translation>
+    </message>
+    <message>
+        <source>Confirm and enrol…</source>
+        <translation>تصدیق کر کے اندراج کریں…</translation>
+    </message>
+    <message>
         <source>Convicted</source>
         <translation>سزا یافتہ</translation>
     </message>
@@ -338,6 +358,10 @@
     <message>
         <source>District server address</source>
         <translation>ضلعی سرور کا پتہ</translation>
+    </message>
+    <message>
+        <source>District’s fingerprint in the file</source>
+        <translation>فائل میں ضلع کا فنگر پرنٹ</translation>
     </message>
     <message>
         <source>Documented</source>
@@ -764,6 +788,14 @@
         <translation>افراد</translation>
     </message>
     <message>
+        <source>Phone the district: read them this station's fingerprint, ask them to read theirs, and type it below.</source>
+        <translation>ضلع کو فون کریں: انہیں اس تھانے کا فنگر پرنٹ پڑھ کر سنائیں، ان سے ان کا فنگر پرنٹ سنیں اور نیچے ٹائپ کریں۔</translation>
+    </message>
+    <message>
+        <source>Phone the station's SHO: ask them to read their fingerprint, type it below, and read them the district's.</source>
+        <translation>تھانے کے ایس ایچ او کو فون کریں: ان سے ان کا فنگر پرنٹ سن کر نیچے ٹائپ کریں، اور انہیں ضلع کا فنگر پرنٹ پڑھ کر سنائیں۔</translation>
+    </message>
+    <message>
         <source>Phones</source>
         <translation>فون نمبر</translation>
     </message>
@@ -778,6 +810,10 @@
     <message>
         <source>Ransom paid</source>
         <translation>ادا کردہ تاوان</translation>
+    </message>
+    <message>
+        <source>Read this fingerprint to the district by phone when you hand over the request.</source>
+        <translation>درخواست دیتے وقت یہ فنگر پرنٹ فون پر ضلع کو پڑھ کر سنائیں۔</translation>
     </message>
     <message>
         <source>Read:edit</source>
@@ -824,6 +860,10 @@
         <translation>رپورٹس</translation>
     </message>
     <message>
+        <source>Request from station %1 (%2).</source>
+        <translation>تھانہ %1 (%2) کی درخواست۔</translation>
+    </message>
+    <message>
         <source>Rescue date</source>
         <translation>بازیابی کی تاریخ</translation>
     </message>
@@ -838,6 +878,10 @@
     <message>
         <source>Returned</source>
         <translation>واپس آ گیا</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>منسوخ %1</translation>
     </message>
     <message>
         <source>Role</source>
@@ -920,6 +964,10 @@
         <translation>تھانہ</translation>
     </message>
     <message>
+        <source>Station’s fingerprint in the file</source>
+        <translation>فائل میں تھانے کا فنگر پرنٹ</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>کیفیت</translation>
     </message>
@@ -960,12 +1008,40 @@
         <translation>ایس ایچ او کا اکاؤنٹ</translation>
     </message>
     <message>
+        <source>The bundle announces new keys that cannot be accepted. Report it to district IT.</source>
+        <translation>بنڈل میں ایسی نئی کلیدوں کا اعلان ہے جو قبول نہیں کی جا سکتیں۔ ضلعی آئی ٹی کو اطلاع دیں۔</translation>
+    </message>
+    <message>
+        <source>The bundle is signed with keys the sender no longer uses; it sends everything again.</source>
+        <translation>بنڈل پر ان کلیدوں کے دستخط ہیں جو بھیجنے والا اب استعمال نہیں کرتا؛ وہ سب کچھ دوبارہ بھیجے گا۔</translation>
+    </message>
+    <message>
+        <source>The district's fingerprint, as the district reads it out</source>
+        <translation>ضلع کا فنگر پرنٹ، جیسا ضلع پڑھ کر سنائے</translation>
+    </message>
+    <message>
+        <source>The district's recovery key (%1) can now open this store if every passphrase is lost.</source>
+        <translation>اگر سب پاس فریز بھول جائیں تو اب ضلع کی ریکوری کلید (%1) یہ رجسٹر کھول سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed (%1) is not the one in the file (%2). Nothing was changed. Check it by phone again; if it really differs, the file was swapped or changed on the way: do not use it, and ask for a new one.</source>
+        <translation>آپ کا ٹائپ کیا ہوا فنگر پرنٹ (%1) فائل والے فنگر پرنٹ (%2) سے مختلف ہے۔ کچھ تبدیل نہیں ہوا۔ فون پر دوبارہ ملا لیں؛ اگر واقعی مختلف ہو تو فائل راستے میں بدلی یا تبدیل کی گئی ہے: اسے استعمال نہ کریں اور نئی فائل منگوائیں۔</translation>
+    </message>
+    <message>
         <source>The police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
         <source>The record is kept in the history but leaves every list. Delete it?</source>
         <translation>ریکارڈ تاریخچے میں محفوظ رہے گا مگر تمام فہرستوں سے ہٹ جائے گا۔ حذف کریں؟</translation>
+    </message>
+    <message>
+        <source>The station's SHO types the district's fingerprint in when loading the answer.</source>
+        <translation>جواب لوڈ کرتے وقت تھانے کا ایس ایچ او ضلع کا فنگر پرنٹ ٹائپ کرے گا۔</translation>
+    </message>
+    <message>
+        <source>The station's fingerprint, as its SHO reads it out</source>
+        <translation>تھانے کا فنگر پرنٹ، جیسا اس کا ایس ایچ او پڑھ کر سنائے</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -982,6 +1058,10 @@
     <message>
         <source>This month — inspections: %1, children rescued: %2. Follow-ups overdue: %3.</source>
         <translation>اس مہینے — معائنے: %1، بازیاب بچے: %2۔ تاخیر شدہ نگرانی: %3۔</translation>
+    </message>
+    <message>
+        <source>This station is revoked at the district: nothing it sends is taken. Ask district IT.</source>
+        <translation>یہ تھانہ ضلع میں منسوخ کر دیا گیا ہے: اس کا بھیجا ہوا کچھ قبول نہیں ہوتا۔ ضلعی آئی ٹی سے رابطہ کریں۔</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1280,10 +1360,6 @@
         <translation>%1 تا %2 — معائنے: %3، مشقت سے نکالے گئے بچے: %4، درج ایف آئی آر: %5، واجب الادا فالو اپ: %6۔</translation>
     </message>
     <message>
-        <source>1. Make the request file and take it to the district AHTC. 2. Load the answer file the district gives back. 3. Read the fingerprints below to the district by phone: both sides must see the same.</source>
-        <translation>1۔ درخواست کی فائل بنائیں اور ضلعی اے ایچ ٹی سی کے پاس لے جائیں۔ 2۔ ضلع سے ملنے والی جوابی فائل لوڈ کریں۔ 3۔ نیچے دیے گئے فنگر پرنٹ فون پر ضلع کو پڑھ کر سنائیں: دونوں طرف ایک جیسے ہونے چاہئیں۔</translation>
-    </message>
-    <message>
         <source>AHTC bundles (*.ahtc-bundle);;All files (*)</source>
         <translation>اے ایچ ٹی سی بنڈل (*.ahtc-bundle);;تمام فائلیں (*)</translation>
     </message>
@@ -1362,14 +1438,6 @@
     <message>
         <source>Chosen dates</source>
         <translation>منتخب تاریخیں</translation>
-    </message>
-    <message>
-        <source>Compare the station's fingerprint by phone with the SHO before importing its bundles.</source>
-        <translation>تھانے کے بنڈل درآمد کرنے سے پہلے اس کا فنگر پرنٹ فون پر ایس ایچ او سے ملا لیں۔</translation>
-    </message>
-    <message>
-        <source>Compare these by phone with the district before sending anything.</source>
-        <translation>کچھ بھیجنے سے پہلے یہ فون پر ضلع سے ملا لیں۔</translation>
     </message>
     <message>
         <source>Compare with a baseline period</source>

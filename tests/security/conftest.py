@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tests.sync.conftest import (  # noqa: F401  (fixtures, used by name)
     district,
+    district_recovery_key,
     district_template,
     enrolled,
     station_b,

@@ -169,20 +169,35 @@ def test_a_station_is_told_before_export_when_its_clock_is_far_off(enrolled: Syn
     # The station's PC is three days ahead of the district's: the district's answer shows it.
     enrolled.a.clock = FakeClock(enrolled.district.clock.now() + dt.timedelta(days=3))
     round_trip(enrolled.a, enrolled.district, enrolled.usb, allow_empty=True)
-    warnings = clock_warnings(enrolled.a)
+    warnings = [w.text() for w in clock_warnings(enrolled.a)]
     assert len(warnings) == 1 and "3 days ahead" in warnings[0] and "date and time" in warnings[0]
 
 
 def test_a_station_is_told_when_its_clock_runs_behind_its_last_stamp(ctx: Context) -> None:
     person(Records(ctx))
     ctx.clock.advance(days=-30)  # a dead CMOS battery: the PC thinks it is a month earlier
-    warnings = clock_warnings(ctx)
-    assert len(warnings) == 1 and "behind" in warnings[0]
+    warnings = [w.text() for w in clock_warnings(ctx)]
+    assert len(warnings) == 1 and "30 days behind" in warnings[0]
 
 
 def test_changes_stamped_while_the_clock_was_ahead_are_named_before_export(enrolled: Sync) -> None:
     agent = person(Records(enrolled.a))
     ahead = stamp_at(enrolled.a.clock.now() + dt.timedelta(days=10), "MBD-PHALIA")
     forge_edit(enrolled.a, agent, "persons", ahead, status="warned")
-    warnings = clock_warnings(enrolled.a)
+    warnings = [w.text() for w in clock_warnings(enrolled.a)]
     assert any("repair-clock" in w for w in warnings)
+
+
+def test_export_on_the_command_line_warns_about_the_clock(
+    enrolled: Sync, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person(Records(enrolled.a))
+    enrolled.a.clock = FakeClock(enrolled.district.clock.now() + dt.timedelta(days=3))
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    folder = enrolled.a.store.paths.data_dir
+    enrolled.a.store.close()
+    monkeypatch.setenv("AHTC_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("AHTC_USER", "sho.phalia")
+    assert main(["--data-dir", str(folder), "export-bundle", "--out", str(enrolled.usb)]) == 0
+    err = capsys.readouterr().err
+    assert "WARNING: At the last sync this PC's clock was 3 days ahead of the district's" in err

@@ -21,11 +21,11 @@ from desktop_app.store import migrations_runner
 from desktop_app.sync.client import sync_over_http
 from desktop_app.sync.district import district_status, init_district, open_district
 from desktop_app.sync.district_side import reference_entries
-from desktop_app.sync.enrolment import enrol_complete, enrol_request, enrol_station
+from desktop_app.sync.enrolment import enrol_request, enrol_station
 from desktop_app.sync.importer import import_bundle
 from desktop_app.sync.server import running_server
 from tests.services.helpers import one_of_each
-from tests.sync.conftest import Sync
+from tests.sync.conftest import Sync, enrol
 from tests.sync.helpers import district_import, export_file, snapshot
 
 pytestmark = pytest.mark.postgres
@@ -61,6 +61,7 @@ def pg_district(pg_schema: str, tmp_path: Path, clock: Any) -> Iterator[Context]
         district="Mandi Bahauddin",
         admin="dpo.mbd",
         passphrase=None,
+        recovery_key_out=tmp_path / "recovery-key.json",
         database_url=pg_url(pg_schema),
         clock=clock,
     )
@@ -84,8 +85,8 @@ def test_a_postgres_district_is_migrated_to_head(pg_district: Context, pg_schema
 def test_the_same_import_gives_the_same_state_on_sqlcipher_and_postgres(
     enrolled: Sync, pg_district: Context, tmp_path: Path
 ) -> None:
-    enrol_request(enrolled.a, tmp_path / "req.json")
-    enrol_station(pg_district, tmp_path / "req.json", tmp_path / "ans.json")
+    fingerprint = enrol_request(enrolled.a, tmp_path / "req.json").own_fingerprint
+    enrol_station(pg_district, tmp_path / "req.json", tmp_path / "ans.json", station_fingerprint=fingerprint)
     records = Records(enrolled.a)
     ids = one_of_each(records)
     records.update("persons", ids["persons"], {"status": "warned"})
@@ -108,9 +109,7 @@ def test_the_same_import_gives_the_same_state_on_sqlcipher_and_postgres(
 def test_a_postgres_district_answers_over_http_and_reopens(
     ctx: Context, pg_district: Context, tmp_path: Path, clock: Any
 ) -> None:
-    enrol_request(ctx, tmp_path / "req.json")
-    enrol_station(pg_district, tmp_path / "req.json", tmp_path / "ans.json")
-    enrol_complete(ctx, tmp_path / "ans.json")
+    enrol(ctx, pg_district, tmp_path)
     one_of_each(Records(ctx))
 
     with running_server(pg_district) as url:
@@ -150,9 +149,7 @@ def _comparable(state: dict[str, Any]) -> dict[str, Any]:
 def test_a_postgres_district_sends_watch_listing_and_de_listing_to_other_stations(
     ctx: Context, pg_district: Context, tmp_path: Path
 ) -> None:
-    enrol_request(ctx, tmp_path / "req.json")
-    enrol_station(pg_district, tmp_path / "req.json", tmp_path / "ans.json")
-    enrol_complete(ctx, tmp_path / "ans.json")
+    enrol(ctx, pg_district, tmp_path)
     records = Records(ctx)
     agent = records.create("persons", {"name": "Shahid Agent", "role": "agent", "watchlisted": True}).first_id
     witness = records.create("persons", {"name": "Plain Witness", "role": "witness"}).first_id

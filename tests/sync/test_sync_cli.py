@@ -38,10 +38,15 @@ def test_enrol_export_import_and_status(
     assert code == 0 and "fingerprint" in out
     station_fingerprint = out.split("fingerprint: ")[1].split()[0]
     answer_file = usb / "ans.json"
-    code, out, _ = run(capsys, district_dir, "dpo.mbd", "district", "enrol", usb / "req.json", "--out", answer_file)
-    assert code == 0 and station_fingerprint in out  # the district reads out the same fingerprint
+    code, out, _ = run(
+        capsys, district_dir, "dpo.mbd", "district", "enrol", usb / "req.json", "--out", answer_file,
+        "--fingerprint", station_fingerprint,  # as the station's SHO reads it out
+    )  # fmt: skip
+    assert code == 0 and station_fingerprint in out
     district_fingerprint = out.split("District key fingerprint: ")[1].split()[0]
-    code, out, _ = run(capsys, station_dir, "sho.phalia", "enrol-complete", usb / "ans.json")
+    code, out, _ = run(
+        capsys, station_dir, "sho.phalia", "enrol-complete", usb / "ans.json", "--fingerprint", district_fingerprint
+    )
     assert code == 0 and district_fingerprint in out and "recovery" in out
 
     one_of_each(Records(ctx))
@@ -94,8 +99,11 @@ def test_district_init_and_notice(tmp_path: Path, capsys: pytest.CaptureFixture[
         "Gujranwala",
         "--admin",
         "dpo.grw",
+        "--recovery-key-out",
+        tmp_path / "recovery-key.json",
     )
     assert code == 0 and "GRW" in out and "fingerprint" in out
+    assert (tmp_path / "recovery-key.json").exists() and "Keep it offline" in out
     code, out, _ = run(capsys, folder, "dpo.grw", "district", "notice", "--title", "Alert", "--text", "Check kilns")
     assert code == 0 and "issued" in out
     code, out, _ = run(capsys, folder, "dpo.grw", "district", "status")

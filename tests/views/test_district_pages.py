@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox
 
 from desktop_app.services.records import Records
+from desktop_app.sync.district import district_status, revoke_station
+from desktop_app.sync.enrolment import enrol_request
 from desktop_app.views.conflicts_page import ConflictsPage
 from desktop_app.views.district_pages import StationsPage
 from desktop_app.views.listpage import RegisterListPage
@@ -68,17 +70,40 @@ def test_a_damaged_bundle_is_refused_in_plain_words(qtbot, enrolled: Sync, tmp_p
 
 
 def test_the_district_enrols_a_station_from_the_screen(qtbot, ctx, district, tmp_path: Path) -> None:
-    from desktop_app.sync.enrolment import enrol_request
-
     request, answer = tmp_path / "req.json", tmp_path / "ans.json"
     fingerprint = enrol_request(ctx, request).own_fingerprint
     page = StationsPage(district)
     qtbot.addWidget(page)
 
-    page.enrol(request, answer)
+    page.load_request(request)
+    assert fingerprint in page.request_details.text() and not page.confirm_panel.isHidden()
+    page.enrol(request, answer, fingerprint.replace("-", " "))  # as the station's SHO reads it out
 
     assert answer.exists() and fingerprint in page.output.toPlainText()
-    assert page.table.rowCount() == 1
+    assert page.table.rowCount() == 1 and page.confirm_panel.isHidden()
+
+
+def test_a_misheard_station_fingerprint_enrols_nothing(qtbot, ctx, district, tmp_path: Path) -> None:
+    request, answer = tmp_path / "req.json", tmp_path / "ans.json"
+    enrol_request(ctx, request)
+    page = StationsPage(district)
+    qtbot.addWidget(page)
+    page.load_request(request)
+
+    page.enrol(request, answer, "ABCD-EFGH-IJKL-MN23")
+
+    assert "is not the one in the file" in page.error.text() and not page.error.isHidden()
+    assert not answer.exists() and district_status(district) == []
+
+
+def test_a_revoked_station_is_shown_as_revoked(qtbot, enrolled: Sync) -> None:
+    revoke_station(enrolled.district, "MBD-PHALIA", "laptop stolen")
+    page = StationsPage(enrolled.district)
+    qtbot.addWidget(page)
+    page.reload()
+
+    status = {page.table.item(r, 0).text(): page.table.item(r, 8).text() for r in range(page.table.rowCount())}
+    assert status["MBD-PHALIA"].startswith("Revoked") and status["MBD-MALAKWAL"] == "Active"
 
 
 def test_district_registers_show_every_station_with_a_filter(qtbot, enrolled: Sync, tmp_path: Path) -> None:

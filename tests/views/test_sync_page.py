@@ -9,13 +9,15 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app.errors import BundleRejected
+from desktop_app.models.sync_state import SyncPeer
 from desktop_app.services.context import Context
 from desktop_app.services.records import Records
 from desktop_app.services.settings import save_settings
 from desktop_app.sync.client import DistrictRefused, DistrictUnreachable
-from desktop_app.sync.enrolment import enrol_station
+from desktop_app.sync.enrolment import enrol_station, own_fingerprint
 from desktop_app.sync.server import running_server
 from desktop_app.views import ops
 from desktop_app.views.sync_page import BackgroundSync, SyncPage, check_sentence, sync_error_text
@@ -143,12 +145,34 @@ def test_the_sho_enrols_the_station_from_the_screen(qtbot, ctx: Context, distric
     request, answer = tmp_path / "request.json", tmp_path / "answer.json"
 
     page.make_request(request)
-    station_fp = enrol_station(district, request, answer).peer_fingerprint
-    page.complete_enrolment(answer)
+    station_fp = enrol_station(district, request, answer, station_fingerprint=own_fingerprint(ctx)).peer_fingerprint
+    page.load_answer(answer)
+    assert not page.confirm_panel.isHidden()
+    assert own_fingerprint(district) in page.answer_details.text() and station_fp in page.answer_details.text()
+    page.district_fp_edit.setText(own_fingerprint(district).lower())  # as typed while the district reads it out
+    page.confirm_enrolment()
 
     text = page.fingerprints.text()
-    assert station_fp in text and "District’s fingerprint" in text
-    assert page.enrol_error.isHidden()
+    assert station_fp in text and "District’s fingerprint" in text and "recovery key" in text
+    assert page.enrol_error.isHidden() and page.confirm_panel.isHidden()
+
+
+def test_a_misheard_district_fingerprint_enrols_nothing(qtbot, ctx: Context, district: Context, tmp_path: Path) -> None:
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    request, answer = tmp_path / "request.json", tmp_path / "answer.json"
+    page.make_request(request)
+    enrol_station(district, request, answer, station_fingerprint=own_fingerprint(ctx))
+    slots_before = ctx.store.paths.keyslots.read_bytes()
+    page.load_answer(answer)
+
+    page.confirm_enrolment("ABCD-EFGH-IJKL-MN23")
+
+    assert "is not the one in the file" in page.enrol_error.text() and not page.enrol_error.isHidden()
+    assert not page.confirm_panel.isHidden()  # the SHO can check by phone again and retype
+    assert ctx.store.paths.keyslots.read_bytes() == slots_before
+    with ctx.store.session() as session:
+        assert session.scalar(select(SyncPeer)) is None
 
 
 def test_an_officer_is_not_offered_enrolment(qtbot, officer: Context) -> None:
@@ -159,7 +183,21 @@ def test_an_officer_is_not_offered_enrolment(qtbot, officer: Context) -> None:
 
 @pytest.mark.parametrize(
     "check",
-    ["size", "zip", "manifest", "format", "recipient", "sender", "signature", "payload-hash", "decryption", "kind"],
+    [
+        "size",
+        "zip",
+        "manifest",
+        "format",
+        "recipient",
+        "sender",
+        "signature",
+        "payload-hash",
+        "decryption",
+        "kind",
+        "revoked",
+        "retired-key",
+        "key-change",
+    ],
 )
 def test_every_refusal_has_its_own_sentence(check: str) -> None:
     text = sync_error_text(BundleRejected(check, "detail"))
