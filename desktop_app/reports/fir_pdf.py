@@ -86,6 +86,30 @@ def _is_urdu_char(ch: str) -> bool:
     return kind == "NSM" and 0x0600 <= ord(ch) <= 0x06FF
 
 
+# Bidi embedding, override and isolate controls would let a name reorder what is printed after it.
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def drawable(text: str) -> str:
+    """`text` with every character the report fonts cannot draw (an emoji, a control character, a bidi
+    override) replaced by its code, e.g. [U+1F600]: visible on the page, never dropped silently. Validation
+    refuses such characters at input; records typed before that still print, and the seal re-draws them the same.
+    """
+    pdf_fonts.register_fonts()
+    latin = getFont(pdf_fonts.LATIN).face.charToGlyph
+    urdu = getFont(pdf_fonts.URDU).face.charToGlyph
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t" or (
+            ch not in _BIDI_CONTROLS and unicodedata.category(ch) != "Cc" and (code in latin or code in urdu)
+        ):
+            out.append(ch)
+        else:
+            out.append(f"[U+{code:04X}]")
+    return "".join(out)
+
+
 def contains_urdu(text: str) -> bool:
     return any(_is_urdu_char(ch) for ch in text)
 
@@ -284,7 +308,7 @@ class BidiText(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
 
     def _prepare(self, text: str) -> list[tuple[int, list[_Piece]]]:
         paragraphs = []
-        for raw in (text or "").replace("\r\n", "\n").split("\n"):
+        for raw in drawable((text or "").replace("\r\n", "\n")).split("\n"):
             base = _base_level(raw, self.style.direction)
             pieces: list[_Piece] = []
             for word in raw.split():
