@@ -607,7 +607,7 @@ CONFIDENTIAL_URDU = "خفیہ — یہ ایف آئی آر نہیں"
 TITLE = "FIR-SUPPORT SUMMARY"
 TITLE_URDU = "خلاصہ برائے ابتدائی اطلاعی رپورٹ"
 TITLE_WITH_FIR = "CASE SUMMARY (FIR REGISTERED)"
-TITLE_WITH_FIR_URDU = "خلاصہ مقدمہ (ایف آئی آر درج ہے)"
+TITLE_WITH_FIR_URDU = "خلاصہ مقدمہ — ایف آئی آر درج ہے"
 SUBTITLE = (
     "Laid out after Form 24.5(1), Punjab Police Rules 1934 (First Information Report of a cognizable "
     "offence, s. 154 Cr.P.C.). Prepared from the AHTC Register for the SHO; the FIR itself is recorded "

@@ -101,17 +101,11 @@ class Act:
     def note_for(self, facts: Iterable[str]) -> str:
         """The who-investigates and which-court note printed whenever a section of this Act is chosen."""
         present = set(facts)
-        lines = [
-            f"{self.act_short}: investigated by {_lower_first(self.investigation)} Tried by {_lower_first(self.trial)}"
-        ]
+        lines = [f"{self.act_short} - who investigates: {self.investigation} Which court: {self.trial}"]
         lines += [a.text for a in self.alerts if present & set(a.facts)]
         if not self.verified:
             lines.append("UNVERIFIED: the Act's procedure was not read; ask the prosecutor.")
         return " ".join(lines)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[:3].isupper() else text
 
 
 @dataclass(frozen=True)

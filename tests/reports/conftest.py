@@ -231,8 +231,8 @@ def sample_summary(**changes: object) -> FirSummaryData:
         fir=FirDetails("118/26", dt.date(2026, 3, 14), "Saddar Kamoke"),
         catalogue="law-section catalogue 2.0.0 of 01/12/2026",
         act_notes=(
-            "PSMA 2018: investigated by the FIA, or an agency the Federal Government empowers by notification "
-            "(s.11). Tried by Magistrate of the First Class (s.10).",
+            "PSMA 2018 - who investigates: The FIA, or an agency the Federal Government empowers by notification "
+            "(s.11). Which court: Magistrate of the First Class (s.10).",
         ),
     )
     return replace(data, **changes) if changes else data  # type: ignore[arg-type]

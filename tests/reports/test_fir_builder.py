@@ -208,7 +208,7 @@ def test_only_confirmed_sections_are_printed_and_unverified_ones_say_so(ctx: Con
     assert not any(s.unverified for s in sections)  # all three were read in their texts
     assert data.catalogue.startswith("law-section catalogue 2.0.0 of ")
     # Whoever prints a PSMA section is told the FIA investigates it.
-    assert any(note.startswith("PSMA 2018: investigated by the FIA") for note in data.act_notes)
+    assert any(note.startswith("PSMA 2018 - who investigates: The FIA") for note in data.act_notes)
 
 
 def test_a_confirmed_unverified_section_prints_with_its_mark(ctx: Context, built: BuiltCase) -> None:
