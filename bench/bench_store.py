@@ -44,13 +44,21 @@ def bench_unlock() -> None:
         start = time.perf_counter()
         slots.unlock("sho", PASSPHRASE)
         times.append(time.perf_counter() - start)
-    print(f"unlock (Argon2id t={DEFAULT_KDF.time_cost}, m={DEFAULT_KDF.memory_kib // 1024} MiB, "
-          f"p={DEFAULT_KDF.parallelism}): median {statistics.median(times) * 1000:.0f} ms over 5")
+    print(
+        f"unlock (Argon2id t={DEFAULT_KDF.time_cost}, m={DEFAULT_KDF.memory_kib // 1024} MiB, "
+        f"p={DEFAULT_KDF.parallelism}): median {statistics.median(times) * 1000:.0f} ms over 5"
+    )
 
 
 def bench_demo(folder: Path, records: int) -> None:
-    ctx = init_store(folder, station_code="MBD-PHALIA", station_name="Phalia City", district="Mandi Bahauddin",
-                     admin="sho", passphrase=PASSPHRASE)
+    ctx = init_store(
+        folder,
+        station_code="MBD-PHALIA",
+        station_name="Phalia City",
+        district="Mandi Bahauddin",
+        admin="sho",
+        passphrase=PASSPHRASE,
+    )
     start = time.perf_counter()
     summary = demo.fill(ctx, records=records)
     elapsed = time.perf_counter() - start
@@ -66,11 +74,14 @@ def bench_single_writes_and_search(folder: Path) -> None:
     times = []
     for i in range(200):
         start = time.perf_counter()
-        records.create("persons", {"name": f"Bench Person {i}", "role": "witness", "cnic": f"34401{i:07d}1",
-                                   "village": "Helan"})
+        records.create(
+            "persons", {"name": f"Bench Person {i}", "role": "witness", "cnic": f"34401{i:07d}1", "village": "Helan"}
+        )
         times.append((time.perf_counter() - start) * 1000)
-    print(f"single service write (persons, {total:,} searchable rows in store): p50 {percentile(times, 50):.2f} ms, "
-          f"p95 {percentile(times, 95):.2f} ms over 200")
+    print(
+        f"single service write (persons, {total:,} searchable rows in store): p50 {percentile(times, 50):.2f} ms, "
+        f"p95 {percentile(times, 95):.2f} ms over 200"
+    )
 
     sample = records.list("persons", ListQuery(limit=300, order_by="id"))
     rng = random.Random(1)
@@ -85,14 +96,22 @@ def bench_single_writes_and_search(folder: Path) -> None:
             hits = search.matching(session, query, limit=200)
             search.rank(query, [(r, i, query) for r, i in hits[:50]])
             search_times.append((time.perf_counter() - start) * 1000)
-    print(f"search (matching + ranking, top 200): p50 {percentile(search_times, 50):.2f} ms, "
-          f"p95 {percentile(search_times, 95):.2f} ms over {len(queries)} queries")
+    print(
+        f"search (matching + ranking, top 200): p50 {percentile(search_times, 50):.2f} ms, "
+        f"p95 {percentile(search_times, 95):.2f} ms over {len(queries)} queries"
+    )
     ctx.store.close()
 
 
 def bench_bulk(folder: Path, rows: int) -> None:
-    ctx = init_store(folder / "bulk", station_code="MBD-PHALIA", station_name="Phalia City",
-                     district="Mandi Bahauddin", admin="sho", passphrase=PASSPHRASE)
+    ctx = init_store(
+        folder / "bulk",
+        station_code="MBD-PHALIA",
+        station_name="Phalia City",
+        district="Mandi Bahauddin",
+        admin="sho",
+        passphrase=PASSPHRASE,
+    )
     make = demo._Maker(random.Random(3), __import__("datetime").date(2026, 3, 1))
     people = demo._persons(make, rows)
     start = time.perf_counter()
@@ -117,8 +136,10 @@ def bench_bulk(folder: Path, rows: int) -> None:
     conn.execute("COMMIT")
     raw_rate = rows / (time.perf_counter() - start)
     conn.close()
-    print(f"bulk insert of {rows:,} persons: services {service_rate:,.0f} rows/s (validation, change log, audit chain, "
-          f"search index), raw sqlcipher3 executemany {raw_rate:,.0f} rows/s; ratio {service_rate / raw_rate:.3f}")
+    print(
+        f"bulk insert of {rows:,} persons: services {service_rate:,.0f} rows/s (validation, change log, audit chain, "
+        f"search index), raw sqlcipher3 executemany {raw_rate:,.0f} rows/s; ratio {service_rate / raw_rate:.3f}"
+    )
 
 
 def main() -> None:

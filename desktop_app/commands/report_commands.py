@@ -7,10 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from desktop_app.commands.common import UsageError, open_context, say
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.reports.bimonthly import write_bimonthly
 from desktop_app.reports.exports import FULL, PSEUDONYMISED, export_register
 from desktop_app.reports.frames import Period
+from desktop_app.services.registry import register_models
 from desktop_app.services.validation import FieldError, parse_date
 
 
@@ -28,7 +28,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     bimonthly.set_defaults(func=cmd_report_bimonthly)
 
     export = commands.add_parser("export", help="export one register to CSV or XLSX (pseudonymised by default)")
-    export.add_argument("register", choices=list(REGISTER_MODELS), metavar="REGISTER", help=", ".join(REGISTER_MODELS))
+    export.add_argument(
+        "register", choices=list(register_models()), metavar="REGISTER", help=", ".join(register_models())
+    )
     export.add_argument("--out", required=True, type=Path, help="F.csv or F.xlsx")
     mode = export.add_mutually_exclusive_group()
     mode.add_argument(

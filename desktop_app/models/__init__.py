@@ -1,5 +1,8 @@
 """SQLAlchemy models: one module per register, plus the store's own tables."""
 
+import importlib
+import pkgutil
+
 from desktop_app.models.accounts import User
 from desktop_app.models.agreements import AgreementFollowUp, KilnAgreement
 from desktop_app.models.audit import AuditEntry
@@ -25,26 +28,17 @@ from desktop_app.models.sync_state import (
 )
 from desktop_app.models.victims import MigrationVictim
 
-# Register name → model, in an order where a record's references come before it (export and demo use it).
-REGISTER_MODELS: dict[str, type[RecordMixin]] = {
-    "persons": Person,
-    "sites": Site,
-    "inspections": Inspection,
-    "children": RescuedChild,
-    "child_followups": ChildFollowUp,
-    "agreements": KilnAgreement,
-    "agreement_followups": AgreementFollowUp,
-    "victims": MigrationVictim,
-    "family_meetings": FamilyMeeting,
-    "cases": Case,
-    "case_status_changes": CaseStatusChange,
-    "case_links": CaseLink,
-    "person_links": PersonLink,
-    "referrals": Referral,
-}
+
+def _import_every_model_module() -> None:
+    """Import each module of this package, so Base.metadata holds every table (Alembic, the drift test) even for
+    a register no other module imports; the registers and their order are the service registry's business."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+_import_every_model_module()
 
 __all__ = [
-    "REGISTER_MODELS",
     "AgreementFollowUp",
     "AuditEntry",
     "Base",

@@ -1,11 +1,12 @@
 """Register exports to CSV or XLSX: pseudonymised by default, formula injection neutralised, written atomically.
 
 Pseudonymised (the default, and the only mode for anything leaving the station): every personal field of a
-register (`RegisterSpec.personal_fields`) is replaced — the record's name by a stable pseudonym such as
-"CHILD-7F3A09C2" (HMAC of the record id under a secret derived from the store's data key), identity numbers,
-phones and licence and FIR numbers by a keyed hash of the number (so the same CNIC still links rows without
-being readable), and anything else, free text above all, by "(withheld)" as a whole. The register specs are the
-one list of what is personal; tests/reports/test_exports_free_text.py fails when a text column has no decision.
+register (every field its spec does not list in `public_fields`) is replaced — the record's name by a stable
+pseudonym such as "CHILD-7F3A09C2" (HMAC of the record id under a secret derived from the store's data key),
+identity numbers, phones and licence and FIR numbers by a keyed hash of the number (so the same CNIC still links
+rows without being readable), and anything else, free text above all, by "(withheld)" as a whole. The register
+specs are the one list of what is public; tests/reports/test_exports_free_text.py puts a marker into every
+free-text field and checks that none reaches a pseudonymised export.
 `full` keeps everything, is for the SHO only, and is audited like every export.
 
 Any text cell that a spreadsheet could read as a formula (starting with = + - @, a tab or a carriage return)
@@ -29,30 +30,19 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from desktop_app.errors import PermissionDenied, ValidationError
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.base import RecordMixin
 from desktop_app.models.enums import Role
 from desktop_app.services import audit, permissions
 from desktop_app.services.clock import PAKISTAN
 from desktop_app.services.context import Context
-from desktop_app.services.registry import RegisterSpec, spec_for
+from desktop_app.services.registry import RegisterSpec, load_all, spec_for
 from desktop_app.store.atomic import write_atomic
 
 PSEUDONYMISED, FULL = "pseudonymised", "full"
 FORMATS = ("csv", "xlsx")
 WITHHELD = "(withheld)"
 
-PREFIXES = {
-    "children": "CHILD",
-    "victims": "VICTIM",
-    "family_meetings": "MEETING",
-    "persons": "PERSON",
-    "sites": "SITE",
-}
 ID_NUMBER_KINDS = {"cnic": "CNIC", "phones": "PHONE"}
-# Numbers that open another file (a passport, an agency's licence, the FIR at the police station): hashed like a
-# CNIC, so rows about the same one still link.
-ID_NUMBER_FIELDS = {"passport_no": "PASSPORT", "licence_no": "LICENCE", "fir_number": "FIR"}
 
 # Leading characters that make Excel, LibreOffice or Google Sheets evaluate a cell (OWASP CSV injection),
 # with their full-width forms, which some spreadsheet locales also accept.
@@ -96,9 +86,10 @@ def export_register(
 def register_frame(ctx: Context, register: str, *, station_code: str | None = None) -> pd.DataFrame:
     """The register's live rows (tombstones left out), every column, oldest first."""
     permissions.require(ctx, permissions.READ)
-    if register not in REGISTER_MODELS:
-        raise ValidationError({"register": f"unknown register; choose one of {', '.join(REGISTER_MODELS)}"})
-    table = REGISTER_MODELS[register].__table__  # type: ignore[attr-defined]
+    registers = load_all()
+    if register not in registers:
+        raise ValidationError({"register": f"unknown register; choose one of {', '.join(registers)}"})
+    table = registers[register].model.__table__  # type: ignore[attr-defined]
     stmt = select(table).where(table.c.deleted_at.is_(None)).order_by(table.c.created_at, table.c.id)
     if station_code is not None:
         stmt = stmt.where(table.c.station_code == station_code)
@@ -126,7 +117,7 @@ def pseudonym(secret: bytes, prefix: str, value: str) -> str:
 
 def pseudonymise(frame: pd.DataFrame, spec: RegisterSpec, secret: bytes) -> pd.DataFrame:
     out = frame.copy()
-    prefix = PREFIXES.get(spec.name, spec.name.upper())
+    prefix = spec.prefix
     for column in spec.personal_fields:
         if column not in out.columns:
             continue
@@ -134,7 +125,8 @@ def pseudonymise(frame: pd.DataFrame, spec: RegisterSpec, secret: bytes) -> pd.D
             out[column] = [pseudonym(secret, prefix, str(i)) for i in out["id"]]
             continue
         field = spec.fields.get(column)
-        id_kind = ID_NUMBER_FIELDS.get(column) or (ID_NUMBER_KINDS.get(field.kind) if field is not None else None)
+        # Numbers that open another file (a passport, an agency's licence, the FIR) are hashed like a CNIC.
+        id_kind = (field.id_number or ID_NUMBER_KINDS.get(field.kind)) if field is not None else None
         if id_kind is not None:
             out[column] = [None if _blank(v) else pseudonym(secret, id_kind, _digits(v)) for v in out[column]]
         else:

@@ -13,16 +13,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlalchemy import Select, select
 
-from desktop_app.models.agreements import AgreementFollowUp, KilnAgreement
-from desktop_app.models.base import RecordMixin
-from desktop_app.models.cases import Case, CaseStatusChange
-from desktop_app.models.children import ChildFollowUp, RescuedChild
-from desktop_app.models.inspections import Inspection
-from desktop_app.models.meetings import FamilyMeeting
-from desktop_app.models.sites import Site
-from desktop_app.models.victims import MigrationVictim
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
+from desktop_app.services.registry import RegisterSpec, ReportFacts, load_all
 
 
 @dataclass(frozen=True)
@@ -38,87 +31,6 @@ class Period:
 
     def label(self) -> str:
         return f"{self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}"
-
-
-# Only the columns the indicators use: no names, CNICs or addresses are ever loaded for a report.
-_COLUMNS: dict[str, tuple[type[RecordMixin], tuple[str, ...]]] = {
-    "sites": (Site, ("kind", "registration_status")),
-    "inspections": (
-        Inspection,
-        (
-            "site_id",
-            "date",
-            "workers_total",
-            "workers_bonded",
-            "workers_unaware_min_wage",
-            "workers_illiterate",
-            "workers_with_contract",
-            "workers_eobi",
-            "children_found",
-            "children_withdrawn",
-            "notice_issued",
-            "notice_complied",
-            "fir_recommended",
-        ),
-    ),
-    "children": (
-        RescuedChild,
-        ("rescue_date", "enrolment_date", "status", "followup_interval_days"),
-    ),
-    "child_followups": (ChildFollowUp, ("child_id", "date", "attending_school", "back_at_work", "next_due", "hlc")),
-    "agreements": (
-        KilnAgreement,
-        (
-            "site_id",
-            "date",
-            "committed_rate_per_1000",
-            "notified_min_rate_per_1000",
-            "status",
-            "followup_interval_days",
-        ),
-    ),
-    "agreement_followups": (
-        AgreementFollowUp,
-        ("agreement_id", "date", "observed_rate_per_1000", "compliance", "next_due", "hlc"),
-    ),
-    "victims": (
-        MigrationVictim,
-        ("status", "route", "date_of_departure", "date_of_incident", "amount_paid_pkr", "ransom_paid_pkr"),
-    ),
-    "family_meetings": (FamilyMeeting, ("victim_id", "date", "next_followup_due", "hlc")),
-    "cases": (Case, ("offence_category", "status", "report_date", "created_at")),
-    "case_status_changes": (CaseStatusChange, ("case_id", "from_status", "to_status", "date", "hlc")),
-}
-
-# Registers whose rows carry a date that says when they happened; rows after the period end are not loaded.
-_DATE_BOUND = {
-    "inspections": "date",
-    "children": "rescue_date",
-    "child_followups": "date",
-    "agreements": "date",
-    "agreement_followups": "date",
-    "family_meetings": "date",
-    "case_status_changes": "date",
-}
-
-# Rows that belong with a parent record: (parent register, reference column).
-_PARENTS = {
-    "child_followups": ("children", "child_id"),
-    "agreement_followups": ("agreements", "agreement_id"),
-    "family_meetings": ("victims", "victim_id"),
-    "case_status_changes": ("cases", "case_id"),
-}
-
-_DATE_COLUMNS = {
-    "date",
-    "rescue_date",
-    "enrolment_date",
-    "next_due",
-    "date_of_departure",
-    "date_of_incident",
-    "next_followup_due",
-    "report_date",
-}
 
 
 @dataclass
@@ -151,8 +63,9 @@ class RegisterFrames:
         Site kinds stay known for every site (the district keeps one site registry for all stations).
         """
         own = {name: frame[frame["station_code"] == station_code] for name, frame in self.frames.items()}
-        for child, (parent, key) in _PARENTS.items():
-            own[child] = self.frames[child][self.frames[child][key].isin(own[parent]["id"])]
+        for child, (parent, key) in _parents().items():
+            if child in self.frames and parent in self.frames:
+                own[child] = self.frames[child][self.frames[child][key].isin(own[parent]["id"])]
         own["site_kinds"] = self.frames.get("site_kinds", self.frames["sites"])
         return RegisterFrames(self.period, station_code, self.district, station_code, False, own)
 
@@ -161,14 +74,13 @@ class RegisterFrames:
 
 
 def load_frames(ctx: Context, period: Period, station_code: str | None = None) -> RegisterFrames:
-    """Every register the indicators use, live rows dated up to the period end, for one station or all."""
+    """Every register with report facts, live rows dated up to the period end, for one station or all."""
     permissions.require(ctx, permissions.READ)
     frames: dict[str, pd.DataFrame] = {}
     with ctx.store.engine.connect() as conn:
-        for register, (model, columns) in _COLUMNS.items():
-            stmt = _select(model, columns, register, period)
-            frame = pd.read_sql(stmt, conn)
-            frames[register] = _typed(frame)
+        for spec in load_all().values():
+            if spec.report is not None:
+                frames[spec.name] = _typed(spec, pd.read_sql(_select(spec, spec.report, period), conn))
     loaded = RegisterFrames(
         period,
         None,
@@ -182,21 +94,32 @@ def load_frames(ctx: Context, period: Period, station_code: str | None = None) -
     return loaded if station_code is None else loaded.for_station(station_code)
 
 
-def _select(
-    model: type[RecordMixin], columns: tuple[str, ...], register: str, period: Period
-) -> Select[tuple[object, ...]]:
-    table = model.__table__  # type: ignore[attr-defined]
-    cols = [table.c.id, table.c.station_code, *(table.c[name] for name in columns)]
-    stmt = select(*cols).where(table.c.deleted_at.is_(None))
-    bound = _DATE_BOUND.get(register)
-    if bound is not None:
-        stmt = stmt.where(table.c[bound] <= period.end)
+def _parents() -> dict[str, tuple[str, str]]:
+    """Registers whose rows belong with a parent record: register → (parent register, reference column)."""
+    out = {}
+    for spec in load_all().values():
+        if spec.report is not None and spec.report.parent_field is not None:
+            parent = spec.fields[spec.report.parent_field].ref
+            assert parent is not None
+            out[spec.name] = (parent, spec.report.parent_field)
+    return out
+
+
+def _select(spec: RegisterSpec, facts: ReportFacts, period: Period) -> Select[tuple[object, ...]]:
+    # Only the public fields: no names, CNICs, addresses or typed prose are ever loaded for a report. The clock
+    # stamp orders visits made the same day; the creation time dates records that carry no date of their own.
+    table = spec.model.__table__  # type: ignore[attr-defined]
+    names = ["id", "station_code", "hlc", "created_at", *spec.public_fields]
+    stmt = select(*(table.c[name] for name in names)).where(table.c.deleted_at.is_(None))
+    if facts.date_field is not None:
+        stmt = stmt.where(table.c[facts.date_field] <= period.end)
     return stmt
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+def _typed(spec: RegisterSpec, frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
-        if column in _DATE_COLUMNS:
+        rule = spec.fields.get(column)
+        if rule is not None and rule.kind == "date":
             frame[column] = pd.to_datetime(frame[column], errors="coerce")
         elif column == "created_at":
             frame[column] = pd.to_datetime(frame[column], errors="coerce", utc=True)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from desktop_app.models.enums import (
-    AgreementStatus,
     CaseStatus,
     Compliance,
     RegistrationStatus,
@@ -27,7 +26,7 @@ from desktop_app.models.enums import (
 from desktop_app.reports.frames import Period, RegisterFrames
 
 # Children and victims still followed up: the same lists the follow-up service uses for "due".
-from desktop_app.services.followups import ACTIVE_CHILD, ACTIVE_VICTIM
+from desktop_app.services.registry import spec_for
 
 # How enum values read in a report (the stored values stay machine-readable).
 LABELS = {
@@ -369,21 +368,28 @@ def overdue_at(frames: RegisterFrames, day: dt.date) -> OverdueFollowUps:
     """
     end = pd.Timestamp(day)
     children = frames["children"]
-    children = children[children["status"].isin([s.value for s in ACTIVE_CHILD]) & (children["rescue_date"] <= end)]
+    children = children[_still_followed(children, "children") & (children["rescue_date"] <= end)]
     start = children["enrolment_date"].where(children["enrolment_date"] <= end).fillna(children["rescue_date"])
     n_children = _overdue(children, start, frames["child_followups"], "child_id", end)
 
     agreements = frames["agreements"]
-    agreements = agreements[(agreements["status"] == AgreementStatus.ACTIVE.value) & (agreements["date"] <= end)]
+    agreements = agreements[_still_followed(agreements, "agreements") & (agreements["date"] <= end)]
     n_agreements = _overdue(agreements, agreements["date"], frames["agreement_followups"], "agreement_id", end)
 
     victims = frames["victims"]
-    victims = victims[victims["status"].isin([s.value for s in ACTIVE_VICTIM])]
+    victims = victims[_still_followed(victims, "victims")]
     meetings = frames["family_meetings"]
     meetings = meetings[meetings["victim_id"].isin(victims["id"]) & meetings["next_followup_due"].notna()]
     last = _last_per(meetings, "victim_id")
     n_victims = int((last["next_followup_due"] < end).sum())
     return OverdueFollowUps(children=n_children, agreements=n_agreements, victim_families=n_victims)
+
+
+def _still_followed(frame: pd.DataFrame, register: str) -> pd.Series:
+    """Records the register still follows up (services/followups.py asks the same spec)."""
+    facts = spec_for(register).followup
+    assert facts is not None
+    return frame[facts.active_field].isin(facts.active_values)
 
 
 def _overdue(parents: pd.DataFrame, start: pd.Series, visits: pd.DataFrame, key: str, end: pd.Timestamp) -> int:

@@ -18,10 +18,11 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop_app.models.cases import Case
-from desktop_app.services.cases import CASES, apply_status_change
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
+from desktop_app.services.examples import create_examples
 from desktop_app.services.records import Records, WriteTx
+from desktop_app.services.registers.cases import CASES, apply_status_change
 from desktop_app.services.setup import init_store, unlock
 from desktop_app.store.store import StorePaths
 
@@ -234,6 +235,7 @@ def fill(
     service = Records(ctx)
     counts: Counter[str] = Counter()
     n = {reg: max(2, round(records * share)) for reg, share in SHARES.items()}
+    first: dict[str, str] = {}
 
     def add(register: str, rows: list[dict[str, Any]]) -> list[str]:
         ids: list[str] = []
@@ -243,6 +245,7 @@ def fill(
                 row.setdefault("id", _uuid(rng))
             service.create_many(register, chunk)
             ids.extend(row["id"] for row in chunk)
+            first.setdefault(register, ids[0])
             counts[register] += len(chunk)
             if progress:
                 progress(register, counts[register])
@@ -288,6 +291,11 @@ def fill(
     add("person_links", drawn.person_links + _agent_links(make, n["person_links"], agents, victim_ids))
     add("case_links", drawn.case_links)
     add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
+    # A register the generators above do not know yet still shows with its spec's example record.
+    for register, record_id in create_examples(service, first).items():
+        if register not in first:
+            first[register] = record_id
+            counts[register] += 1
     return DemoSummary(dict(counts))
 
 

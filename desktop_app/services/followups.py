@@ -1,7 +1,8 @@
-"""Follow-up scheduling: when each child, kiln agreement and victim's family is next due, and what is overdue.
+"""Follow-up scheduling: when a record is next due for a visit, and which visits are due or overdue.
 
 The next due date is stored on the parent record (so lists sort and filter by it) and recomputed, in the same
-transaction, whenever the parent or one of its follow-ups is saved.
+transaction, whenever the parent or one of its follow-ups is saved. Which registers fall due, and which of their
+records are still followed, each register says in its spec (`RegisterSpec.followup`).
 """
 
 from __future__ import annotations
@@ -10,28 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, literal, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.models.agreements import AgreementFollowUp, KilnAgreement
-from desktop_app.models.children import ChildFollowUp, RescuedChild
-from desktop_app.models.enums import AgreementStatus, ChildStatus, VictimStatus
-from desktop_app.models.meetings import FamilyMeeting
-from desktop_app.models.victims import MigrationVictim
 from desktop_app.services import permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
-
-# Children still to be watched: once in school we keep checking they stay; moved-away children are closed.
-ACTIVE_CHILD = (
-    ChildStatus.WITHDRAWN,
-    ChildStatus.ENROLLED,
-    ChildStatus.ATTENDING,
-    ChildStatus.BACK_AT_WORK,
-    ChildStatus.DROPPED_OUT,
-)
-# Families of victims whose fate is still open are visited; a returned or deceased victim's family is not chased.
-ACTIVE_VICTIM = (VictimStatus.MISSING, VictimStatus.DETAINED_ABROAD, VictimStatus.IN_TRANSIT)
+from desktop_app.services.registry import load_all
 
 
 def next_due(last_visit: dt.date, interval_days: int, explicit: dt.date | None = None) -> dt.date:
@@ -59,16 +45,6 @@ def is_latest_visit(session: Session, model: Any, parent_field: str, state: dict
     return session.execute(later).first() is None
 
 
-def child_status_after_visit(current: str, attending_school: bool, back_at_work: bool) -> str:
-    if back_at_work:
-        return ChildStatus.BACK_AT_WORK.value
-    if attending_school:
-        return ChildStatus.ATTENDING.value
-    if current in (ChildStatus.ATTENDING, ChildStatus.ENROLLED):
-        return ChildStatus.DROPPED_OUT.value
-    return current
-
-
 @dataclass(frozen=True)
 class DueItem:
     register: str
@@ -76,6 +52,8 @@ class DueItem:
     title: str
     due: dt.date
     overdue_days: int
+    # The title is one English phrase for every record of the register (shown translated), not the record's words.
+    fixed_title: bool = False
 
 
 def due_followups(ctx: Context, *, within_days: int = 7, today: dt.date | None = None) -> list[DueItem]:
@@ -83,41 +61,26 @@ def due_followups(ctx: Context, *, within_days: int = 7, today: dt.date | None =
     permissions.require(ctx, permissions.READ)
     today = today or local_today(ctx.clock)
     horizon = today + dt.timedelta(days=within_days)
-    sources: list[tuple[str, Any, Any, Any]] = [
-        ("children", RescuedChild, RescuedChild.name, RescuedChild.status.in_([s.value for s in ACTIVE_CHILD])),
-        ("agreements", KilnAgreement, KilnAgreement.id, KilnAgreement.status == AgreementStatus.ACTIVE.value),
-        (
-            "victims",
-            MigrationVictim,
-            MigrationVictim.name,
-            MigrationVictim.status.in_([s.value for s in ACTIVE_VICTIM]),
-        ),
-    ]
     items: list[DueItem] = []
     with ctx.store.session() as session:
-        for register, model, title_col, active in sources:
-            stmt = select(model.id, title_col, model.next_followup_due).where(
-                model.deleted_at.is_(None),
-                active,
-                model.next_followup_due.is_not(None),
-                model.next_followup_due <= horizon,
+        for spec in load_all().values():
+            facts = spec.followup
+            if facts is None:
+                continue
+            table = spec.model.__table__  # type: ignore[attr-defined]
+            due = table.c[facts.due_field]
+            title = table.c[facts.title_field] if facts.title_field else literal(facts.title or spec.label)
+            stmt = select(table.c.id, title, due).where(
+                table.c.deleted_at.is_(None),
+                table.c[facts.active_field].in_(facts.active_values),
+                due.is_not(None),
+                due <= horizon,
             )
-            for record_id, title, due in session.execute(stmt):
-                label = title if register != "agreements" else "Kiln wage agreement"
-                items.append(DueItem(register, record_id, label, due, max(0, (today - due).days)))
+            for record_id, text, day in session.execute(stmt):
+                overdue = max(0, (today - day).days)
+                items.append(DueItem(spec.name, record_id, text, day, overdue, fixed_title=not facts.title_field))
     return sorted(items, key=lambda i: (i.due, i.register, i.title))
 
 
 def overdue_followups(ctx: Context, today: dt.date | None = None) -> list[DueItem]:
     return [item for item in due_followups(ctx, within_days=0, today=today) if item.overdue_days > 0]
-
-
-__all__ = [
-    "AgreementFollowUp",
-    "ChildFollowUp",
-    "DueItem",
-    "FamilyMeeting",
-    "due_followups",
-    "next_due",
-    "overdue_followups",
-]

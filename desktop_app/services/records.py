@@ -24,7 +24,7 @@ from desktop_app.services import audit, permissions, search
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.hlc import Hlc, tick
-from desktop_app.services.registry import RegisterSpec, State, spec_for
+from desktop_app.services.registry import RegisterSpec, State, link_targets, points_into, spec_for
 from desktop_app.services.tombstones import tombstone
 from desktop_app.services.validation import validate_record
 
@@ -256,25 +256,37 @@ def load_state(session: Session, spec: RegisterSpec, record_id: str, *, include_
 
 
 def missing_refs(session: Session, spec: RegisterSpec, cleans: Iterable[State]) -> dict[str, str]:
-    """Reference fields that point at no live record (checked in batches, so bulk writes stay fast)."""
+    """Ref and link fields that point at no live record, or (a link) into a register that may not be linked from
+    here. Checked in batches, one query per field and register, so bulk writes stay fast."""
+    allowed = link_targets(spec.name)
+    errors: dict[str, str] = {}
     wanted: dict[tuple[str, str], set[str]] = {}
     for clean in cleans:
         for name, rule in spec.fields.items():
-            if rule.kind == "ref" and rule.ref and clean.get(name):
-                wanted.setdefault((name, rule.ref), set()).add(clean[name])
-    errors: dict[str, str] = {}
-    for (name, ref), ids in wanted.items():
-        target = _table(spec_for(ref))
-        found: set[str] = set()
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), _BATCH):
-            chunk = id_list[start : start + _BATCH]
-            found.update(
-                session.scalars(select(target.c.id).where(target.c.id.in_(chunk), target.c.deleted_at.is_(None)))
-            )
-        if found != ids:
-            errors[name] = f"the linked {spec_for(ref).label.lower()} record does not exist (or was deleted)"
+            if rule.kind not in ("ref", "link") or not clean.get(name):
+                continue
+            target = points_into(spec, name, clean)
+            if rule.kind == "link" and target not in allowed:
+                assert rule.register_field is not None
+                labels = ", ".join(spec_for(r).label for r in allowed)
+                errors[rule.register_field] = f"choose one of: {labels}"
+                continue
+            if target is not None:
+                wanted.setdefault((name, target), set()).add(clean[name])
+    for (name, register), ids in wanted.items():
+        if _live_ids(session, spec_for(register), ids) != ids:
+            errors[name] = f"the linked {spec_for(register).label.lower()} record does not exist (or was deleted)"
     return errors
+
+
+def _live_ids(session: Session, spec: RegisterSpec, ids: set[str]) -> set[str]:
+    target = _table(spec)
+    found: set[str] = set()
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), _BATCH):
+        chunk = id_list[start : start + _BATCH]
+        found.update(session.scalars(select(target.c.id).where(target.c.id.in_(chunk), target.c.deleted_at.is_(None))))
+    return found
 
 
 @dataclass(frozen=True)

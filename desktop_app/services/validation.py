@@ -87,17 +87,31 @@ def parse_bool(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Field:
-    """One field's rule. `kind`: text, int, count, money, float, date, bool, enum, cnic, phones, ref, json."""
+    """What a register adds to one of its model's columns; the column itself says the type, length and whether
+    a value is required (services/registry.py fills those in), so a spec declares only what a column cannot say.
 
-    kind: str = "text"
-    required: bool = False
-    max_len: int = 400
+    `kind`: text, int, count, money, float, date, bool, enum, cnic, phones, json, ref (an id in the register
+    `ref` names), link (an id in the register its sibling `register_field` names) or register (that sibling).
+    """
+
+    kind: str = ""  # "" until the registry takes it from the column (or from choices, ref, register_field)
+    required: bool | None = None  # None until the registry takes it from the column
+    # False for a column that must hold a value even though the form may leave it blank on a new record (the
+    # register's defaults fill it then): blanking it later is refused rather than written as nothing.
+    nullable: bool = True
+    max_len: int = 0  # 0 until the registry takes it from a String column; a Text column needs it here
     choices: type[StrEnum] | None = None
     ref: str | None = None  # register a `ref` field points into
+    register_field: str | None = None  # a link's sibling field that names the register it points into
     not_future: bool = False
     minimum: float | None = None
     maximum: float | None = None
     label: str | None = None
+    # A number that opens another file (a passport, a licence, an FIR): exports hash it under this prefix, like a
+    # CNIC, so rows about the same one still link without the number being readable.
+    id_number: str | None = None
+    # The tab title, in the form of the record this ref or link points at, for the rows holding it.
+    related_title: str | None = None
 
 
 def _blank(value: Any) -> bool:
@@ -106,10 +120,10 @@ def _blank(value: Any) -> bool:
 
 def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
     """Normalise one value by its rule; raise FieldError with the sentence to show."""
-    kind = rule.kind
+    kind = rule.kind or "text"  # a Field outside a register (setup, accounts) is text unless it says otherwise
     if kind == "text":
         text = str(value).strip()
-        if len(text) > rule.max_len:
+        if rule.max_len and len(text) > rule.max_len:
             raise FieldError(f"keep it under {rule.max_len} characters")
         return text
     if kind in {"int", "count", "money"}:
@@ -150,12 +164,22 @@ def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
     if kind == "cnic":
         return normalise_cnic(str(value))
     if kind == "phones":
-        return normalise_phones(str(value))
-    if kind == "ref":
+        phones = normalise_phones(str(value))
+        # The column's length is what the district's database accepts; a longer list would be refused there.
+        if rule.max_len and len(phones) > rule.max_len:
+            room = (rule.max_len + 2) // 14  # "0300-1234567" plus ", " between numbers
+            raise FieldError("there is room for one number only" if room <= 1 else f"there is room for {room} numbers")
+        return phones
+    if kind in {"ref", "link"}:
         text = str(value).strip()
         if not re.fullmatch(r"[0-9a-fA-F\-]{36}", text):
             raise FieldError("pick a record from the list")
         return text.lower()
+    if kind == "register":
+        text = str(value).strip()
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", text):
+            raise FieldError("choose a register from the list")
+        return text
     if kind == "json":
         if not isinstance(value, list):
             raise FieldError("a list is needed")
@@ -178,7 +202,7 @@ def validate_record(
     for name, rule in rules.items():
         value = values.get(name)
         if _blank(value):
-            if rule.required:
+            if rule.required or (not rule.nullable and rule.kind != "json"):
                 errors[name] = "required"
             clean[name] = [] if rule.kind == "json" else None
             continue

@@ -18,7 +18,6 @@ from sqlalchemy import Boolean, Date, Float, Integer, String, Table, Text, bindp
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import BundleRejected
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.base import UTCDateTime
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.station import StationInfo
@@ -26,7 +25,7 @@ from desktop_app.services import search
 from desktop_app.services.clock_bounds import plain_span, plain_time, stamp_time
 from desktop_app.services.hlc import Hlc, observe
 from desktop_app.services.purge import PURGE, purge_from_marker
-from desktop_app.services.registry import spec_for
+from desktop_app.services.registry import register_models, spec_for
 from desktop_app.sync.decide import Action, Change, Decision, RowState, decide
 
 OPS = ("create", "update", "delete", PURGE)
@@ -102,7 +101,7 @@ def check_entries(
     `owner`: every row must belong to (and every stamp come from) that station: a station can only ever
     send its own rows, so a bundle can never rewrite another station's records (BundleRejected "owner").
     """
-    allowed = set(registers) if registers is not None else set(REGISTER_MODELS)
+    allowed = set(registers) if registers is not None else set(register_models())
     checked: list[IncomingChange] = []
     claimed: list[tuple[str, str]] = []  # (register, owner) of rows the sender does not own
     for number, entry in enumerate(entries, start=1):
@@ -198,7 +197,7 @@ _CONVERTERS: dict[str, dict[str, _Converter]] = {}
 
 def _converters(table: str) -> dict[str, _Converter]:
     if table not in _CONVERTERS:
-        model_table: Table = REGISTER_MODELS[table].__table__  # type: ignore[attr-defined]
+        model_table: Table = register_models()[table].__table__  # type: ignore[attr-defined]
         _CONVERTERS[table] = {column.key: (_converter(column.type), bool(column.nullable)) for column in model_table.c}
     return _CONVERTERS[table]
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry
+from desktop_app.services.registry import register_models
 
 # Change-log sources of this station's own versions (see apply_entries).
 OWN_SOURCES = ("local", "recovered")
@@ -44,7 +44,7 @@ def _finish(digest: dict[str, list[int]]) -> Digest:
 def held_digest(session: Session, station_code: str) -> Digest:
     """District: every row it holds that belongs to `station_code`, tombstones included."""
     digest: dict[str, list[int]] = {}
-    for name, model in REGISTER_MODELS.items():
+    for name, model in register_models().items():
         table = model.__table__  # type: ignore[attr-defined]
         for row_id, hlc in session.execute(select(table.c.id, table.c.hlc).where(table.c.station_code == station_code)):
             _fold(digest, name, row_id, hlc)

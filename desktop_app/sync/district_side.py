@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__
 from desktop_app.errors import BundleRejected
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.persons import Person
 from desktop_app.models.sync_state import BundleSent, DistrictNotice, StationMark, SyncPeer
@@ -25,6 +24,7 @@ from desktop_app.services import audit
 from desktop_app.services.clock_bounds import too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.purge import retention_days
+from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
@@ -36,8 +36,6 @@ from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
 
-# Registers the district hands back to every station as reference data (DESIGN.md §1).
-REFERENCE_REGISTERS = ("persons", "sites")
 MAX_NOTICES = 50
 
 
@@ -292,7 +290,7 @@ def reference_entries(session: Session, station: str, after: int, top: int) -> l
             .where(
                 log.c.seq > after,
                 log.c.seq <= top,
-                log.c.table_name.in_(REFERENCE_REGISTERS),
+                log.c.table_name.in_(reference_registers()),
                 log.c.origin_station != station,
             )
             .order_by(log.c.seq)
@@ -327,7 +325,7 @@ def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) 
     log = ChangeLogEntry.__table__
     latest = (
         select(func.max(log.c.seq).label("seq"))
-        .where(log.c.origin_station == station, log.c.table_name.in_(list(REGISTER_MODELS)))
+        .where(log.c.origin_station == station, log.c.table_name.in_(list(register_models())))
         .group_by(log.c.table_name, log.c.row_id)
         .subquery()
     )

@@ -15,18 +15,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import BundleRejected
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncReceipt
 from desktop_app.services import audit
 from desktop_app.services.clock_bounds import plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.purge import take_retention
+from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.sync.apply import IncomingChange, apply_entries, check_entries, split_future
 from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.conflicts import AT_THE_DISTRICT
 from desktop_app.sync.digest import acknowledged_digest, differing_buckets
-from desktop_app.sync.district_side import REFERENCE_REGISTERS
 from desktop_app.sync.export import acknowledgement
 from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import station_info
@@ -50,8 +49,8 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             "district IT.",
         )
     recovery = [e for e in opened.entries if e.get("recovery") is True]
-    registers = [e for e in opened.entries if e["table"] in REFERENCE_REGISTERS and e.get("recovery") is not True]
-    known = {*REFERENCE_REGISTERS, "notices", "sync_digest", "conflicts"}
+    registers = [e for e in opened.entries if e["table"] in reference_registers() and e.get("recovery") is not True]
+    known = {*reference_registers(), "notices", "sync_digest", "conflicts"}
     unknown = sorted({e["table"] for e in opened.entries if e.get("recovery") is not True} - known)
     if unknown:
         raise BundleRejected(
@@ -59,7 +58,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             f"The return bundle carries data this version cannot take ({unknown[0][:40]}). Nothing was "
             "imported; ask district IT to update AHTC Register on this computer.",
         )
-    changes = check_entries(registers, registers=REFERENCE_REGISTERS)
+    changes = check_entries(registers, registers=reference_registers())
     # Our own rows handed back after a restore: they must all be ours (checked like a station's bundle).
     recovered_changes = check_entries(recovery, owner=ctx.station.station_code)
     notes: list[str] = []
@@ -241,7 +240,7 @@ def _take_conflicts(session: Session, own_code: str, entries: list[dict[str, Any
         register, row_id, lost_hlc = entry.get("register"), entry.get("row_id"), entry.get("lost_hlc")
         state, kept_hlc, reason = entry.get("lost_state"), entry.get("kept_hlc"), entry.get("reason")
         if (
-            register not in REGISTER_MODELS
+            register not in register_models()
             or not all(isinstance(v, str) for v in (row_id, lost_hlc, kept_hlc, reason))
             or not isinstance(state, dict)
             or state.get("station_code") != own_code

@@ -16,9 +16,10 @@ from desktop_app.models import enums
 from desktop_app.services.registry import load_all
 from desktop_app.sync.conflicts import BLOCKED
 from desktop_app.sync.decide import MERGE_REASONS
+from desktop_app.views import form  # noqa: F401  (importing it registers the forms' extra buttons)
 from desktop_app.views.fmt import choice_source, field_label
 from desktop_app.views.i18n import TRANSLATIONS
-from desktop_app.views.related import TITLES as RELATED_TITLES
+from desktop_app.views.register_ui import form_actions
 
 VIEWS = Path(__file__).resolve().parent
 # Audit actions shown in a record's history.
@@ -75,11 +76,18 @@ def tr_literals() -> set[str]:
 
 
 def spec_strings() -> set[str]:
-    found: set[str] = {"(PKR)", "Kiln wage agreement"}
+    found: set[str] = {"(PKR)"}
     for spec in load_all().values():
         found.add(spec.label)
+        found.update(action.label for action in form_actions(spec.name))
+        if spec.followup is not None and spec.followup.title:
+            found.add(spec.followup.title)
         for name, rule in spec.fields.items():
             found.add(field_label(name, rule))
+            if rule.related_title:
+                found.add(rule.related_title)
+            if rule.choices is not None:
+                found.update(choice_source(member.value) for member in rule.choices)
     for extra in ("updated_at", "created_at"):
         found.add(field_label(extra))
     for value in vars(enums).values():
@@ -90,14 +98,7 @@ def spec_strings() -> set[str]:
 
 
 def all_strings() -> set[str]:
-    return (
-        tr_literals()
-        | spec_strings()
-        | set(MESSAGES)
-        | set(BLOCKED.values())
-        | set(MERGE_REASONS)
-        | set(RELATED_TITLES.values())
-    )
+    return tr_literals() | spec_strings() | set(MESSAGES) | set(BLOCKED.values()) | set(MERGE_REASONS)
 
 
 def translated(ts: Path = TRANSLATIONS / "ahtc_ur.ts") -> dict[str, str]:

@@ -125,7 +125,7 @@ class DashboardPage(QWidget):
             cells = [
                 date_text(item.due),
                 register_label(spec_for(item.register)),
-                item.title if item.register != "agreements" else tr(item.title),
+                tr(item.title) if item.fixed_title else item.title,
                 str(item.overdue_days) if item.overdue_days else "",
             ]
             for column, text in enumerate(cells):

@@ -200,7 +200,7 @@ class RefEditor(Editor):
         self._id = value or None
         title = ""
         if self._id and self.register:
-            from desktop_app.views.refs import titles
+            from desktop_app.services.titles import titles
 
             title = titles(self.records, [(self.register, self._id)]).get(self._id, tr("(deleted record)"))
         self.shown.setText(title)
@@ -288,7 +288,7 @@ def _make_editor(rule: Field, records: Records, ref_register: str | None = None)
         editor = LineEditor()
         editor.line.setValidator(QDoubleValidator(editor.line))
         return editor
-    if kind == "ref":
+    if kind in ("ref", "link"):
         return RefEditor(records, ref_register)
     if kind == "json":
         return ListEditor()

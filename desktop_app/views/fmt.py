@@ -6,40 +6,11 @@ import datetime as dt
 from typing import Any
 
 from desktop_app.services.clock import PAKISTAN
-from desktop_app.services.registry import RegisterSpec
+from desktop_app.services.registry import RegisterSpec, load_all
 from desktop_app.services.validation import Field
 from desktop_app.views.i18n import tr
 
-# Words that read better than the column name would.
-_SPECIAL_LABELS = {
-    "cnic": "CNIC",
-    "guardian_cnic": "Guardian CNIC",
-    "b_form_no": "B-form no.",
-    "gps_lat": "GPS latitude",
-    "gps_lon": "GPS longitude",
-    "eobi_committed": "EOBI registrations committed",
-    "workers_eobi": "Workers EOBI-registered",
-    "eobi_registrations_done": "EOBI registrations done",
-    "fir_number": "FIR number",
-    "fir_date": "FIR date",
-    "fir_station": "FIR police station",
-    "fir_recommended": "FIR recommended",
-    "licence_no": "Licence no.",
-    "passport_no": "Passport no.",
-    "age_years": "Age (years)",
-    "amount_paid_pkr": "Amount paid",
-    "ransom_paid_pkr": "Ransom paid",
-    "outstanding_advances_pkr": "Outstanding advances",
-    "followup_interval_days": "Follow-up interval (days)",
-    "next_followup_due": "Next follow-up due",
-    "workers_unaware_min_wage": "Workers unaware of minimum wage",
-    "workers_bonded": "Workers in debt bondage (peshgi)",
-    "committed_rate_per_1000": "Committed rate per 1,000 bricks",
-    "notified_min_rate_per_1000": "Notified minimum rate per 1,000 bricks",
-    "observed_rate_per_1000": "Observed rate per 1,000 bricks",
-    "family_willing_complainant": "Family willing to be complainant",
-    "distance_direction": "Distance and direction from the station",
-}
+# Closed-list values whose words are not the value's own (an abbreviation, a route's dashes).
 _SPECIAL_CHOICES = {
     "fia": "FIA",
     "sho": "SHO",
@@ -55,11 +26,9 @@ _SPECIAL_CHOICES = {
 
 
 def field_label(name: str, rule: Field | None = None) -> str:
-    """The English source label of a field (then translated by `tr`)."""
+    """The English source label of a field (then translated by `tr`): the spec's words, else the column's name."""
     if rule is not None and rule.label:
         return rule.label
-    if name in _SPECIAL_LABELS:
-        return _SPECIAL_LABELS[name]
     words = name.removesuffix("_id").replace("_", " ")
     return words[:1].upper() + words[1:]
 
@@ -110,6 +79,8 @@ def display(rule: Field | None, value: Any) -> str:
         return tr("Yes") if value else tr("No")
     if kind == "enum":
         return tr(choice_source(str(value)))
+    if kind == "register" and value in load_all():
+        return register_label(load_all()[value])
     if kind in {"count", "int"}:
         return f"{value:,}"
     if kind == "json":

@@ -30,19 +30,18 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AhtcError, ValidationError
 from desktop_app.services import permissions
-from desktop_app.services.cases import TRANSITIONS, change_case_status
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.drafts import delete_draft, form_key, load_draft, save_draft
 from desktop_app.services.records import Changed, Records
-from desktop_app.services.referrals import SUBJECTS
-from desktop_app.services.registry import RegisterSpec, State, load_all, spec_for
+from desktop_app.services.registers.cases import CASE_STATUS_CHANGES, CASES, TRANSITIONS, change_case_status
+from desktop_app.services.registry import RegisterSpec, State, in_screen_order, link_targets, points_into, spec_for
 from desktop_app.views import dialogs, ops
 from desktop_app.views.editors import ChoiceEditor, DateEditor, Editor, LineEditor, RefEditor, editor_for
 from desktop_app.views.fmt import choice_source, date_text, display, label, register_label
 from desktop_app.views.i18n import tr
-from desktop_app.views.refs import register_choices, sibling_field, target_register
-from desktop_app.views.related import TITLES, RelatedTabs, related_rows
+from desktop_app.views.register_ui import FormAction, form_actions, register_form_action
+from desktop_app.views.related import RelatedTabs, related_rows
 
 DRAFT_EVERY_MS = 3000
 OpenForm = Callable[..., "RecordForm"]
@@ -51,12 +50,23 @@ OpenForm = Callable[..., "RecordForm"]
 def related_registers(spec: RegisterSpec) -> list[tuple[RegisterSpec, str]]:
     """Registers whose rows belong to a record of `spec` (its follow-ups, visits, meetings), and the link field."""
     out = []
-    for other in load_all().values():
+    for other in in_screen_order():
         if other.internal:
             continue
         for name, rule in other.fields.items():
             if rule.kind == "ref" and rule.ref == spec.name and rule.required:
                 out.append((other, name))
+    return out
+
+
+def linking_registers(spec: RegisterSpec) -> list[tuple[RegisterSpec, str]]:
+    """Registers of their own (a referral) whose link may point at a record of `spec`, and the link field.
+    Links that are part of another record (a case's linked records) are added from that record."""
+    out = []
+    for other in in_screen_order():
+        if other.internal or other.part_of or spec.name not in link_targets(other.name):
+            continue
+        out.extend((other, name) for name in other.link_fields())
     return out
 
 
@@ -115,11 +125,11 @@ class RecordForm(QDialog):
         values = {**self.state, **preset}
         for name in self.form_fields():
             rule = self.spec.fields[name]
-            choices = register_choices(self.spec, name)
-            if choices is not None:
-                editor: Editor = ChoiceEditor([(register_label(spec_for(r)), r) for r in choices])
+            if rule.kind == "register":
+                targets = link_targets(self.spec.name)
+                editor: Editor = ChoiceEditor([(register_label(spec_for(r)), r) for r in targets])
             else:
-                editor = editor_for(rule, self.records, target_register(self.spec, name, values))
+                editor = editor_for(rule, self.records, points_into(self.spec, name, values))
             editor.setObjectName(f"field-{name}")
             editor.set_value(values.get(name))
             editor.edited.connect(self._mark_dirty)
@@ -138,7 +148,7 @@ class RecordForm(QDialog):
             form.addRow(text, cell)
             self.editors[name], self.errors[name] = editor, error
         for name in self.editors:
-            sibling = sibling_field(self.spec, name)
+            sibling = self.spec.fields[name].register_field
             ref_editor = self.editors[name]
             if sibling and isinstance(ref_editor, RefEditor) and sibling in self.editors:
                 chooser = self.editors[sibling]
@@ -189,31 +199,28 @@ class RecordForm(QDialog):
             history.clicked.connect(self.show_history)
             row.addWidget(history)
             for other, field in related_registers(self.spec):
-                button = QPushButton(tr("Add: %s") % tr(TITLES.get((other.name, field), other.label)))
+                button = QPushButton(tr("Add: %s") % tr(other.fields[field].related_title or other.label))
                 button.setObjectName(f"add-{other.name}")
                 button.clicked.connect(
                     lambda _c=False, o=other, f=field: self._add_related(o.name, {f: self.record_id})
                 )
                 row.addWidget(button)
-            if self.spec.name in SUBJECTS:
-                referral = QPushButton(tr("Add: %s") % tr("Referrals"))
-                referral.setObjectName("add-referrals")
-                referral.clicked.connect(
-                    lambda: self._add_related(
-                        "referrals", {"subject_register": self.spec.name, "subject_id": self.record_id}
+            for other, field in linking_registers(self.spec):
+                named = other.fields[field].register_field
+                button = QPushButton(tr("Add: %s") % tr(other.label))
+                button.setObjectName(f"add-{other.name}")
+                button.clicked.connect(
+                    lambda _c=False, o=other, f=field, n=named: self._add_related(
+                        o.name, {n: self.spec.name, f: self.record_id}
                     )
                 )
-                row.addWidget(referral)
-            if self.spec.name == "cases":
-                status = QPushButton(tr("Change status…"))
-                status.setObjectName("change-status")
-                status.clicked.connect(self.change_status)
-                row.addWidget(status)
-                if permissions.allowed(self.ctx, permissions.PRINT):
-                    printing = QPushButton(tr("Print FIR summary…"))
-                    printing.setObjectName("print-summary")
-                    printing.clicked.connect(self.print_summary)
-                    row.addWidget(printing)
+                row.addWidget(button)
+            for action in form_actions(self.spec.name):
+                if action.allowed(self.ctx):
+                    extra = QPushButton(tr(action.label))
+                    extra.setObjectName(action.object_name)
+                    extra.clicked.connect(lambda _c=False, a=action: a.run(self))
+                    row.addWidget(extra)
             if permissions.allowed(self.ctx, permissions.DELETE, reference_register=self.spec.reference):
                 delete = QPushButton(tr("Delete…"))
                 delete.setObjectName("delete")
@@ -239,7 +246,7 @@ class RecordForm(QDialog):
         for name, value in known.items():
             editor = self.editors[name]
             if isinstance(editor, RefEditor):
-                sibling = sibling_field(self.spec, name)
+                sibling = self.spec.fields[name].register_field
                 if sibling and sibling in self.editors:
                     editor.register = self.editors[sibling].value()
                 editor.set_value(value)
@@ -469,7 +476,8 @@ class StatusDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self.error.setText("\n".join(f"{label(k)}: {tr(v)}" for k, v in exc.errors.items()))
+            rules = {**CASE_STATUS_CHANGES.fields, **CASES.fields}
+            self.error.setText("\n".join(f"{label(k, rules.get(k))}: {tr(v)}" for k, v in exc.errors.items()))
         elif isinstance(exc, AhtcError):
             self.error.setText(dialogs.error_text(exc))
         else:
@@ -489,3 +497,16 @@ def open_record_form(
     form.destroyed.connect(lambda *_a, f=form: _open_forms.remove(f) if f in _open_forms else None)
     form.show()
     return form
+
+
+# A case moves along its workflow through its own dialog, and its FIR summary is printed from its form.
+register_form_action("cases", FormAction("Change status…", "change-status", lambda form: form.change_status()))
+register_form_action(
+    "cases",
+    FormAction(
+        "Print FIR summary…",
+        "print-summary",
+        lambda form: form.print_summary(),
+        lambda ctx: permissions.allowed(ctx, permissions.PRINT),
+    ),
+)

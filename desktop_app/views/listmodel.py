@@ -14,10 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed, ListQuery, Records
 from desktop_app.services.registry import State, spec_for
+from desktop_app.services.titles import row_titles
 from desktop_app.views import ops
 from desktop_app.views.fmt import display, label
 from desktop_app.views.i18n import tr
-from desktop_app.views.refs import row_titles
 
 PAGE = 200
 # A search counts its matches up to here, and past it the list says "1,000+ records": counting all 17,000 persons
@@ -143,7 +143,7 @@ class RecordTableModel(QAbstractTableModel):
         name = self.columns[index.column()]
         rule = self.spec.fields.get(name)
         if role == Qt.ItemDataRole.DisplayRole:
-            if rule is not None and rule.kind == "ref":
+            if rule is not None and rule.kind in ("ref", "link"):
                 value = row.get(name)
                 return self._titles.get(value, "") if value else ""
             return display(rule, row.get(name))

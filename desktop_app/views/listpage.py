@@ -33,7 +33,6 @@ from desktop_app.views.i18n import tr
 from desktop_app.views.listmodel import RecordTableModel
 
 SEARCH_DELAY_MS = 250
-_FILTER_ENUMS = ("status", "kind", "role", "route", "department", "outcome", "compliance", "offence_category", "sex")
 
 
 class RegisterListPage(QWidget):
@@ -70,25 +69,26 @@ class RegisterListPage(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for name in _FILTER_ENUMS:
-            rule = self.spec.fields.get(name)
-            if rule is None or rule.kind != "enum" or rule.choices is None:
-                continue
-            box = QComboBox()
-            box.setObjectName(f"filter-{name}")
-            box.addItem(tr("All: %s") % label(name, rule), None)
-            for choice in rule.choices:
-                box.addItem(tr(choice_source(choice.value)), choice.value)
-            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
-            filters.addWidget(box)
-            self.filter_boxes[name] = box
-        self.tehsil: QLineEdit | None = None
-        if "tehsil" in self.spec.fields:
-            self.tehsil = QLineEdit()
-            self.tehsil.setObjectName("filter-tehsil")
-            self.tehsil.setPlaceholderText(tr("Tehsil"))
-            self.tehsil.editingFinished.connect(self.apply_filters)
-            filters.addWidget(self.tehsil, 1)
+        self.text_filters: dict[str, QLineEdit] = {}
+        for name in self.spec.filter_fields:
+            rule = self.spec.fields[name]
+            if rule.choices is not None:
+                box = QComboBox()
+                box.setObjectName(f"filter-{name}")
+                box.addItem(tr("All: %s") % label(name, rule), None)
+                for choice in rule.choices:
+                    box.addItem(tr(choice_source(choice.value)), choice.value)
+                box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+                filters.addWidget(box)
+                self.filter_boxes[name] = box
+            else:
+                line = QLineEdit()
+                line.setObjectName(f"filter-{name}")
+                line.setPlaceholderText(label(name, rule))
+                line.editingFinished.connect(self.apply_filters)
+                filters.addWidget(line, 1)
+                self.text_filters[name] = line
+        self.tehsil: QLineEdit | None = self.text_filters.get("tehsil")
         self.date_field = next((f for f, r in self.spec.fields.items() if r.kind == "date"), None)
         self.date_on = QCheckBox(tr("From"))
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
@@ -179,8 +179,9 @@ class RegisterListPage(QWidget):
                 filters[name] = box.currentData()
         if self.station_box is not None and self.station_box.currentData() is not None:
             filters["station_code"] = self.station_box.currentData()
-        if self.tehsil is not None and self.tehsil.text().strip():
-            filters["tehsil"] = self.tehsil.text().strip()
+        for name, line in self.text_filters.items():
+            if line.text().strip():
+                filters[name] = line.text().strip()
         dated = self.date_field is not None and self.date_on.isChecked()
         self.model.set_query(
             text=self.search.text().strip() or None,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow,
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
-from desktop_app.services.registry import load_all, spec_for
+from desktop_app.services.registry import main_registers, spec_for
 from desktop_app.services.settings import Settings, pending_change_count
 from desktop_app.views import ops
 from desktop_app.views.admin import SettingsPage, UsersPage
@@ -25,30 +25,17 @@ from desktop_app.views.form import RecordForm
 from desktop_app.views.i18n import tr
 from desktop_app.views.listpage import RegisterListPage
 from desktop_app.views.power_events import PowerLock
-from desktop_app.views.related import PART_REGISTERS
 from desktop_app.views.reports_page import ReportsPage
 from desktop_app.views.sync_page import BackgroundSync, SyncPage
 
-# The order officers asked for: field work first, then people and cases. Status steps, links and follow-up
-# visits are not registers an officer opens on their own: each shows in the form of the record it belongs to.
-MAIN_REGISTERS = (
-    "sites",
-    "inspections",
-    "children",
-    "agreements",
-    "victims",
-    "family_meetings",
-    "persons",
-    "cases",
-    "referrals",
-)
-
 
 def screen_keys(ctx: Context) -> list[str]:
-    others = [name for name in load_all() if name not in MAIN_REGISTERS and name not in PART_REGISTERS]
+    # The order officers asked for is each register's place: field work first, then people and cases. Status
+    # steps, links and follow-up visits are part of another record and show in its form.
+    registers = [spec.name for spec in main_registers()]
     # A district answers bundles rather than sending them: its sync work is on the Stations screen.
     sync = ["stations", "conflicts"] if ctx.station.is_district else ["sync", "conflicts"]
-    keys = ["dashboard", *MAIN_REGISTERS, *others, *sync, "reports", "settings"]
+    keys = ["dashboard", *registers, *sync, "reports", "settings"]
     if permissions.allowed(ctx, permissions.MANAGE_USERS):
         keys.append("users")
     return keys

@@ -2,7 +2,7 @@
 child's or agreement's follow-up visits, a victim's family meetings, a site's inspections.
 
 Officers reach these rows from the record they belong to; a list of them on its own (ids of cases beside ids of
-records) says nothing, so the registers in `PART_REGISTERS` have no screen in the navigation.
+records) says nothing, so a register that is `part_of` another has no screen in the navigation.
 """
 
 from __future__ import annotations
@@ -15,25 +15,11 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
 
 from desktop_app.services.context import Context
-from desktop_app.services.registry import REGISTERS, RegisterSpec, load_all, spec_for
-from desktop_app.views.fmt import register_label
+from desktop_app.services.registry import RegisterSpec, link_targets, load_all, spec_for
 from desktop_app.views.i18n import tr
 from desktop_app.views.listmodel import AnyIndex, RecordTableModel
-from desktop_app.views.refs import register_choices, sibling_field
 
-# Rows that only mean something inside one parent record: a status step, a link, a follow-up visit.
-PART_REGISTERS = ("case_status_changes", "case_links", "person_links", "child_followups", "agreement_followups")
-
-# Titles that read better than the register's name, by (register, the field that points at the record shown).
-TITLES = {
-    ("case_links", "case_id"): "Linked records",
-    ("person_links", "person_id"): "Linked records",
-    ("case_links", "record_id"): "Linked cases",
-    ("person_links", "record_id"): "Linked persons",
-}
 MAX_COLUMN_WIDTH = 360
-# Columns beyond the register's list columns (a status step's note is the reason for it).
-_COLUMNS = {"case_status_changes": ("date", "from_status", "to_status", "note")}
 
 
 @dataclass(frozen=True)
@@ -60,7 +46,7 @@ class RelatedRows:
 
 
 def _columns(other: RegisterSpec, *pointing: str) -> tuple[str, ...]:
-    columns = _COLUMNS.get(other.name) or other.list_columns or tuple(other.fields)[:6]
+    columns = other.list_columns or tuple(other.fields)[:6]
     return tuple(c for c in columns if c not in pointing)
 
 
@@ -69,40 +55,27 @@ def related_rows(spec: RegisterSpec) -> list[RelatedRows]:
     owned, linked = [], []
     for other in load_all().values():
         for name, rule in other.fields.items():
-            if rule.kind != "ref":
-                continue
-            if rule.ref == spec.name and rule.required:
-                title = TITLES.get((other.name, name), other.label)
+            title = rule.related_title or other.label
+            if rule.kind == "ref" and rule.ref == spec.name and rule.required:
                 owned.append(RelatedRows(other.name, name, title, _columns(other, name)))
-                continue
-            sibling = sibling_field(other, name)
-            if sibling and spec.name in (register_choices(other, sibling) or ()):
-                title = TITLES.get((other.name, name), other.label)
-                linked.append(RelatedRows(other.name, name, title, _columns(other, name, sibling), sibling))
+            elif rule.kind == "link" and spec.name in link_targets(other.name):
+                assert rule.register_field is not None
+                columns = _columns(other, name, rule.register_field)
+                linked.append(RelatedRows(other.name, name, title, columns, rule.register_field))
     return sorted(owned, key=_order) + sorted(linked, key=_order)
 
 
-def _order(rows: RelatedRows) -> tuple[int, str]:
-    # Same tabs in the same place on every machine, whichever register module was imported first.
-    known = (*PART_REGISTERS, "inspections", "agreements", "family_meetings", "referrals")
-    return (known.index(rows.register) if rows.register in known else len(known), rows.register)
+def _order(rows: RelatedRows) -> tuple[int, int, str]:
+    # Same tabs in the same place on every machine: the record's own parts first, then registers by their place.
+    spec = spec_for(rows.register)
+    return (0 if spec.part_of else 1, spec.place, rows.register)
 
 
 class RelatedModel(RecordTableModel):
-    """A register's rows as its list shows them, with a link's "which register" named as officers know it."""
-
-    def __init__(self, ctx: Context, register: str, parent: Any = None) -> None:
-        super().__init__(ctx, register, parent)
-        self.register_fields = {name for name in self.spec.fields if register_choices(self.spec, name) is not None}
+    """A register's rows as its list shows them; a long title cut short in its column is read whole as a tip."""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() < len(self.columns):
-            name = self.columns[index.column()]
-            if name in self.register_fields and 0 <= index.row() < self.rowCount():
-                value = self._rows[index.row()].get(name)
-                if value in REGISTERS:
-                    return register_label(REGISTERS[value])
-        if role == Qt.ItemDataRole.ToolTipRole:  # a long title cut short in its column is read whole here
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         return super().data(index, role)
 

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.enums import Role
 from desktop_app.reports import indicators as ind
 from desktop_app.reports.bimonthly import WrittenReport, write_bimonthly
@@ -52,7 +51,7 @@ from desktop_app.reports.frames import Period, load_frames
 from desktop_app.services import permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
-from desktop_app.services.registry import spec_for
+from desktop_app.services.registry import in_screen_order
 from desktop_app.views import dialogs, ops
 from desktop_app.views.fmt import register_label
 from desktop_app.views.i18n import tr
@@ -391,8 +390,8 @@ class ReportsPage(QWidget):
         self.bimonthly_button.clicked.connect(lambda: self._choose_folder(self.export_bimonthly))
         self.register = QComboBox()
         self.register.setObjectName("export-register")
-        for name in REGISTER_MODELS:
-            self.register.addItem(register_label(spec_for(name)), name)
+        for spec in in_screen_order():
+            self.register.addItem(register_label(spec), spec.name)
         self.format = QComboBox()
         self.format.setObjectName("export-format")
         self.format.addItem("CSV", "csv")

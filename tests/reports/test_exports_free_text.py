@@ -1,6 +1,7 @@
 """Pseudonymised exports carry no typed text that could name anyone: a marker written into every free-text field
 of every register never reaches the CSV or XLSX, and every text column of every register has a recorded decision
-(personal, or in the allow-list below), so a new notes-like column cannot slip out unreviewed."""
+(personal, unless its register's spec lists it in `public_fields`), so a new notes-like column cannot slip out
+unreviewed."""
 
 from __future__ import annotations
 
@@ -11,13 +12,12 @@ from pathlib import Path
 import openpyxl
 from sqlalchemy import String
 
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.base import RecordMixin
 from desktop_app.reports.exports import FULL, WITHHELD, export_register
-from desktop_app.services.cases import change_case_status
 from desktop_app.services.context import Context
 from desktop_app.services.records import Records
-from desktop_app.services.registry import spec_for
+from desktop_app.services.registers.cases import change_case_status
+from desktop_app.services.registry import register_models, spec_for
 from tests.services.helpers import one_of_each
 
 # Synthetic; mixed case so it cannot occur by chance in a pseudonym (upper-case hex) or a date. Short, because
@@ -27,33 +27,18 @@ MARKER = "Qx7Mk"
 NUMBER_MARK = "7316429"
 MARKED_NUMBERS = {"cnic": f"35202-{NUMBER_MARK}-1", "phones": f"0312-{NUMBER_MARK}"}
 
-# Text columns that stay readable in a pseudonymised export. Each is a place or a code from a short list that
-# the analyst groups by, and none is prose an officer types about a person. Anything else that holds text is
-# in its register's `personal_fields`.
-NON_PERSONAL: dict[str, frozenset[str]] = {
-    # Tehsil and village are what district figures are broken down by; the address and house are withheld.
-    "persons": frozenset({"tehsil", "village"}),
-    "children": frozenset({"tehsil", "village"}),
-    "victims": frozenset({"tehsil", "village", "country_of_incident"}),  # route statistics need the country
-    "sites": frozenset({"tehsil", "village"}),
-    "cases": frozenset({"fir_station"}),  # a police station, not a person; the FIR number itself is hashed
-    # Register names the services check against a fixed list (which register a link or referral points into).
-    "referrals": frozenset({"subject_register"}),
-    "person_links": frozenset({"register"}),
-    "case_links": frozenset({"register"}),
-}
 # Record ids, the station code, the clock stamp and the account that wrote the row: set by the services, never
 # typed by an officer, and what the analyst joins and de-duplicates on.
 SYSTEM_TEXT = RecordMixin.SYSTEM_FIELDS
 # Ids of other records and values from a fixed choice list: validation lets nothing else in.
-CLOSED_KINDS = frozenset({"ref", "enum"})
+CLOSED_KINDS = frozenset({"ref", "link", "enum", "register"})
 PSEUDONYM = re.compile(r"[A-Z]+-[0-9A-F]{8}")
 
 
 def text_columns(register: str) -> list[str]:
     """The register's own text columns that could hold something an officer typed."""
     spec = spec_for(register)
-    table = REGISTER_MODELS[register].__table__  # type: ignore[attr-defined]
+    table = register_models()[register].__table__  # type: ignore[attr-defined]
     out = []
     for column in table.columns:
         field = spec.fields.get(column.key)
@@ -65,9 +50,15 @@ def text_columns(register: str) -> list[str]:
     return out
 
 
+def non_personal(register: str) -> frozenset[str]:
+    """Text columns that stay readable in a pseudonymised export: the ones the register's spec declares public (each
+    a place or a code from a short list that the analyst groups by, never prose an officer types about a person)."""
+    return frozenset(c for c in spec_for(register).public_fields if c in text_columns(register))
+
+
 def personal_text_columns(register: str) -> list[str]:
     """Every text column that must be in `personal_fields`: free text, names, identity numbers, phones."""
-    return [c for c in text_columns(register) if c not in NON_PERSONAL.get(register, frozenset())]
+    return [c for c in text_columns(register) if c not in non_personal(register)]
 
 
 def free_text_columns(register: str) -> list[str]:
@@ -82,7 +73,7 @@ def number_columns(register: str) -> list[str]:
 
 
 def all_free_text() -> list[tuple[str, str]]:
-    return [(r, c) for r in REGISTER_MODELS for c in free_text_columns(r)]
+    return [(r, c) for r in register_models() for c in free_text_columns(r)]
 
 
 def marked(register: str, column: str) -> str:
@@ -138,9 +129,9 @@ def test_every_free_text_field_was_filled_and_reaches_a_full_export(
 ) -> None:
     # Guards the test below against passing for want of data: every free-text column holds the marker.
     filled = fill_with_markers(ctx, records)
-    expected = {(r, c) for r in REGISTER_MODELS for c in personal_text_columns(r)}
+    expected = {(r, c) for r in register_models() for c in personal_text_columns(r)}
     assert expected - filled == set()
-    for register in REGISTER_MODELS:
+    for register in register_models():
         out = tmp_path / f"{register}-full.csv"
         export_register(ctx, register, out, mode=FULL)
         text = csv_text(out)
@@ -153,7 +144,7 @@ def test_no_free_text_reaches_a_pseudonymised_export_of_any_register(
 ) -> None:
     fill_with_markers(ctx, records)
     leaks: dict[str, list[str]] = {}
-    for register in REGISTER_MODELS:
+    for register in register_models():
         for suffix, read in (("csv", csv_text), ("xlsx", xlsx_text)):
             out = tmp_path / f"{register}.{suffix}"
             export_register(ctx, register, out)
@@ -168,7 +159,7 @@ def test_no_free_text_reaches_a_pseudonymised_export_of_any_register(
 
 def test_free_text_is_withheld_whole_never_partly_kept(ctx: Context, records: Records, tmp_path: Path) -> None:
     fill_with_markers(ctx, records)
-    for register in REGISTER_MODELS:
+    for register in register_models():
         out = tmp_path / f"{register}.csv"
         export_register(ctx, register, out)
         with out.open(encoding="utf-8-sig", newline="") as handle:
@@ -182,20 +173,19 @@ def test_free_text_is_withheld_whole_never_partly_kept(ctx: Context, records: Re
 def test_every_text_column_of_every_register_is_personal_or_explicitly_allowed() -> None:
     undecided = {
         register: [c for c in personal_text_columns(register) if c not in spec_for(register).personal_fields]
-        for register in REGISTER_MODELS
+        for register in register_models()
     }
     assert {r: cs for r, cs in undecided.items() if cs} == {}
 
 
 def test_personal_fields_and_the_allow_list_name_real_columns_and_do_not_overlap() -> None:
-    for register in REGISTER_MODELS:
-        columns = {c.key for c in REGISTER_MODELS[register].__table__.columns}  # type: ignore[attr-defined]
+    for register in register_models():
+        columns = {c.key for c in register_models()[register].__table__.columns}  # type: ignore[attr-defined]
         personal = set(spec_for(register).personal_fields)
-        allowed = NON_PERSONAL.get(register, frozenset())
+        allowed = non_personal(register)
         assert personal <= columns, (register, personal - columns)
         assert allowed <= set(text_columns(register)), (register, allowed - set(text_columns(register)))
         assert personal & allowed == set(), register
-    assert set(NON_PERSONAL) <= set(REGISTER_MODELS)
 
 
 def test_a_sites_name_licence_and_position_do_not_leave_the_station(

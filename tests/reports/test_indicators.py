@@ -15,9 +15,9 @@ import pytest
 
 from desktop_app.reports import indicators as ind
 from desktop_app.reports.frames import Period, load_frames
-from desktop_app.services.cases import change_case_status
 from desktop_app.services.context import Context
 from desktop_app.services.records import Records
+from desktop_app.services.registers.cases import change_case_status
 
 PERIOD = Period(dt.date(2026, 1, 1), dt.date(2026, 2, 28))
 EMPTY = Period(dt.date(2024, 1, 1), dt.date(2024, 2, 29))

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from desktop_app.errors import ValidationError
-from desktop_app.services.cases import TRANSITIONS, change_case_status
 from desktop_app.services.context import Context
 from desktop_app.services.records import ListQuery, Records
+from desktop_app.services.registers.cases import TRANSITIONS, change_case_status
 from tests.services.helpers import case
 
 

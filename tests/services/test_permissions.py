@@ -8,9 +8,9 @@ from sqlalchemy import update
 from desktop_app.errors import PermissionDenied
 from desktop_app.models import Person
 from desktop_app.services import accounts
-from desktop_app.services.cases import change_case_status
 from desktop_app.services.context import Context
 from desktop_app.services.records import Records
+from desktop_app.services.registers.cases import change_case_status
 from desktop_app.services.setup import context_for
 from tests.conftest import FAST_KDF
 from tests.services.helpers import case, person

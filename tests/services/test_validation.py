@@ -182,3 +182,31 @@ def test_values_are_stored_normalised(records: Records) -> None:
         "34402-1234567-1",
         "0300-1234567, 0321-1234567",
     )
+
+
+def test_a_phone_list_longer_than_its_column_is_refused_at_the_station(records: Records) -> None:
+    # guardian_phone is VARCHAR(20): two numbers were stored here but refused by the district's bundle check.
+    with pytest.raises(ValidationError) as caught:
+        records.create(
+            "children",
+            {
+                "name": "X",
+                "sex": "male",
+                "age_years": 9,
+                "rescue_date": "2026-02-01",
+                "guardian_phone": "03001234567, 03211234567",
+            },
+        )
+    assert caught.value.errors == {"guardian_phone": "there is room for one number only"}
+    two = records.create("persons", {"name": "Y", "role": "agent", "phones": "03001234567, 03211234567"}).first_id
+    assert records.get("persons", two)["phones"] == "0300-1234567, 0321-1234567"
+
+
+def test_blanking_a_field_its_column_needs_is_refused_in_words_not_a_database_error(records: Records) -> None:
+    # A follow-up interval may be left blank on a new agreement (the register's default fills it), but blanking it
+    # later reached the database as NULL and failed there with an IntegrityError.
+    ids = one_of_each(records)
+    with pytest.raises(ValidationError) as caught:
+        records.update("agreements", ids["agreements"], {"followup_interval_days": None})
+    assert caught.value.errors == {"followup_interval_days": "required"}
+    assert records.get("agreements", ids["agreements"])["followup_interval_days"] == 60

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop_app.models import REGISTER_MODELS
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.services.context import Context
+from desktop_app.services.registry import register_models
 from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
 from desktop_app.sync.export import export_bundle
 from desktop_app.sync.importer import ImportResult, import_bundle
@@ -41,7 +41,7 @@ def round_trip(
 def register_rows(ctx: Context) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     with ctx.store.session() as session:
-        for name, model in REGISTER_MODELS.items():
+        for name, model in register_models().items():
             table = model.__table__  # type: ignore[attr-defined]
             out[name] = [dict(row) for row in session.execute(select(table).order_by(table.c.id)).mappings()]
     return out

@@ -8,6 +8,7 @@ import pytest
 
 from desktop_app.errors import NotFound
 from desktop_app.services.drafts import load_draft
+from desktop_app.services.examples import example_values
 from desktop_app.services.records import ListQuery, Records
 from desktop_app.services.registry import load_all
 from desktop_app.views.editors import CnicEditor
@@ -28,86 +29,12 @@ def fill_and_save(qtbot, ctx, register, values, record_id=None):
 
 
 def every_register(qtbot, ctx) -> dict[str, str]:
-    """One record of every register a form can write, created through the form, linked as real work is."""
+    """One record of every register a form can write (each spec's example), created through the form, linked as
+    real work is."""
     made: dict[str, str] = {}
-
-    def make(register, values):
-        made[register] = fill_and_save(qtbot, ctx, register, values)
-
-    make(
-        "persons",
-        {
-            "name": "Ahmad Ali",
-            "cnic": "34401-1234567-1",
-            "phones": "0300-1234567",
-            "role": "agent",
-            "status": "documented",
-        },
-    )
-    make("sites", {"kind": "brick_kiln", "name": "Bhatta No. 7", "tehsil": "Phalia", "owner_id": made["persons"]})
-    make(
-        "inspections",
-        {"site_id": made["sites"], "date": DAY, "officers": "ASI Bilal", "workers_total": "40", "workers_bonded": "10"},
-    )
-    make(
-        "children",
-        {
-            "name": "علی رضا",
-            "sex": "male",
-            "rescue_date": DAY,
-            "age_years": "12",
-            "status": "withdrawn",
-            "site_id": made["sites"],
-            "inspection_id": made["inspections"],
-        },
-    )
-    make(
-        "child_followups", {"child_id": made["children"], "date": DAY + dt.timedelta(days=5), "attending_school": True}
-    )
-    make(
-        "agreements",
-        {
-            "site_id": made["sites"],
-            "date": DAY,
-            "committed_rate_per_1000": "1,600",
-            "notified_min_rate_per_1000": "1295",
-            "workers_covered": "30",
-        },
-    )
-    make(
-        "agreement_followups",
-        {"agreement_id": made["agreements"], "date": DAY + dt.timedelta(days=3), "compliance": "compliant"},
-    )
-    make(
-        "victims",
-        {
-            "name": "Usman Tariq",
-            "sex": "male",
-            "status": "missing",
-            "route": "libya_italy_sea",
-            "cnic": "34402-7654321-3",
-        },
-    )
-    make(
-        "family_meetings",
-        {"victim_id": made["victims"], "date": DAY, "place": "Helan", "attendees": "Father", "officers": "SI Nadeem"},
-    )
-    make("cases", {"title": "Child labour at Bhatta No. 7", "offence_category": "child_labour_kiln"})
-    make("case_links", {"case_id": made["cases"], "register": "victims", "record_id": made["victims"]})
-    make(
-        "person_links",
-        {"person_id": made["persons"], "register": "cases", "record_id": made["cases"], "role": "accused"},
-    )
-    make(
-        "referrals",
-        {
-            "subject_register": "children",
-            "subject_id": made["children"],
-            "department": "child_protection_bureau",
-            "date": DAY,
-            "reason": "School admission",
-        },
-    )
+    for name, spec in load_all().items():
+        if not spec.internal:
+            made[name] = fill_and_save(qtbot, ctx, name, example_values(spec, made))
     return made
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.services.cases import change_case_status
 from desktop_app.services.records import Records
+from desktop_app.services.registers.cases import change_case_status
+from desktop_app.services.registry import load_all
 from desktop_app.views import i18n, ops
 from desktop_app.views.form import RecordForm
 from desktop_app.views.mainwindow import MainWindow, screen_keys
@@ -15,6 +16,17 @@ from tests.views.test_forms import every_register
 
 DAY = dt.date(2026, 2, 20)
 PARTS = ("case_status_changes", "case_links", "person_links", "child_followups", "agreement_followups")
+OFFICERS_ORDER = [
+    "sites",
+    "inspections",
+    "children",
+    "agreements",
+    "victims",
+    "family_meetings",
+    "persons",
+    "cases",
+    "referrals",
+]
 
 
 def open_form(qtbot, ctx, register, record_id, **kwargs) -> RecordForm:
@@ -38,17 +50,10 @@ def test_the_navigation_lists_the_registers_officers_work_in_and_no_link_tables(
     keys = screen_keys(ctx)
     assert not set(PARTS) & set(keys)
     registers = [k for k in keys if k not in ("dashboard", "sync", "conflicts", "reports", "settings", "users")]
-    assert registers == [
-        "sites",
-        "inspections",
-        "children",
-        "agreements",
-        "victims",
-        "family_meetings",
-        "persons",
-        "cases",
-        "referrals",
-    ]
+    # Field work first, then people and cases, as officers asked; a register added later takes its own place.
+    assert [k for k in registers if k in OFFICERS_ORDER] == OFFICERS_ORDER
+    assert registers == [s.name for s in sorted(load_all().values(), key=lambda s: s.place) if not s.part_of]
+    assert {name for name, spec in load_all().items() if spec.part_of} >= set(PARTS)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     shown = [window.nav.item(row).text() for row in range(window.nav.count())]
@@ -150,7 +155,6 @@ def test_the_related_rows_speak_urdu(qtbot, ctx, records):
 
 
 def test_every_register_left_out_of_the_navigation_shows_in_another_records_form(ctx):
-    from desktop_app.services.registry import load_all
     from desktop_app.views.related import related_rows
 
     keys = set(screen_keys(ctx))

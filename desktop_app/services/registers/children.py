@@ -6,14 +6,32 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.models.children import ChildFollowUp, RescuedChild
 from desktop_app.models.enums import ChildStatus, Sex
-from desktop_app.services.followups import child_status_after_visit, is_latest_visit, next_due
-from desktop_app.services.registry import RegisterSpec, State, register
+from desktop_app.services.followups import is_latest_visit, next_due
+from desktop_app.services.registry import FollowUpFacts, RegisterSpec, ReportFacts, State, register
 from desktop_app.services.validation import Field
 
 if TYPE_CHECKING:
     from desktop_app.services.records import WriteTx
 
 CHILD_AGE_LIMIT = 18
+# Children still to be watched: once in school we keep checking they stay; moved-away children are closed.
+ACTIVE_CHILD = (
+    ChildStatus.WITHDRAWN,
+    ChildStatus.ENROLLED,
+    ChildStatus.ATTENDING,
+    ChildStatus.BACK_AT_WORK,
+    ChildStatus.DROPPED_OUT,
+)
+
+
+def child_status_after_visit(current: str, attending_school: bool, back_at_work: bool) -> str:
+    if back_at_work:
+        return ChildStatus.BACK_AT_WORK.value
+    if attending_school:
+        return ChildStatus.ATTENDING.value
+    if current in (ChildStatus.ATTENDING, ChildStatus.ENROLLED):
+        return ChildStatus.DROPPED_OUT.value
+    return current
 
 
 def _child_checks(clean: dict[str, Any]) -> dict[str, str]:
@@ -43,30 +61,23 @@ CHILDREN = register(
         name="children",
         model=RescuedChild,
         label="Rescued children",
+        place=30,
         fields={
-            "name": Field(required=True, max_len=200),
-            "father_name": Field(max_len=200),
-            "guardian_name": Field(max_len=200),
-            "guardian_cnic": Field("cnic"),
+            "guardian_cnic": Field("cnic", label="Guardian CNIC"),
             "guardian_phone": Field("phones"),
-            "b_form_no": Field("cnic"),  # the B-form number is a 13-digit NADRA number like a CNIC
-            "date_of_birth": Field("date", not_future=True),
-            "age_years": Field("int", minimum=3, maximum=CHILD_AGE_LIMIT - 1),
-            "sex": Field("enum", required=True, choices=Sex),
+            "b_form_no": Field("cnic", label="B-form no."),  # a 13-digit NADRA number like a CNIC
+            "date_of_birth": Field(not_future=True),
+            "age_years": Field(minimum=3, maximum=CHILD_AGE_LIMIT - 1, label="Age (years)"),
+            "sex": Field(choices=Sex),
             "address": Field(max_len=1000),
-            "tehsil": Field(max_len=100),
-            "village": Field(max_len=100),
-            "inspection_id": Field("ref", ref="inspections"),
-            "site_id": Field("ref", ref="sites"),
-            "rescue_date": Field("date", required=True, not_future=True),
-            "work": Field(max_len=200),
-            "hours_per_day": Field("int", minimum=0, maximum=24),
-            "handed_over_to": Field(max_len=200),
-            "school_name": Field(max_len=200),
-            "enrolment_date": Field("date", not_future=True),
-            "status": Field("enum", required=True, choices=ChildStatus),
-            "followup_interval_days": Field("int", minimum=7, maximum=365),
-            "next_followup_due": Field("date"),
+            "inspection_id": Field(ref="inspections"),
+            "site_id": Field(ref="sites"),
+            "rescue_date": Field(not_future=True),
+            "hours_per_day": Field(minimum=0, maximum=24),
+            "enrolment_date": Field(not_future=True),
+            "status": Field(choices=ChildStatus),
+            "followup_interval_days": Field(minimum=7, maximum=365, label="Follow-up interval (days)"),
+            "next_followup_due": Field(label="Next follow-up due"),
             "notes": Field(max_len=4000),
         },
         title=lambda s: s["name"],
@@ -81,22 +92,31 @@ CHILDREN = register(
             "village",
             "guardian_phone",
         ),
-        personal_fields=(
-            "name",
-            "father_name",
-            "guardian_name",
-            "guardian_cnic",
-            "guardian_phone",
-            "b_form_no",
-            "address",
-            "date_of_birth",
-            # A village school, with age and sex, points to one child; the status and enrolment date stay.
-            "school_name",
-            # Typed prose that may name an employer or a relative; the sector is the site's kind.
-            "work",
-            "handed_over_to",
-            "notes",
+        # Names, numbers, the address and birth date are personal; so is the village school (with age and sex it
+        # points to one child) and the typed prose (work and handed-over-to may name an employer or a relative).
+        public_fields=(
+            "age_years",
+            "sex",
+            "tehsil",
+            "village",
+            "inspection_id",
+            "site_id",
+            "rescue_date",
+            "hours_per_day",
+            "enrolment_date",
+            "status",
+            "followup_interval_days",
+            "next_followup_due",
         ),
+        filter_fields=("status", "sex", "tehsil"),
+        linkable_from=("case_links", "person_links", "referrals"),
+        pseudonym_prefix="CHILD",
+        report=ReportFacts(date_field="rescue_date"),
+        followup=FollowUpFacts(
+            active_values=tuple(s.value for s in ACTIVE_CHILD),
+            title_field="name",
+        ),
+        example={"name": "علی رضا", "sex": "male", "rescue_date": "2026-02-20", "age_years": 12, "status": "withdrawn"},
         derived_fields=frozenset({"next_followup_due"}),
         derive=_child_derive,
         defaults=lambda v, _today: {"status": "withdrawn", "followup_interval_days": 30, **v},
@@ -127,19 +147,19 @@ CHILD_FOLLOWUPS = register(
         name="child_followups",
         model=ChildFollowUp,
         label="Child follow-up visits",
+        place=40,
+        part_of="children",
         fields={
-            "child_id": Field("ref", required=True, ref="children"),
-            "date": Field("date", required=True, not_future=True),
-            "attending_school": Field("bool", required=True),
-            "back_at_work": Field("bool"),
-            "officer": Field(max_len=200),
+            "child_id": Field(ref="children"),
+            "date": Field(not_future=True),
             "notes": Field(max_len=4000),
-            "next_due": Field("date"),
         },
         title=lambda s: f"Visit {s['date']:%d/%m/%Y}",
         checks=_visit_checks,
         on_saved=_visit_saved,
-        personal_fields=("officer", "notes"),
+        public_fields=("child_id", "date", "attending_school", "back_at_work", "next_due"),
+        report=ReportFacts(date_field="date", parent_field="child_id"),
+        example={"date": "2026-02-25", "attending_school": True},
         defaults=lambda v, _today: {"back_at_work": False, **v},
         list_columns=("date", "child_id", "attending_school", "back_at_work", "next_due"),
     )

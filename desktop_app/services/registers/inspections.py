@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.models.inspections import Inspection
-from desktop_app.services.registry import RegisterSpec, register
+from desktop_app.services.registry import RegisterSpec, ReportFacts, register
 from desktop_app.services.validation import Field, not_more_than
 
 _WORKER_SUBSETS = {
@@ -34,33 +34,48 @@ INSPECTIONS = register(
         name="inspections",
         model=Inspection,
         label="Inspections",
+        place=20,
         fields={
-            "site_id": Field("ref", required=True, ref="sites"),
-            "date": Field("date", required=True, not_future=True),
-            "officers": Field(required=True, max_len=400),
+            "site_id": Field(ref="sites"),
+            "date": Field(not_future=True),
             "workers_total": Field("count"),
-            "workers_bonded": Field("count"),
-            "workers_unaware_min_wage": Field("count"),
+            "workers_bonded": Field("count", label="Workers in debt bondage (peshgi)"),
+            "workers_unaware_min_wage": Field("count", label="Workers unaware of minimum wage"),
             "workers_illiterate": Field("count"),
             "workers_with_contract": Field("count"),
-            "workers_eobi": Field("count"),
+            "workers_eobi": Field("count", label="Workers EOBI-registered"),
             "children_found": Field("count"),
             "children_withdrawn": Field("count"),
             "hazards": Field(max_len=2000),
-            "licence_shown": Field("bool"),
-            "staff_list_shown": Field("bool"),
-            "advisory_shown": Field("bool"),
-            "notice_issued": Field("bool"),
-            "compliance_deadline": Field("date"),
-            "notice_complied": Field("bool"),
-            "fir_recommended": Field("bool"),
+            "fir_recommended": Field(label="FIR recommended"),
             "findings": Field(max_len=8000),
         },
         title=lambda s: f"Inspection {s['date']:%d/%m/%Y}",
         checks=_checks,
         # Typed prose: the officers box often names who went along (an informant, a labour inspector), and
         # hazards and findings name workers and owners. The counts and yes/no answers are what the analyst uses.
-        personal_fields=("officers", "hazards", "findings"),
+        public_fields=(
+            "site_id",
+            "date",
+            "workers_total",
+            "workers_bonded",
+            "workers_unaware_min_wage",
+            "workers_illiterate",
+            "workers_with_contract",
+            "workers_eobi",
+            "children_found",
+            "children_withdrawn",
+            "licence_shown",
+            "staff_list_shown",
+            "advisory_shown",
+            "notice_issued",
+            "compliance_deadline",
+            "notice_complied",
+            "fir_recommended",
+        ),
+        linkable_from=("case_links", "person_links"),
+        report=ReportFacts(date_field="date"),
+        example={"date": "2026-02-20", "officers": "ASI Bilal", "workers_total": 40, "workers_bonded": 10},
         defaults=lambda v, _today: {
             "children_found": 0,
             "children_withdrawn": 0,

@@ -12,49 +12,52 @@ PERSONS = register(
         name="persons",
         model=Person,
         label="Persons",
+        place=70,
         fields={
-            "name": Field(required=True, max_len=200),
-            "father_name": Field(max_len=200),
-            "cnic": Field("cnic"),
+            "cnic": Field("cnic", label="CNIC"),
             "phones": Field("phones"),
             "address": Field(max_len=1000),
-            "tehsil": Field(max_len=100),
-            "village": Field(max_len=100),
-            "aliases": Field(max_len=400),
-            "role": Field("enum", required=True, choices=PersonRole),
-            "status": Field("enum", required=True, choices=PersonStatus),
-            "watchlisted": Field("bool"),
+            "role": Field(choices=PersonRole),
+            "status": Field(choices=PersonStatus),
             "notes": Field(max_len=4000),
         },
         title=lambda s: s["name"],
         reference=True,
         search_fields=("name", "father_name", "aliases", "cnic", "phones", "village", "tehsil"),
-        personal_fields=("name", "father_name", "cnic", "phones", "address", "aliases", "notes"),
+        # Tehsil and village are what district figures are broken down by; the address and house are withheld.
+        public_fields=("tehsil", "village", "role", "status", "watchlisted"),
+        filter_fields=("status", "role", "tehsil"),
+        linkable_from=("referrals",),
+        pseudonym_prefix="PERSON",
+        example={
+            "name": "Ahmad Ali",
+            "cnic": "34401-1234567-1",
+            "phones": "0300-1234567",
+            "role": "agent",
+            "status": "documented",
+        },
         defaults=lambda v, _today: {"status": "documented", "watchlisted": False, **v},
         list_columns=("name", "father_name", "cnic", "role", "status", "village", "watchlisted"),
     )
 )
-
-# Registers a person may be linked to, and the roles that make sense there.
-LINKABLE = ("sites", "inspections", "children", "agreements", "victims", "family_meetings", "cases", "referrals")
 
 PERSON_LINKS = register(
     RegisterSpec(
         name="person_links",
         model=PersonLink,
         label="Person links",
+        place=30,
+        part_of="persons",
         fields={
-            "person_id": Field("ref", required=True, ref="persons"),
-            "register": Field(required=True, max_len=40),
-            "record_id": Field("ref", required=True),
-            "role": Field("enum", required=True, choices=PersonRole),
+            "person_id": Field(ref="persons", related_title="Linked records"),
+            "record_id": Field(register_field="register", related_title="Linked persons"),
+            "role": Field(choices=PersonRole),
             "notes": Field(max_len=1000),
         },
         title=lambda s: f"{s['role']} in {s['register']}",
-        checks=lambda c: (
-            {} if c["register"] in LINKABLE else {"register": "a person cannot be linked to that register"}
-        ),
-        personal_fields=("notes",),
+        public_fields=("person_id", "register", "record_id", "role"),
+        filter_fields=("role",),
+        example={"register": "cases", "role": "accused"},
         list_columns=("person_id", "register", "record_id", "role"),
     )
 )

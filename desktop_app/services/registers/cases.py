@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import PermissionDenied, ValidationError
@@ -11,7 +12,7 @@ from desktop_app.models.enums import CaseStatus, OffenceCategory
 from desktop_app.services import permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
-from desktop_app.services.registry import RegisterSpec, State, register
+from desktop_app.services.registry import RegisterSpec, ReportFacts, State, register
 from desktop_app.services.validation import Field, validate_record
 
 if TYPE_CHECKING:
@@ -37,23 +38,20 @@ CASES = register(
         name="cases",
         model=Case,
         label="Cases",
+        place=80,
         fields={
-            "title": Field(required=True, max_len=300),
-            "offence_category": Field("enum", required=True, choices=OffenceCategory),
-            "status": Field("enum", choices=CaseStatus),
+            "offence_category": Field(choices=OffenceCategory),
+            "status": Field(choices=CaseStatus),
             "narrative": Field(max_len=20000),
-            "occurrence_date": Field("date", not_future=True),
-            "occurrence_place": Field(max_len=300),
-            "distance_direction": Field(max_len=200),
-            "report_date": Field("date", not_future=True),
-            "fir_number": Field(max_len=32),
-            "fir_date": Field("date", not_future=True),
-            "fir_station": Field(max_len=100),
-            "sections": Field("json"),
-            "fact_tags": Field("json"),
+            "occurrence_date": Field(not_future=True),
+            "distance_direction": Field(label="Distance and direction from the station"),
+            "report_date": Field(not_future=True),
+            "fir_number": Field(label="FIR number", id_number="FIR"),
+            "fir_date": Field(not_future=True, label="FIR date"),
+            "fir_station": Field(label="FIR police station"),
             "evidence": Field(max_len=8000),
             "action_taken": Field(max_len=8000),
-            "outcome_date": Field("date", not_future=True),
+            "outcome_date": Field(not_future=True),
         },
         title=lambda s: s["title"],
         checks=lambda c: (
@@ -64,16 +62,22 @@ CASES = register(
         search_fields=("title", "fir_number", "occurrence_place"),
         # A case's title and prose name the accused and the victims; the place and its distance from the station
         # locate a house; the FIR number opens the police file (it is hashed, so rows still link). The category,
-        # status, dates, sections and the police station stay for analysis.
-        personal_fields=(
-            "title",
-            "narrative",
-            "occurrence_place",
-            "distance_direction",
-            "fir_number",
-            "evidence",
-            "action_taken",
+        # status, dates, sections and the police station (not a person) stay for analysis.
+        public_fields=(
+            "offence_category",
+            "status",
+            "occurrence_date",
+            "report_date",
+            "fir_date",
+            "fir_station",
+            "sections",
+            "fact_tags",
+            "outcome_date",
         ),
+        filter_fields=("status", "offence_category"),
+        linkable_from=("person_links", "referrals"),
+        report=ReportFacts(),
+        example={"title": "Child labour at Bhatta No. 7", "offence_category": "child_labour_kiln"},
         workflow_fields=frozenset({"status", "fir_number", "fir_date", "fir_station", "outcome_date"}),
         defaults=lambda v, _today: {
             **v,
@@ -90,36 +94,39 @@ CASE_STATUS_CHANGES = register(
         name="case_status_changes",
         model=CaseStatusChange,
         label="Case status history",
+        place=10,
+        part_of="cases",
         fields={
-            "case_id": Field("ref", required=True, ref="cases"),
-            "from_status": Field("enum", choices=CaseStatus),
-            "to_status": Field("enum", required=True, choices=CaseStatus),
-            "date": Field("date", required=True, not_future=True),
+            "case_id": Field(ref="cases"),
+            "from_status": Field(choices=CaseStatus),
+            "to_status": Field(choices=CaseStatus),
+            "date": Field(not_future=True),
             "note": Field(max_len=4000),
         },
         title=lambda s: f"{s['from_status']} → {s['to_status']}",
         internal=True,
-        personal_fields=("note",),
-        list_columns=("date", "case_id", "from_status", "to_status"),
+        public_fields=("case_id", "from_status", "to_status", "date"),
+        report=ReportFacts(date_field="date", parent_field="case_id"),
+        # The note is the reason for the step, so the case form shows it beside the step.
+        list_columns=("date", "case_id", "from_status", "to_status", "note"),
     )
 )
-
-LINKABLE = ("inspections", "children", "victims", "family_meetings", "agreements", "sites", "referrals")
 
 CASE_LINKS = register(
     RegisterSpec(
         name="case_links",
         model=CaseLink,
         label="Records linked to cases",
+        place=20,
+        part_of="cases",
         fields={
-            "case_id": Field("ref", required=True, ref="cases"),
-            "register": Field(required=True, max_len=40),
-            "record_id": Field("ref", required=True),
+            "case_id": Field(ref="cases", related_title="Linked records"),
+            "record_id": Field(register_field="register", related_title="Linked cases"),
             "note": Field(max_len=1000),
         },
         title=lambda s: f"{s['register']} linked",
-        checks=lambda c: {} if c["register"] in LINKABLE else {"register": "that register cannot be linked to a case"},
-        personal_fields=("note",),
+        public_fields=("case_id", "register", "record_id"),
+        example={"register": "victims"},
         list_columns=("case_id", "register", "record_id", "note"),
     )
 )
@@ -147,11 +154,7 @@ def change_case_status(
     fir: dict[str, Any] = {}
     if step["to_status"] == S.FIR_REGISTERED:
         fir = validate_record(
-            {
-                "fir_number": Field(required=True, max_len=32),
-                "fir_date": Field("date", required=True, not_future=True),
-                "fir_station": Field(required=True, max_len=100),
-            },
+            {name: replace(CASES.fields[name], required=True) for name in ("fir_number", "fir_date", "fir_station")},
             {"fir_number": fir_number, "fir_date": fir_date, "fir_station": fir_station},
             today,
         )

@@ -9,16 +9,11 @@ from desktop_app.models.referrals import Referral
 from desktop_app.services.registry import RegisterSpec, register
 from desktop_app.services.validation import Field
 
-SUBJECTS = ("children", "victims", "family_meetings", "persons", "cases")
-
 
 def _checks(clean: dict[str, Any]) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    if clean["subject_register"] not in SUBJECTS:
-        errors["subject_register"] = "refer a child, a victim, a family, a person or a case"
     if clean.get("outcome_date") and clean["outcome_date"] < clean["date"]:
-        errors["outcome_date"] = "cannot be before the referral"
-    return errors
+        return {"outcome_date": "cannot be before the referral"}
+    return {}
 
 
 REFERRALS = register(
@@ -26,19 +21,28 @@ REFERRALS = register(
         name="referrals",
         model=Referral,
         label="Referrals",
+        place=90,
         fields={
-            "subject_register": Field(required=True, max_len=40),
-            "subject_id": Field("ref", required=True),
-            "department": Field("enum", required=True, choices=Department),
-            "date": Field("date", required=True, not_future=True),
-            "reason": Field(required=True, max_len=4000),
-            "outcome": Field("enum", choices=ReferralOutcome),
-            "outcome_date": Field("date", not_future=True),
+            # A child, a victim, a family, a person or a case: the registers that list "referrals" as linking.
+            "subject_id": Field(register_field="subject_register"),
+            "department": Field(choices=Department),
+            "date": Field(not_future=True),
+            "reason": Field(max_len=4000),
+            "outcome": Field(choices=ReferralOutcome),
+            "outcome_date": Field(not_future=True),
             "outcome_notes": Field(max_len=4000),
         },
         title=lambda s: f"Referral to {s['department']}",
         checks=_checks,
-        personal_fields=("reason", "outcome_notes"),
+        public_fields=("subject_register", "subject_id", "department", "date", "outcome", "outcome_date"),
+        filter_fields=("department", "outcome"),
+        linkable_from=("case_links", "person_links"),
+        example={
+            "subject_register": "children",
+            "department": "child_protection_bureau",
+            "date": "2026-02-20",
+            "reason": "School admission",
+        },
         defaults=lambda v, _today: {"outcome": "pending", **v},
         list_columns=("date", "subject_register", "department", "outcome", "outcome_date"),
     )

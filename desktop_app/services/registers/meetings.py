@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from desktop_app.models.meetings import FamilyMeeting
 from desktop_app.services.followups import is_latest_visit
-from desktop_app.services.registry import RegisterSpec, State, register
+from desktop_app.services.registers.victims import VICTIMS
+from desktop_app.services.registry import RegisterSpec, ReportFacts, State, register
 from desktop_app.services.validation import Field
-from desktop_app.services.victims import VICTIMS
 
 if TYPE_CHECKING:
     from desktop_app.services.records import WriteTx
@@ -29,16 +29,15 @@ FAMILY_MEETINGS = register(
         name="family_meetings",
         model=FamilyMeeting,
         label="Victim-family meetings",
+        place=60,
         fields={
-            "victim_id": Field("ref", required=True, ref="victims"),
-            "date": Field("date", required=True, not_future=True),
-            "place": Field(required=True, max_len=200),
-            "attendees": Field(required=True, max_len=2000),
-            "officers": Field(required=True, max_len=400),
+            "victim_id": Field(ref="victims"),
+            "date": Field(not_future=True),
+            "attendees": Field(max_len=2000),
             "support_given": Field(max_len=4000),
             "agent_information": Field(max_len=8000),
-            "family_willing_complainant": Field("bool"),
-            "next_followup_due": Field("date"),
+            "family_willing_complainant": Field(label="Family willing to be complainant"),
+            "next_followup_due": Field(label="Next follow-up due"),
             "notes": Field(max_len=4000),
         },
         title=lambda s: f"Meeting {s['date']:%d/%m/%Y}",
@@ -49,7 +48,11 @@ FAMILY_MEETINGS = register(
         ),
         sensitive=True,
         # Every text box here is prose about the family and the agent; "place" is usually the family's house.
-        personal_fields=("place", "attendees", "officers", "support_given", "agent_information", "notes"),
+        public_fields=("victim_id", "date", "family_willing_complainant", "next_followup_due"),
+        linkable_from=("case_links", "person_links", "referrals"),
+        pseudonym_prefix="MEETING",
+        report=ReportFacts(date_field="date", parent_field="victim_id"),
+        example={"date": "2026-02-20", "place": "Helan", "attendees": "Father", "officers": "SI Nadeem"},
         on_saved=_meeting_saved,
         defaults=lambda v, _today: {"family_willing_complainant": False, **v},
         list_columns=("date", "victim_id", "place", "officers", "family_willing_complainant", "next_followup_due"),
