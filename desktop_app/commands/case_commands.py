@@ -10,8 +10,9 @@ from pathlib import Path
 from desktop_app.commands.common import UsageError, open_context, say
 from desktop_app.errors import AhtcError
 from desktop_app.models.enums import CaseStatus
-from desktop_app.reports.case_sections import known_fact_tags, section_choices
+from desktop_app.reports.case_sections import UNVERIFIED_MARK, known_fact_tags, section_list
 from desktop_app.reports.fir_builder import (
+    case_profile,
     print_fir_summary,
     record_ref,
     sealed_station_code,
@@ -19,7 +20,7 @@ from desktop_app.reports.fir_builder import (
 )
 from desktop_app.reports.fir_summary_data import AUDIENCE_LABELS, AUDIENCES
 from desktop_app.reports.law_sections import load_catalogue
-from desktop_app.reports.summary_seal import verify_summary
+from desktop_app.reports.summary_seal import SealKey, verify_summary
 from desktop_app.services.records import ListQuery, Records
 
 
@@ -52,6 +53,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     verify = commands.add_parser("verify-summary", help="check the seal of an FIR-support summary PDF")
     verify.add_argument("pdf", type=Path)
+    verify.add_argument(
+        "--keys",
+        type=Path,
+        help="the district's key list (ahtc district keys --out F): check without a station account",
+    )
     verify.set_defaults(func=cmd_verify_summary)
 
 
@@ -74,31 +80,41 @@ def cmd_case_sections(args: argparse.Namespace) -> None:
     tags = [t for t in case.get("fact_tags") or [] if isinstance(t, str)]
     confirmed = [s for s in case.get("sections") or [] if isinstance(s, str)]
     known, unknown = known_fact_tags(catalogue, tags)
-    say(f"Case {case['id']}: {_one_line(case['title'])}")
-    say(f"Offence category: {case['offence_category']}; facts: {', '.join(known) or 'none recorded'}")
+    profile = case_profile(ctx, case["id"], catalogue)
+    say(f"Case {case.get('case_number') or case['id']}: {_one_line(case['title'])}")
+    say(f"Offence category: {case['offence_category']}; facts: {', '.join(known) or 'none ticked'}")
     if unknown:
-        say(f"Fact tags not in catalogue {catalogue.version} (ignored): {', '.join(unknown)}")
+        say(f"Fact tags not in the {catalogue.stamp} (ignored): {', '.join(unknown)}")
     say("")
-    choices = section_choices(catalogue, case["offence_category"], tags, confirmed)
-    if not choices:
-        say("The catalogue suggests no section for this category and these facts.")
-    for choice in choices:
+    listing = section_list(catalogue, profile, confirmed)
+    if not listing.choices:
+        say("The catalogue suggests no section for this category and these facts: tick the facts that apply.")
+    for choice in listing.choices:
         mark = "[confirmed] " if choice.confirmed else "[suggested] "
         section = choice.section
         if section is None:
-            say(f"{mark}{choice.section_id}: not in the catalogue {catalogue.version}; check the official text")
+            say(f"{mark}{choice.section_id}: not in the {catalogue.stamp}; check the official text")
             continue
-        flags = "" if section.verified else " (UNVERIFIED)"
+        flags = "" if section.verified else f" ({UNVERIFIED_MARK}: {section.note})"
         why = f"score {choice.score}: {'; '.join(choice.reasons)}" if choice.suggested else "confirmed by the officer"
         say(f"{mark}{section.citation} - {section.title}{flags} [{section.id}]")
-        say(f"    max: {section.max_punishment}")
+        say(f"    punishment: {section.max_punishment}")
         say(f"    why: {why}")
+        for check in choice.checks:
+            say(f"    check: {check}")
+    for ruled in listing.ruled_out:
+        say(f"[not suggested] {ruled.section.citation} - {ruled.section.title}: {ruled.reason}")
+    if listing.notes:
+        say("")
+        say("Who investigates and which court tries:")
+        for note in listing.notes:
+            say(f"  {note}")
     say("")
     say(
         "Suggestions are for the officer to confirm or remove; only confirmed sections are printed on the "
         "FIR-support summary."
     )
-    say(catalogue.disclaimer)
+    say(f"{catalogue.stamp}: {catalogue.disclaimer}")
 
 
 def cmd_fir_summary(args: argparse.Namespace) -> None:
@@ -121,22 +137,47 @@ def cmd_verify_summary(args: argparse.Namespace) -> None:
     pdf: Path = args.pdf
     if not pdf.is_file():
         raise UsageError(f"no such file: {pdf}")
+    if args.keys is not None:
+        _verify_with_key_list(pdf, args.keys)
+        return
     ctx = open_context(args)
     named = sealed_station_code(pdf)
     ours = ctx.station.station_code
     other_station = named is not None and named != ours
-    # Only this station's key is held here; other stations' keys come with enrolment (not in this store yet).
+    # A station holds only its own key; other stations' summaries are checked with the district's key list.
     key = None if other_station else station_public_key(ctx)
     result = verify_summary(pdf, key)
     reasons = list(result.reasons)
     if other_station:
         reasons.append(
-            f"the summary names station {named}: its signature cannot be checked offline here, because this "
-            f"store holds only the key of {ours}; check it where {named}'s public key is known"
+            f"The summary names station {named}: check it with the district's key list "
+            f"(ahtc verify-summary {pdf} --keys district-keys.json)."
         )
+    _report(pdf, result.case_id, result.sha256, reasons, f"signature of {ours} valid")
+
+
+def _verify_with_key_list(pdf: Path, key_file: Path) -> None:
+    from desktop_app.sync.key_list import read_key_list
+
+    keys = read_key_list(key_file)
+    seal_keys = [
+        SealKey(
+            station_code=s.station_code,
+            public_key=s.sign_public,
+            label=s.label,
+            replaced_at=s.since if s.status == "replaced" else None,
+            revoked_at=s.since if s.status == "revoked" else None,
+        )
+        for s in keys.stations
+    ]
+    result = verify_summary(pdf, seal_keys)
+    district = f"key list of {keys.district_name} ({keys.district_code}), fingerprint {keys.fingerprint}"
+    _report(pdf, result.case_id, result.sha256, list(result.reasons), f"signed by {result.signed_by}; {district}")
+
+
+def _report(pdf: Path, case_id: str | None, sha256: str | None, reasons: list[str], how: str) -> None:
     if not reasons:
-        pages = "pages re-drawn and compared" if result.pages_compared else "key values found on the pages"
-        say(f"OK {result.case_id} {result.sha256} (signature of {ours} valid; {pages})")
+        say(f"OK {case_id} {sha256} ({how}; pages re-drawn from the sealed content and compared)")
         return
     for reason in reasons:
         print(f"ahtc verify-summary: {reason}", file=sys.stderr)

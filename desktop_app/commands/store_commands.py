@@ -109,7 +109,8 @@ def confirm_top_sections(limit: int = 3) -> Callable[[str, list[str]], list[str]
     catalogue = law_sections.load_catalogue()
 
     def confirm(category: str, facts: list[str]) -> list[str]:
-        suggestions = law_sections.suggest_sections(catalogue, category, set(facts), include_unverified=False)
+        profile = law_sections.CaseProfile.of(category, facts)
+        suggestions = law_sections.suggest_sections(catalogue, profile, include_unverified=False)
         return [s.section.id for s in suggestions[:limit]]
 
     return confirm

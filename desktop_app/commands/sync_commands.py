@@ -132,6 +132,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     retention = sub.add_parser("retention", help="how long deleted records keep their history before a purge")
     retention.add_argument("--days", required=True, type=int)
     retention.set_defaults(func=cmd_district_retention)
+    keys = sub.add_parser("keys", help="publish the stations' signing keys, to check FIR-support summaries anywhere")
+    keys.add_argument("--out", required=True, type=Path, help="the key list to write, e.g. district-keys.json")
+    keys.set_defaults(func=cmd_district_keys)
     notice = sub.add_parser("notice", help="issue a notice to every station (no personal data)")
     notice.add_argument("--title", required=True)
     notice.add_argument("--text", required=True)
@@ -218,6 +221,14 @@ def cmd_district_enrol(args: argparse.Namespace) -> None:
     say(f"District recovery key in the answer: {result.recovery_fingerprint}")
     if result.replaced_fingerprint:
         say(f"This replaces the station's earlier keys ({result.replaced_fingerprint}).")
+
+
+def cmd_district_keys(args: argparse.Namespace) -> None:
+    from desktop_app.sync.key_list import write_key_list
+
+    written = write_key_list(_open_district(args), args.out)
+    say(f"Wrote {args.out}: signing keys of {len({s.station_code for s in written.stations})} station(s).")
+    say(f"Give it to the prosecutor's office; they compare this fingerprint once by phone: {written.fingerprint}")
 
 
 def cmd_district_revoke(args: argparse.Namespace) -> None:

@@ -26,7 +26,13 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import AhtcError, NotFound
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.station import StationInfo
-from desktop_app.reports.case_sections import confirmed_entries
+from desktop_app.reports.case_sections import (
+    age_on,
+    confirmed_act_notes,
+    confirmed_entries,
+    known_fact_tags,
+    profile_from_records,
+)
 from desktop_app.reports.fir_pdf import RenderResult, render_fir_summary
 from desktop_app.reports.fir_summary_data import (
     AUDIENCES,
@@ -35,6 +41,7 @@ from desktop_app.reports.fir_summary_data import (
     EvidenceEntry,
     FactEntry,
     FindingBlock,
+    FirDetails,
     FirSummaryData,
     MeetingEntry,
     Occurrence,
@@ -44,7 +51,7 @@ from desktop_app.reports.fir_summary_data import (
     format_date,
     format_pkr,
 )
-from desktop_app.reports.law_sections import Catalogue, load_catalogue
+from desktop_app.reports.law_sections import CaseProfile, Catalogue, load_catalogue
 from desktop_app.reports.summary_seal import CONTENT_FILE_NAME, Signer, ed25519_signer
 from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
@@ -73,16 +80,6 @@ STATUS_PHRASES = {
     "detained_abroad": "detained",
     "returned": "returned to Pakistan after the incident",
     "in_transit": "still in transit",
-}
-CASE_STATUS_LABELS = {
-    "draft": "draft",
-    "with_sho": "with the SHO",
-    "fir_registered": "FIR registered",
-    "challan": "challan",
-    "court": "court",
-    "convicted": "convicted",
-    "acquitted": "acquitted",
-    "closed": "closed",
 }
 ROLE_DESIGNATIONS = {"sho": "SHO", "officer": "Officer", "district_analyst": "District analyst", "viewer": "Viewer"}
 _DATED = ("inspections", "family_meetings", "referrals", "case_status_changes")
@@ -211,8 +208,17 @@ def build_fir_summary(
     victims = [_victim_entry(v) for v in got.victims] + [_child_entry(c, got.sites) for c in got.children]
     victims += [_person_as_victim(got.persons[link["person_id"]]) for link in _links(got, ("victim",))]
 
+    facts = [t for t in case.get("fact_tags") or [] if isinstance(t, str)]
+    known_facts, _unknown = known_fact_tags(catalogue, facts)
+    fir = None
+    if case.get("fir_number"):
+        fir = FirDetails(case["fir_number"], case.get("fir_date"), case.get("fir_station") or "")
     return FirSummaryData(
         case_id=case["id"],
+        case_number=case.get("case_number") or "",
+        fir=fir,
+        catalogue=catalogue.stamp,
+        act_notes=confirmed_act_notes(catalogue, case.get("sections") or [], known_facts),
         case_title=case["title"],
         offence_category=case["offence_category"],
         police_station=ctx.station.station_name,
@@ -244,14 +250,36 @@ def build_fir_summary(
     )
 
 
+def case_profile(ctx: Context, case_id: str, catalogue: Catalogue | None = None) -> CaseProfile:
+    """What the suggestion rules look at for a case: category, ticked facts, the linked victims' and children's
+    ages and sexes, and where the work was done (the linked sites' kinds; abroad for a migration victim)."""
+    permissions.require(ctx, permissions.READ)
+    catalogue = catalogue or load_catalogue()
+    got = _gather(ctx, case_id, purpose="view")
+    victims: list[tuple[int | None, str, str]] = []
+    for v in got.victims:
+        victims.append((v.get("age_years"), v.get("sex") or "", record_ref("victims", v["id"])))
+    for c in got.children:
+        victims.append((_child_age(c), c.get("sex") or "", record_ref("children", c["id"])))
+    site_kinds = [site["kind"] for site in got.sites.values()]
+    return profile_from_records(
+        got.case["offence_category"],
+        got.case.get("fact_tags") or [],
+        victims=victims,
+        site_kinds=site_kinds,
+        abroad=bool(got.victims),
+        catalogue=catalogue,
+    )
+
+
 def _signatory(ctx: Context) -> Signatory:
     """By default the summary is prepared by whoever prints it; the rank is left to be written by hand."""
     return Signatory(name=ctx.actor.display_name, designation=ROLE_DESIGNATIONS.get(ctx.actor.role, ctx.actor.role))
 
 
-def _gather(ctx: Context, case_id: str) -> _Gathered:
+def _gather(ctx: Context, case_id: str, *, purpose: str = "print") -> _Gathered:
     records = Records(ctx)
-    case = records.get("cases", case_id, purpose="print")
+    case = records.get("cases", case_id, purpose=purpose)
 
     def listed(register_name: str, /, **filters: Any) -> list[State]:
         if any(isinstance(v, list | tuple | set) and not v for v in filters.values()):
@@ -263,7 +291,7 @@ def _gather(ctx: Context, case_id: str) -> _Gathered:
         out = []
         for record_id in dict.fromkeys(ids):
             with contextlib.suppress(NotFound):  # a linked record deleted since: nothing to print
-                out.append(records.get(register, record_id, purpose="print"))
+                out.append(records.get(register, record_id, purpose=purpose))
         return out
 
     links = listed("case_links", case_id=case_id)
@@ -410,10 +438,7 @@ def _victim_entry(v: State) -> VictimEntry:
 def _child_age(c: State) -> int | None:
     if c.get("age_years") is not None:
         return int(c["age_years"])
-    born, on = c.get("date_of_birth"), c.get("rescue_date")
-    if born and on:
-        return int(on.year - born.year - ((on.month, on.day) < (born.month, born.day)))
-    return None
+    return age_on(c.get("date_of_birth"), c.get("rescue_date"))
 
 
 def _child_entry(c: State, sites: dict[str, State]) -> VictimEntry:
@@ -496,7 +521,8 @@ def _inspection_block(i: State, got: _Gathered) -> FindingBlock:
     if i.get("notice_issued"):
         deadline = format_date(i.get("compliance_deadline")) or "no deadline set"
         items.append(("Notice issued", f"yes, comply by {deadline}; complied: {_yes_no(i.get('notice_complied'))}"))
-    items.append(("FIR recommended", _yes_no(i.get("fir_recommended"))))
+    if i.get("fir_recommended"):
+        items.append(("FIR recommended", "yes"))
     if i.get("findings"):
         items.append(("Findings", i["findings"]))
     title = f"Inspection {format_date(i['date'])} at {_site_label(site)} (ref {record_ref('inspections', i['id'])})"
@@ -644,16 +670,33 @@ def _actions(got: _Gathered) -> list[ActionEntry]:
         outcome = f" (outcome: {_pretty(r['outcome'])})" if r.get("outcome") else ""
         actions.append(ActionEntry(r["date"], f"Referred to {_pretty(r['department'])}{reason}{outcome}."))
     for step in got.status_steps:
-        before = CASE_STATUS_LABELS.get(step.get("from_status") or "", _pretty(step.get("from_status")))
-        after = CASE_STATUS_LABELS.get(step["to_status"], _pretty(step["to_status"]))
-        text = f"Case moved from {before or 'new'} to {after}"
-        if step["to_status"] == "fir_registered" and got.case.get("fir_number"):
-            text += f": FIR No. {got.case['fir_number']}"
-            if got.case.get("fir_station"):
-                text += f", police station {got.case['fir_station']}"
-        actions.append(ActionEntry(step["date"], text + "."))
+        text = _step_sentence(step["to_status"], got.case)
+        if step.get("note"):
+            text += f" {step['note'].strip()}"
+        actions.append(ActionEntry(step["date"], text))
     undated = [a for a in actions if a.date is None]
     return undated + sorted((a for a in actions if a.date is not None), key=lambda a: a.date or dt.date.min)
+
+
+# How an officer writes each step of a case in the action-taken column.
+STEP_SENTENCES = {
+    "draft": "Case opened.",
+    "with_sho": "Put up to the SHO.",
+    "challan": "Challan submitted to the court.",
+    "court": "Case sent up for trial.",
+    "convicted": "The court convicted the accused.",
+    "acquitted": "The court acquitted the accused.",
+    "closed": "Case closed.",
+}
+
+
+def _step_sentence(status: str, case: State) -> str:
+    if status == "fir_registered":
+        if not case.get("fir_number"):
+            return "FIR registered."
+        station = f" at PS {case['fir_station']}" if case.get("fir_station") else ""
+        return f"FIR No. {case['fir_number']} registered{station}."
+    return STEP_SENTENCES.get(status, f"Status set to {_pretty(status)}.")
 
 
 # ---------------------------------------------------------------------------------------------

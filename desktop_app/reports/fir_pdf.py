@@ -39,6 +39,10 @@ from reportlab.platypus import (
 from desktop_app.reports import pdf_fonts
 from desktop_app.reports.fir_summary_data import (
     AUDIENCE_LABELS,
+    OFFENCE_LABELS,
+    PERSON_STATUS_LABELS,
+    SEX_LABELS,
+    VICTIM_STATUS_LABELS,
     Address,
     FirSummaryData,
     PersonEntry,
@@ -48,6 +52,7 @@ from desktop_app.reports.fir_summary_data import (
     format_date,
     format_datetime,
     format_pkr,
+    label_of,
 )
 from desktop_app.reports.summary_seal import (
     CONTENT_FILE_NAME,
@@ -84,6 +89,30 @@ def _is_urdu_char(ch: str) -> bool:
     if kind in ("R", "AL", "AN"):
         return True
     return kind == "NSM" and 0x0600 <= ord(ch) <= 0x06FF
+
+
+# Bidi embedding, override and isolate controls would let a name reorder what is printed after it.
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def drawable(text: str) -> str:
+    """`text` with every character the report fonts cannot draw (an emoji, a control character, a bidi
+    override) replaced by its code, e.g. [U+1F600]: visible on the page, never dropped silently. Validation
+    refuses such characters at input; records typed before that still print, and the seal re-draws them the same.
+    """
+    pdf_fonts.register_fonts()
+    latin = getFont(pdf_fonts.LATIN).face.charToGlyph
+    urdu = getFont(pdf_fonts.URDU).face.charToGlyph
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t" or (
+            ch not in _BIDI_CONTROLS and unicodedata.category(ch) != "Cc" and (code in latin or code in urdu)
+        ):
+            out.append(ch)
+        else:
+            out.append(f"[U+{code:04X}]")
+    return "".join(out)
 
 
 def contains_urdu(text: str) -> bool:
@@ -284,7 +313,7 @@ class BidiText(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
 
     def _prepare(self, text: str) -> list[tuple[int, list[_Piece]]]:
         paragraphs = []
-        for raw in (text or "").replace("\r\n", "\n").split("\n"):
+        for raw in drawable((text or "").replace("\r\n", "\n")).split("\n"):
             base = _base_level(raw, self.style.direction)
             pieces: list[_Piece] = []
             for word in raw.split():
@@ -544,7 +573,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "police_station": ("Police Station", "تھانہ"),
     "district": ("District", "ضلع"),
     "station_code": ("Station code", "کوڈ تھانہ"),
-    "case_ref": ("Case reference", "حوالہ کیس"),
+    "fir": ("FIR registered", "ایف آئی آر"),
+    "case_ref": ("Case number", "نمبر مقدمہ"),
+    "masking": ("What this copy masks", "اس نقل میں پوشیدہ"),
     "case_title": ("Case title", "عنوان"),
     "offence": ("Offence category", "نوعیت جرم"),
     "occurrence_time": ("Date and hour of occurrence", "تاریخ و وقت وقوعہ"),
@@ -569,11 +600,14 @@ LABELS: dict[str, tuple[str, str]] = {
 
 # Bump when a change to the layout changes the text of the pages: verify_summary only compares
 # pages re-rendered from the sealed content when the PDF was drawn with the same layout.
-LAYOUT_VERSION = "fir-summary-layout/2"
+LAYOUT_VERSION = "fir-summary-layout/3"
 
 CONFIDENTIAL = "CONFIDENTIAL — FIR-support summary, not an FIR"
+CONFIDENTIAL_URDU = "خفیہ — یہ ایف آئی آر نہیں"
 TITLE = "FIR-SUPPORT SUMMARY"
 TITLE_URDU = "خلاصہ برائے ابتدائی اطلاعی رپورٹ"
+TITLE_WITH_FIR = "CASE SUMMARY (FIR REGISTERED)"
+TITLE_WITH_FIR_URDU = "خلاصہ مقدمہ — ایف آئی آر درج ہے"
 SUBTITLE = (
     "Laid out after Form 24.5(1), Punjab Police Rules 1934 (First Information Report of a cognizable "
     "offence, s. 154 Cr.P.C.). Prepared from the AHTC Register for the SHO; the FIR itself is recorded "
@@ -719,12 +753,16 @@ def _decorate_page(canv: Canvas, number: int, total: int, data: FirSummaryData, 
     canv.saveState()
     first = PAGE_HEIGHT - 12 * mm
     head = TextStyle(size=8.4, bold=True, color=HEADER_RED)
-    draw_text_line(canv, MARGIN_X, first, CONTENT_WIDTH * 0.6, CONFIDENTIAL + " / خفیہ", head)
+    draw_text_line(canv, MARGIN_X, first, CONTENT_WIDTH * 0.62, CONFIDENTIAL, head)
     copy_line = f"Copy No. {data.copy_number} · {AUDIENCE_LABELS[data.audience]}"
     right = TextStyle(size=8.0, bold=True, align="end")
     draw_text_line(canv, MARGIN_X + CONTENT_WIDTH * 0.5, first, CONTENT_WIDTH * 0.5, copy_line, right)
-    case_line = f"Case {data.case_id} · PS {data.police_station}, District {data.district} ({data.station_code})"
-    draw_text_line(canv, MARGIN_X, first - 4.6 * mm, CONTENT_WIDTH, case_line, TextStyle(size=7.6))
+    case_line = f"Case {data.reference} · PS {data.police_station}, District {data.district} ({data.station_code})"
+    draw_text_line(canv, MARGIN_X, first - 4.6 * mm, CONTENT_WIDTH * 0.62, case_line, TextStyle(size=7.6))
+    urdu = TextStyle(size=7.8, bold=True, color=HEADER_RED, align="end")
+    draw_text_line(
+        canv, MARGIN_X + CONTENT_WIDTH * 0.62, first - 4.6 * mm, CONTENT_WIDTH * 0.38, CONFIDENTIAL_URDU, urdu
+    )
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.6)
     rule_y = first - 6.8 * mm
@@ -825,8 +863,12 @@ def _none() -> BidiText:
     return _t(NONE_RECORDED, SMALL)
 
 
-def _pretty(code: str) -> str:
-    return code.replace("_", " ").capitalize() if "_" in code or code.islower() else code
+def _status(code: str) -> str:
+    return label_of(code, PERSON_STATUS_LABELS)
+
+
+def _sex(code: str) -> str:
+    return label_of(code, SEX_LABELS)
 
 
 def _address(address: Address | None) -> str:
@@ -846,7 +888,7 @@ def _person_block(p: PersonEntry) -> str:
     if p.father_name:
         lines.append(f"Father's name: {p.father_name}")
     if p.age_years is not None or p.sex:
-        lines.append("Age / sex: " + " / ".join(x for x in (_age(p.age_years), _pretty(p.sex)) if x))
+        lines.append("Age / sex: " + " / ".join(x for x in (_age(p.age_years), _sex(p.sex)) if x))
     if p.cnic:
         lines.append(f"CNIC: {format_cnic(p.cnic)}")
     if p.phones:
@@ -854,7 +896,7 @@ def _person_block(p: PersonEntry) -> str:
     if p.address:
         lines.append(f"Address: {_address(p.address)}")
     if p.role or p.status:
-        lines.append("Role / status: " + " / ".join(x for x in (_pretty(p.role), _pretty(p.status)) if x))
+        lines.append("Role / status: " + " / ".join(x for x in (p.role, _status(p.status)) if x))
     return "\n".join(lines)
 
 
@@ -873,22 +915,26 @@ def _occurrence_time(data: FirSummaryData) -> str:
 
 
 def _story(data: FirSummaryData, payload: SealPayload) -> list[Flowable]:
+    title, title_urdu = (TITLE_WITH_FIR, TITLE_WITH_FIR_URDU) if data.fir else (TITLE, TITLE_URDU)
+    head: list[tuple[str, Any]] = []
+    if data.fir:
+        head.append(("fir", _fir_line(data)))
+    head += [
+        ("police_station", data.police_station),
+        ("district", data.district),
+        ("station_code", data.station_code),
+        ("case_ref", data.reference),
+        ("case_title", data.case_title),
+        ("offence", label_of(data.offence_category, OFFENCE_LABELS)),
+        ("masking", data.masking_note or "Nothing is masked in this copy."),
+    ]
     story: list[Flowable] = [
-        _t(TITLE, TextStyle(size=15, bold=True, align="center")),
-        _t(TITLE_URDU, TextStyle(size=12, align="center")),
+        _t(title, TextStyle(size=15, bold=True, align="center")),
+        _t(title_urdu, TextStyle(size=12, align="center")),
         Spacer(1, 1 * mm),
         _t(SUBTITLE, TextStyle(size=7.6, align="center", color=RULE)),
         Spacer(1, 3 * mm),
-        _key_values(
-            [
-                ("police_station", data.police_station),
-                ("district", data.district),
-                ("station_code", data.station_code),
-                ("case_ref", data.case_id),
-                ("case_title", data.case_title),
-                ("offence", _pretty(data.offence_category)),
-            ]
-        ),
+        _key_values(head),
     ]
     story += _heading(1, "occurrence_time")
     story.append(
@@ -917,8 +963,7 @@ def _story(data: FirSummaryData, payload: SealPayload) -> list[Flowable]:
     story += _heading(5, "facts")
     story.append(_facts_table(data))
     story += _heading(6, "sections")
-    story.append(_sections_table(data))
-    story.append(_t(SECTIONS_DISCLAIMER, SMALL))
+    story += _sections_block(data)
     story += _heading(7, "evidence")
     story.append(_evidence_table(data))
     story += _heading(8, "witnesses")
@@ -956,7 +1001,7 @@ def _people_table(people: Sequence[PersonEntry], *, with_role: bool) -> Flowable
         ids = [format_cnic(p.cnic) if p.cnic else "CNIC not known", *p.phones]
         row = [_t(str(i)), _t("\n".join(who)), _t("\n".join(ids)), _t(_address(p.address))]
         if with_role:
-            row.append(_t("\n".join(x for x in (_pretty(p.role), _pretty(p.status)) if x)))
+            row.append(_t("\n".join(x for x in (p.role, _status(p.status)) if x)))
         rows.append(row)
     return _grid(rows, widths)
 
@@ -972,7 +1017,7 @@ def _victims_table(victims: Sequence[VictimEntry]) -> Flowable:
         who = [_person_name(v.name, v.name_urdu, stacked=True)]
         if v.father_name:
             who.append(f"s/o {v.father_name}")
-        who.append(" / ".join(x for x in (_age(v.age_years), _pretty(v.sex)) if x))
+        who.append(" / ".join(x for x in (_age(v.age_years), _sex(v.sex)) if x))
         if v.is_child:
             who.append("CHILD")
         kind = {"cnic": "CNIC", "b_form": "B-form"}.get(v.id_kind, "ID")
@@ -981,7 +1026,7 @@ def _victims_table(victims: Sequence[VictimEntry]) -> Flowable:
             ids.append(f"Family: {v.family_phone}")
         if v.address:
             ids.append(_address(v.address))
-        status = "\n".join(x for x in (_pretty(v.status), _pretty(v.route)) if x)
+        status = "\n".join(x for x in (label_of(v.status, VICTIM_STATUS_LABELS), v.route) if x)
         incident = []
         if v.date_of_departure:
             incident.append(f"Left {format_date(v.date_of_departure)}")
@@ -1016,16 +1061,47 @@ def _facts_table(data: FirSummaryData) -> Flowable:
 
 SECTIONS_DISCLAIMER = (
     "Sections suggested from the AHTC law-section catalogue and confirmed by the officer. This is not legal "
-    "advice: the officer registering the FIR and the prosecutor decide the charges."
+    "advice: the officer registering the FIR and the prosecutor decide the charges. Punishments are those of the "
+    "texts the catalogue read; the 2025 amendments to the trafficking, smuggling and emigration laws were not "
+    "found and may have changed them. A section marked UNVERIFIED was not read in its Act: read it before citing."
 )
+
+
+def _fir_line(data: FirSummaryData) -> str:
+    fir = data.fir
+    assert fir is not None
+    parts = [f"FIR No. {fir.number}"]
+    if fir.date:
+        parts.append(f"dated {format_date(fir.date)}")
+    parts.append(f"PS {fir.police_station or data.police_station}")
+    offences = [s.label() for s in data.sections if s.offence]
+    line = ", ".join(parts)
+    return line + (f", u/s {', '.join(offences)}" if offences else "")
+
+
+def _sections_block(data: FirSummaryData) -> list[Flowable]:
+    out: list[Flowable] = [_sections_table(data)]
+    if data.act_notes:
+        out += [Spacer(1, 1.5 * mm), _t("Who investigates and which court tries:", BODY_BOLD)]
+        out += [_t(note) for note in data.act_notes]
+    stamp = f"Sections from the {data.catalogue}. " if data.catalogue else ""
+    out += [Spacer(1, 1 * mm), _t(stamp + SECTIONS_DISCLAIMER, SMALL)]
+    return out
 
 
 def _sections_table(data: FirSummaryData) -> Flowable:
     if not data.sections:
         return _none()
-    widths = [34 * mm, CONTENT_WIDTH - 34 * mm - 58 * mm, 58 * mm]
-    rows: list[list[Any]] = [[_t("Act and section", HEAD), _t("Offence", HEAD), _t("Maximum punishment", HEAD)]]
-    rows += [[_t(s.label(), BODY_BOLD), _t(s.title), _t(s.max_punishment)] for s in data.sections]
+    widths = [34 * mm, CONTENT_WIDTH - 34 * mm - 62 * mm, 62 * mm]
+    head = ["Act and section", "Offence", "Punishment (as the Act states)"]
+    rows: list[list[Any]] = [[_t(h, HEAD) for h in head]]
+    for s in data.sections:
+        marks = [s.label()]
+        if s.unverified:
+            marks.append("UNVERIFIED")
+        if not s.offence:
+            marks.append("(not a charge)")
+        rows.append([_t("\n".join(marks), BODY_BOLD), _t(s.title), _t(s.max_punishment)])
     return _grid(rows, widths)
 
 
@@ -1091,7 +1167,8 @@ def _signature_cell(key: str, who: Signatory) -> list[Flowable]:
         Spacer(1, 11 * mm),
         _t("Signature: ................................................"),
         _t(f"Name: {who.name or blank}"),
-        _t(f"Rank: {who.rank or blank}" + (f", {who.designation}" if who.designation else "")),
+        _t(f"Rank: {who.rank or blank}"),
+        _t(f"Post: {who.designation or blank}"),
         _t("Date: ..................................."),
     ]
 
@@ -1113,31 +1190,37 @@ def _signatures_and_seal(data: FirSummaryData, payload: SealPayload) -> list[Flo
             ]
         )
     )
-    qr_size = 42 * mm
+    qr_size = 36 * mm
     signed = (
-        f"Signed by station {data.station_code} (Ed25519)."
+        f"Signed by station {data.station_code}."
         if payload.signature
-        else "UNSIGNED — this copy carries no station signature."
+        else "UNSIGNED: this copy carries no station signature and cannot be checked."
     )
-    seal_text = "\n".join(
+    check_text = "\n".join(
         [
-            "Seal / مہر",
-            "Scan the code or run 'ahtc verify-summary' on the PDF. The code holds "
-            "AHTC-FIR/1 | case | SHA-256 of the content as printed | station signature.",
+            "Digital check code / ڈیجیٹل تصدیقی کوڈ",
+            "To check that this copy is exactly what the station printed, the district AHTC or the prosecutor's "
+            "office checks the PDF (or scans this code) with the district's list of station keys.",
             signed,
-            f"Case: {payload.case_id}",
+            f"Record id: {payload.case_id}",
             f"Content SHA-256: {payload.sha256[:32]} {payload.sha256[32:]}",
+            f"Sections from the {data.catalogue}." if data.catalogue else "",
         ]
-    )
+    ).strip()
+    stamp_size = 36 * mm
+    stamp = [_t("Station stamp / مہر تھانہ", SMALL), Spacer(1, stamp_size - 8 * mm)]
+    text_width = CONTENT_WIDTH - qr_size - 6 * mm - stamp_size - 6 * mm
     seal = Table(
-        [[QrCode(payload.encode(), qr_size), _t(seal_text, SMALL)]],
-        colWidths=[qr_size + 6 * mm, CONTENT_WIDTH - qr_size - 6 * mm],
+        [[QrCode(payload.encode(), qr_size), _t(check_text, SMALL), stamp]],
+        colWidths=[qr_size + 6 * mm, text_width, stamp_size + 6 * mm],
     )
     seal.setStyle(
         TableStyle(
             [
                 ("BOX", (0, 0), (-1, -1), 0.45, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BOX", (2, 0), (2, 0), 0.9, INK),
+                ("VALIGN", (0, 0), (1, 0), "MIDDLE"),
+                ("VALIGN", (2, 0), (2, 0), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ]
         )

@@ -29,9 +29,41 @@ AUDIENCES: tuple[Audience, ...] = ("police", "prosecutor", "ngo_referral")
 
 AUDIENCE_LABELS: Mapping[str, str] = {
     "police": "Police (full detail)",
-    "prosecutor": "Prosecutor (victims masked)",
+    "prosecutor": "Prosecutor (child victims' contacts masked)",
     "ngo_referral": "NGO referral (victims and witnesses masked)",
 }
+
+# How codes stored in the registers read on paper (never "Fir registered" from a capitalised code).
+OFFENCE_LABELS: Mapping[str, str] = {
+    "trafficking_in_persons": "Trafficking in persons (PTPA 2018)",
+    "migrant_smuggling": "Smuggling of migrants (PSMA 2018)",
+    "emigration_fraud": "Emigration fraud (Emigration Ordinance 1979)",
+    "bonded_labour": "Bonded labour",
+    "child_labour_kiln": "Child labour at a brick kiln",
+    "child_labour_other": "Child labour (other establishment)",
+    "other": "Other",
+}
+PERSON_STATUS_LABELS: Mapping[str, str] = {
+    "documented": "on record",
+    "warned": "warned",
+    "fir_registered": "named in an FIR",
+    "arrested": "arrested",
+    "absconding": "absconding",
+}
+VICTIM_STATUS_LABELS: Mapping[str, str] = {
+    "missing": "missing",
+    "deceased": "deceased",
+    "detained_abroad": "detained abroad",
+    "returned": "returned",
+    "in_transit": "in transit",
+}
+SEX_LABELS: Mapping[str, str] = {"male": "male", "female": "female", "other": "other"}
+
+
+def label_of(code: str, table: Mapping[str, str]) -> str:
+    """The printed word for a stored code; an unknown code prints with spaces, not underscores."""
+    return table.get(code, (code or "").replace("_", " "))
+
 
 SCHEMA = "ahtc-fir-summary/1"
 
@@ -215,6 +247,8 @@ class SectionEntry:
     section: str  # e.g. "3", "420"
     title: str = ""
     max_punishment: str = ""
+    unverified: bool = False  # the catalogue did not read this section's text: printed with an UNVERIFIED mark
+    offence: bool = True  # False for a procedural or evidential provision (never a charge)
 
     def label(self) -> str:
         return section_label(self.act_short, self.section)
@@ -235,6 +269,15 @@ class EvidenceEntry:
 class ActionEntry:
     date: dt.date | None
     text: str
+
+
+@dataclass(frozen=True)
+class FirDetails:
+    """An FIR already registered for the case: it leads section 0 and changes the summary's title."""
+
+    number: str
+    date: dt.date | None = None
+    police_station: str = ""
 
 
 @dataclass(frozen=True)
@@ -274,6 +317,16 @@ class FirSummaryData:
     copy_number: int = 1
     audience: Audience = "police"
     masked: bool = False  # set by masked_for_audience(); a masked copy is never masked twice
+    case_number: str = ""  # the number people say aloud, e.g. AHTC/PHALIA/2026/014; the id stays in the seal
+    fir: FirDetails | None = None
+    catalogue: str = ""  # e.g. "law-section catalogue 2.0.0 of 01/12/2026"
+    act_notes: tuple[str, ...] = ()  # who investigates and which court tries, per Act of the chosen sections
+    masking_note: str = ""  # exactly what this copy masks (set by masked_for_audience)
+
+    @property
+    def reference(self) -> str:
+        """How the summary names the case on every page: its number, or the record id when it has none."""
+        return self.case_number or self.case_id
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -285,16 +338,51 @@ class FirSummaryData:
             raise ValueError("copy_number starts at 1")
 
     def masked_for_audience(self) -> FirSummaryData:
-        """The copy that may be printed for `audience`.
+        """The copy that may be printed for `audience`, with `masking_note` saying exactly what it hides.
 
-        Police copies are unchanged. For the prosecutor and NGO referrals, victims' and children's
-        names become initials plus a record reference (their fathers' names too, which identify a
-        child as surely), every CNIC/B-form keeps only its last four digits, phones keep the last
-        four digits, addresses are reduced to tehsil and district, and known names and numbers are
-        replaced in the free text. NGO referrals also mask witnesses (witness protection).
+        Police: nothing is masked. Prosecutor: everyone's particulars in full (the accused, complainant and
+        witnesses, and the victims, whom the prosecutor must summon), except a child victim's B-form or CNIC,
+        family phone and street address (tehsil and district stay). NGO referral: victims' and children's
+        names become initials plus a record reference (their fathers' names too), witnesses' names likewise,
+        every CNIC/B-form and phone keeps its last four digits, addresses keep tehsil and district, and the
+        masked names and numbers are replaced in the free text.
         """
         if self.masked or self.audience == "police":
-            return replace(self, masked=True)
+            note = "Nothing is masked in this copy." if self.audience == "police" else self.masking_note
+            return replace(self, masked=True, masking_note=note)
+        if self.audience == "prosecutor":
+            return self._masked_for_prosecutor()
+        return self._masked_for_referral()
+
+    def _masked_for_prosecutor(self) -> FirSummaryData:
+        scrub: dict[str, str] = {}
+        hidden: list[str] = []
+
+        def victim(v: VictimEntry) -> VictimEntry:
+            if not v.is_child:
+                return v
+            hidden.append(v.record_ref or initials(v.name))
+            _add_number_scrubs(scrub, v.id_number, v.family_phone)
+            return replace(
+                v,
+                id_number=mask_cnic(v.id_number),
+                family_phone=mask_phone(v.family_phone),
+                address=v.address.reduced_to_tehsil() if v.address else None,
+            )
+
+        victims = tuple(victim(v) for v in self.victims)
+        if hidden:
+            note = (
+                f"Masked in this copy: the B-form or CNIC number (last 4 digits kept), the family phone (last 4 "
+                f"digits kept) and the street address (tehsil and district kept) of the {len(hidden)} child "
+                f"victim(s) ({', '.join(hidden)}). Everything else is printed in full. Child-victim identities: "
+                "do not disclose."
+            )
+        else:
+            note = "Nothing is masked in this copy (no child victim)."
+        return self._with_free_text_scrubbed(scrub, victims=victims, masking_note=note)
+
+    def _masked_for_referral(self) -> FirSummaryData:
         scrub: dict[str, str] = {}
 
         def person(p: PersonEntry, *, hide_name: bool) -> PersonEntry:
@@ -329,16 +417,36 @@ class FirSummaryData:
                 address=v.address.reduced_to_tehsil() if v.address else None,
             )
 
-        mask_witnesses = self.audience == "ngo_referral"
         victims = tuple(victim(v) for v in self.victims)
         complainant = person(self.complainant, hide_name=False) if self.complainant else None
         informant = person(self.informant, hide_name=False) if self.informant else None
         accused = tuple(person(p, hide_name=False) for p in self.accused)
-        witnesses = tuple(person(p, hide_name=mask_witnesses) for p in self.witnesses)
+        witnesses = tuple(person(p, hide_name=True) for p in self.witnesses)
+        note = (
+            "Masked in this copy: victims' and witnesses' names (initials and a record reference), their fathers' "
+            "names and Urdu names; everyone's CNIC/B-form and phone numbers (last 4 digits kept); everyone's street "
+            "address (tehsil and district kept); the same names and numbers in the free text."
+        )
+        return self._with_free_text_scrubbed(
+            scrub,
+            victims=victims,
+            complainant=complainant,
+            informant=informant,
+            accused=accused,
+            witnesses=witnesses,
+            masking_note=note,
+        )
 
+    def _with_free_text_scrubbed(self, scrub: dict[str, str], **changed: Any) -> FirSummaryData:
         # A victim's father is often the complainant, named in full where the case needs him; free
         # text keeps the name of anyone the copy prints unmasked, so the copy does not contradict itself.
-        named = {p.name.casefold() for p in (complainant, informant, *accused, *witnesses) if p}
+        people = (
+            changed.get("complainant", self.complainant),
+            changed.get("informant", self.informant),
+            *changed.get("accused", self.accused),
+            *changed.get("witnesses", self.witnesses),
+        )
+        named = {p.name.casefold() for p in people if p}
         scrub = {k: v for k, v in scrub.items() if k.casefold() not in named}
 
         def text(s: str) -> str:
@@ -346,11 +454,7 @@ class FirSummaryData:
 
         return replace(
             self,
-            victims=victims,
-            complainant=complainant,
-            informant=informant,
-            accused=accused,
-            witnesses=witnesses,
+            **changed,
             occurrence=replace(self.occurrence, place=text(self.occurrence.place)),
             facts=tuple(replace(f, text=text(f.text), source=text(f.source)) for f in self.facts),
             inspection_findings=tuple(
@@ -523,4 +627,15 @@ def from_content_dict(content: Mapping[str, Any]) -> FirSummaryData:
         copy_number=int(content.get("copy_number", 1)),
         audience=content.get("audience", "police"),
         masked=bool(content.get("masked", False)),
+        case_number=content.get("case_number", ""),
+        fir=_fir_from(content.get("fir")),
+        catalogue=content.get("catalogue", ""),
+        act_notes=tuple(content.get("act_notes", ())),
+        masking_note=content.get("masking_note", ""),
     )
+
+
+def _fir_from(value: Mapping[str, Any] | None) -> FirDetails | None:
+    if not value:
+        return None
+    return FirDetails(value["number"], _day(value.get("date")), value.get("police_station", ""))

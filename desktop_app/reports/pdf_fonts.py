@@ -53,8 +53,25 @@ def register_fonts(directory: Path | None = None) -> None:
             raise FontsMissing(f"font files missing from {folder}: {', '.join(missing)}")
         for font_name, file_name in FONT_FILES.items():
             pdfmetrics.registerFont(TTFont(font_name, str(folder / file_name)))
+        _fix_shaped_glyph_codes(pdfmetrics.getFont(URDU))
         pdfmetrics.registerFontFamily(LATIN, normal=LATIN, bold=LATIN_BOLD, italic=LATIN, boldItalic=LATIN_BOLD)
         _registered_from = folder
+
+
+def _fix_shaped_glyph_codes(font: TTFont) -> None:
+    """Give every glyph without a character of its own a private-use code now, in glyph order.
+
+    reportlab hands shaped glyphs (joined Urdu letters) private-use codes in the order a process first meets
+    them, and stores the width it met them with. Two processes printing the same summary would then write
+    different font resources, and the seal check (which re-draws the sealed content and requires the same
+    fonts) would refuse a genuine copy. Fixed codes and nominal widths make the PDF a function of its content.
+    """
+    hb_font = font.hbFont()
+    face = font.face
+    for gid in range(font.hbFace.glyph_count):
+        if gid in face.glyphToChar:
+            continue
+        font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, hb_font.get_glyph_h_advance(gid))
 
 
 def font_file(font_name: str) -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -118,11 +119,30 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
+# Direction marks, embeddings, overrides and isolates: an RLO turns "Ali <RLO>evil<PDF> txt.exe" into what it is
+# not on the screen, in exports and on a printed summary.
+_DIRECTION_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def hidden_character(text: str) -> str | None:
+    """The first control character (other than a line break or tab) or direction control in `text`, or None."""
+    for ch in text:
+        if ch in _DIRECTION_CONTROLS or (unicodedata.category(ch) == "Cc" and ch not in "\n\t"):
+            return ch
+    return None
+
+
 def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
     """Normalise one value by its rule; raise FieldError with the sentence to show."""
     kind = rule.kind or "text"  # a Field outside a register (setup, accounts) is text unless it says otherwise
     if kind == "text":
         text = str(value).strip()
+        hidden = hidden_character(text)
+        if hidden is not None:
+            raise FieldError(
+                f"contains a hidden control or text-direction character (U+{ord(hidden):04X}), perhaps from a "
+                "copy and paste: type the text again without it"
+            )
         if rule.max_len and len(text) > rule.max_len:
             raise FieldError(f"keep it under {rule.max_len} characters")
         return text

@@ -16,6 +16,7 @@ from desktop_app.reports.fir_summary_data import (
     EvidenceEntry,
     FactEntry,
     FindingBlock,
+    FirDetails,
     FirSummaryData,
     MeetingEntry,
     Occurrence,
@@ -226,6 +227,13 @@ def sample_summary(**changes: object) -> FirSummaryData:
         printed_at=dt.datetime(2026, 3, 14, 5, 30, tzinfo=dt.UTC),
         copy_number=1,
         audience="police",
+        case_number="AHTC/KAMOKE/2026/042",
+        fir=FirDetails("118/26", dt.date(2026, 3, 14), "Saddar Kamoke"),
+        catalogue="law-section catalogue 2.0.0 of 01/12/2026",
+        act_notes=(
+            "PSMA 2018 - who investigates: The FIA, or an agency the Federal Government empowers by notification "
+            "(s.11). Which court: Magistrate of the First Class (s.10).",
+        ),
     )
     return replace(data, **changes) if changes else data  # type: ignore[arg-type]
 

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.errors import NotFound, PermissionDenied
-from desktop_app.reports.case_sections import confirmed_entries, section_choices
+from desktop_app.reports.case_sections import confirmed_entries, profile_from_records, section_choices
 from desktop_app.reports.fir_builder import (
     build_fir_summary,
     print_fir_summary,
@@ -201,10 +201,20 @@ def test_meetings_of_the_victims_family_are_included(ctx: Context, built: BuiltC
 
 
 def test_only_confirmed_sections_are_printed_and_unverified_ones_say_so(ctx: Context, built: BuiltCase) -> None:
-    sections = build_fir_summary(ctx, built.case_id).sections
-    assert [s.label() for s in sections] == ["PSMA 2018 s. not confirmed", "PPC s. 420", "PPC s. 363"]
-    assert "UNVERIFIED" in sections[0].title and "UNVERIFIED" in sections[1].title
-    assert "UNVERIFIED" not in sections[2].title  # PPC 363 was read in its text
+    data = build_fir_summary(ctx, built.case_id)
+    sections = data.sections
+    # The case holds the catalogue-1.0 id PSMA-2018-smuggling: it prints as the section it was renamed to.
+    assert [s.label() for s in sections] == ["PSMA 2018 s. 3", "PPC s. 420", "PPC s. 363"]
+    assert not any(s.unverified for s in sections)  # all three were read in their texts
+    assert data.catalogue.startswith("law-section catalogue 2.0.0 of ")
+    # Whoever prints a PSMA section is told the FIA investigates it.
+    assert any(note.startswith("PSMA 2018 - who investigates: The FIA") for note in data.act_notes)
+
+
+def test_a_confirmed_unverified_section_prints_with_its_mark(ctx: Context, built: BuiltCase) -> None:
+    catalogue = load_catalogue()
+    (entry,) = confirmed_entries(catalogue, ["PRECA-2016-s11-a"])
+    assert entry.unverified and "UNVERIFIED" in entry.title
 
 
 def test_facts_are_in_date_order_each_with_its_source(ctx: Context, built: BuiltCase) -> None:
@@ -292,7 +302,17 @@ def test_the_police_copy_names_the_child_and_the_victim(ctx: Context, built: Bui
     assert CHILD in text and VICTIM in text and "34402-9876543-1" in text
 
 
-@pytest.mark.parametrize("audience", ["ngo_referral", "prosecutor"])
+def test_the_prosecutor_copy_names_the_child_but_hides_the_childs_b_form(
+    ctx: Context, built: BuiltCase, tmp_path: Path
+) -> None:
+    print_fir_summary(ctx, built.case_id, tmp_path / "p.pdf", audience="prosecutor")
+    text = pdf_text(tmp_path / "p.pdf")
+    assert CHILD in text and VICTIM in text and AGENT in text
+    assert "34402-9876543-1" not in text
+    assert "Masked in this copy" in text
+
+
+@pytest.mark.parametrize("audience", ["ngo_referral"])
 def test_a_masked_copy_hides_the_childs_and_the_victims_names(
     ctx: Context, built: BuiltCase, tmp_path: Path, audience: str
 ) -> None:
@@ -311,9 +331,12 @@ def test_a_masked_copy_hides_the_childs_and_the_victims_names(
 
 def test_section_choices_mark_suggestions_and_confirmed_ones() -> None:
     catalogue = load_catalogue()
-    choices = section_choices(catalogue, "migrant_smuggling", ["sea_route", "not_a_tag"], ["PPC-1860-s363", "XX-1"])
+    profile = profile_from_records(
+        "migrant_smuggling", ["sea_route", "border_crossing", "not_a_tag"], catalogue=catalogue
+    )
+    choices = section_choices(catalogue, profile, ["PPC-1860-s363", "XX-1"])
     by_id = {c.section_id: c for c in choices}
-    assert by_id["PSMA-2018-smuggling"].suggested and not by_id["PSMA-2018-smuggling"].confirmed
+    assert by_id["PSMA-2018-s3"].suggested and not by_id["PSMA-2018-s3"].confirmed
     assert by_id["PPC-1860-s363"].confirmed
     assert by_id["XX-1"].confirmed and by_id["XX-1"].section is None
     scores = [c.score for c in choices if c.suggested]
@@ -323,6 +346,7 @@ def test_section_choices_mark_suggestions_and_confirmed_ones() -> None:
 def test_a_confirmed_id_missing_from_the_catalogue_is_printed_as_such() -> None:
     (entry,) = confirmed_entries(load_catalogue(), ["XX-1999-s1", "XX-1999-s1"])
     assert entry.act_short == "XX-1999-s1" and "not in the law-section catalogue" in entry.title
+    assert entry.unverified
 
 
 def test_a_masked_copy_of_a_child_with_an_urdu_name_verifies(

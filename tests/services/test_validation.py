@@ -210,3 +210,38 @@ def test_blanking_a_field_its_column_needs_is_refused_in_words_not_a_database_er
         records.update("agreements", ids["agreements"], {"followup_interval_days": None})
     assert caught.value.errors == {"followup_interval_days": "required"}
     assert records.get("agreements", ids["agreements"])["followup_interval_days"] == 60
+
+
+# --- hidden characters: refused in every text field of every register ------------------------------------------
+
+HIDDEN = ["Ali \u202eevil\u202c txt.exe", "Tariq\x1b[31mRED\x1b[0m", "nul\x00here", "\u2067اسم\u2069", "bell\x07"]
+
+
+@pytest.mark.parametrize("typed", HIDDEN)
+def test_every_text_field_of_every_register_refuses_control_and_direction_characters(typed: str) -> None:
+    from desktop_app.services import registry
+    from desktop_app.services.validation import clean_value
+
+    checked = 0
+    for spec in registry.load_all().values():
+        for rule in spec.fields.values():
+            if (rule.kind or "text") != "text":
+                continue
+            with pytest.raises(FieldError, match="hidden control or text-direction character"):
+                clean_value(rule, typed, dt.date(2026, 12, 1))
+            checked += 1
+    assert checked > 20, "the registers should have many text fields"
+
+
+def test_a_person_named_with_a_right_to_left_override_is_refused_and_nothing_is_written(records: Records) -> None:
+    before = len(records.list("persons"))
+    with pytest.raises(ValidationError) as caught:
+        records.create("persons", {"name": "Ali \u202eevil\u202c txt.exe", "role": "agent"})
+    assert "U+202E" in caught.value.errors["name"]
+    assert len(records.list("persons")) == before
+
+
+def test_line_breaks_tabs_and_urdu_are_still_accepted(records: Records) -> None:
+    from desktop_app.services.validation import hidden_character
+
+    assert hidden_character("First line\nsecond\tline محمد عمران، عمر 17 سال") is None
