@@ -25,9 +25,11 @@ from desktop_app.commands import (
 from desktop_app.errors import (
     AhtcError,
     BundleRejected,
+    ConfirmationNeeded,
     NotFound,
     PermissionDenied,
     StoreNotFound,
+    TooManyAttempts,
     ValidationError,
     WrongPassphrase,
 )
@@ -37,11 +39,13 @@ COMMAND_MODULES = [store_commands, report_commands, case_commands, sync_commands
 EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (common.UsageError, 2),
     (WrongPassphrase, 3),
+    (TooManyAttempts, 3),
     (ValidationError, 4),
     (PermissionDenied, 5),
     (BundleRejected, 6),
     (StoreNotFound, 7),
     (NotFound, 8),
+    (ConfirmationNeeded, 9),
     (AhtcError, 1),
 ]
 

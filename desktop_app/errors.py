@@ -58,6 +58,22 @@ class StoreDamaged(AhtcError):
     """The store or its key-slot file cannot be read: damaged, truncated or not ours."""
 
 
+class StoreBusy(AhtcError):
+    """The store is in use elsewhere (another window, a background task) and cannot be re-keyed now."""
+
+
+class TooManyAttempts(AhtcError):
+    """Several wrong passphrases in a row: the next try must wait `seconds`."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(f"too many wrong passphrases on this computer: wait {seconds} seconds, then try again")
+
+
+class ConfirmationNeeded(AhtcError):
+    """The action would replace or bring back something the user has not confirmed yet; nothing was changed."""
+
+
 class BackupInvalid(AhtcError):
     """A backup file is not a complete AHTC backup."""
 

@@ -7,9 +7,16 @@
 ;
 ; THE RECORDS ARE NOT HERE. The app keeps its encrypted store, key slots and backups in the Windows user's data
 ; folder (platformdirs: %LOCALAPPDATA%\Punjab Police\AHTC Register), or where AHTC_DATA_DIR points, and its
-; preferences under HKCU\Software\Punjab Police. Setup never writes there and the uninstaller never deletes
-; there: a station's records must survive an uninstall, a reinstall and an upgrade. Do not add [UninstallDelete]
-; or [Code] that touches that folder.
+; preferences under HKCU\Software\Punjab Police. The uninstaller never deletes there: a station's records must
+; survive an uninstall, a reinstall and an upgrade. Do not add [UninstallDelete] or [Code] that touches it.
+;
+; THE SHARED DATA FOLDER. With the task "sharedstore" (for stations where officers sign in to Windows with their
+; own accounts), Setup makes one data folder for every account, by default C:\AHTC\data (/DATADIR=... to choose
+; another), points AHTC_DATA_DIR at it for the whole machine, and gives it an explicit ACL: inheritance removed
+; (a folder under C:\ would otherwise inherit "Authenticated Users: Modify"), full control for Administrators
+; (S-1-5-32-544) and SYSTEM (S-1-5-18), modify for the local group "AHTC Officers" and for the account that ran
+; Setup, and nothing for anyone else. District IT adds each officer's Windows account to "AHTC Officers".
+; Setup only creates the folder and sets its ACL; it never reads, writes or deletes the files in it.
 
 #if Ver < EncodeVer(6, 3, 0)
   #error Inno Setup 6.3 or newer is needed (x64compatible architecture identifiers)
@@ -26,6 +33,7 @@
   #define OutputDir "..\dist"
 #endif
 #define GuiExe "ahtc-register.exe"
+#define OfficersGroup "AHTC Officers"
 
 [Setup]
 ; The AppId ties every version's installer to the same installation: an upgrade replaces the program in place
@@ -62,6 +70,14 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+Name: "sharedstore"; Description: "One register for every Windows account on this PC (folder {param:DATADIR|C:\AHTC\data}, open only to the ""{#OfficersGroup}"" group)"; Flags: unchecked
+
+[Dirs]
+Name: "{param:DATADIR|C:\AHTC\data}"; Tasks: sharedstore; Flags: uninsneveruninstall
+
+[Registry]
+; For every account on the PC, so each officer's sign-in opens the same register.
+Root: HKLM; Subkey: "SYSTEM\CurrentControlSet\Control\Session Manager\Environment"; ValueType: string; ValueName: "AHTC_DATA_DIR"; ValueData: "{param:DATADIR|C:\AHTC\data}"; Tasks: sharedstore; Flags: uninsdeletevalue
 
 [InstallDelete]
 ; The bundle of the previous version goes before the new one is copied: a stale module or, worse, a stale
@@ -79,6 +95,12 @@ Name: "{autoprograms}\{#AppName} command line"; Filename: "{cmd}"; Parameters: "
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
+; The shared folder's ACL (see THE SHARED DATA FOLDER above). "net localgroup /add" fails harmlessly when the group
+; exists. icacls: /inheritance:r drops every inherited entry (Authenticated Users, Users); /grant:r replaces the
+; explicit ones; (OI)(CI) carries each entry to the files and folders inside.
+Filename: "{sys}\net.exe"; Parameters: "localgroup ""{#OfficersGroup}"" /add /comment:""Officers who use the AHTC Register"""; Flags: runhidden waituntilterminated; Tasks: sharedstore; StatusMsg: "Creating the AHTC Officers group..."
+Filename: "{sys}\icacls.exe"; Parameters: """{param:DATADIR|C:\AHTC\data}"" /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F ""{#OfficersGroup}"":(OI)(CI)M ""{username}"":(OI)(CI)M"; Flags: runhidden waituntilterminated; Tasks: sharedstore; StatusMsg: "Restricting the data folder to the station's officers..."
+Filename: "{sys}\icacls.exe"; Parameters: """{param:DATADIR|C:\AHTC\data}"" /remove:g *S-1-5-11 *S-1-5-32-545 *S-1-1-0"; Flags: runhidden waituntilterminated; Tasks: sharedstore
 ; As the user who started Setup, not as the administrator who approved it: the first run creates that user's
 ; data folder.
 Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: postinstall nowait skipifsilent runasoriginaluser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from desktop_app.errors import AhtcError
+from desktop_app.services.clock import PAKISTAN
 from desktop_app.services.context import Context
 from desktop_app.services.setup import unlock
 
@@ -45,15 +47,35 @@ def passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
 
 
 def new_passphrase(env_name: str, prompt: str) -> str:
-    """A passphrase for a new account: its own variable first, so scripts can set two different ones."""
+    """A new passphrase (a new account, a change, a reset): from its own variable, or typed twice at a prompt.
+
+    Never AHTC_PASSPHRASE: that is the signed-in user's own, and must not silently become someone else's.
+    """
     from_env = os.environ.get(env_name)
     if from_env:
         return from_env
-    return passphrase(prompt, confirm=True)
+    if not sys.stdin.isatty():
+        raise UsageError(f"no new passphrase: set {env_name} or run in a terminal to type it twice")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Again: ") != first:
+        raise UsageError("the two passphrases differ; nothing was changed")
+    return first
 
 
 def open_context(args: argparse.Namespace) -> Context:
-    return unlock(data_dir(args), username(args), passphrase())
+    ctx = unlock(data_dir(args), username(args), passphrase())
+    if ctx.failed_unlocks:
+        times = ", ".join(local_time(t) for t in ctx.failed_unlocks[-5:])
+        print(
+            f"Note: {len(ctx.failed_unlocks)} wrong passphrase(s) were typed on this computer since the last sign-in "
+            f"(last at {times}). If that was not you or a colleague, tell the SHO.",
+            file=sys.stderr,
+        )
+    return ctx
+
+
+def local_time(moment: dt.datetime) -> str:
+    return moment.astimezone(PAKISTAN).strftime("%d/%m/%Y %H:%M")
 
 
 class UsageError(AhtcError):

@@ -57,6 +57,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     backup.set_defaults(func=cmd_backup)
     restore = commands.add_parser("restore", help="replace this store with a backup (SHO only)")
     restore.add_argument("backup_file", type=Path)
+    restore.add_argument(
+        "--other-station",
+        metavar="CODE",
+        help="the backup is of another station (its code): replace this folder's store with it anyway",
+    )
+    restore.add_argument(
+        "--confirm-users",
+        action="store_true",
+        help="go ahead although the replaced store cannot be checked for accounts disabled since the backup",
+    )
     restore.set_defaults(func=cmd_restore)
 
 
@@ -122,11 +132,12 @@ def cmd_user_passwd(args: argparse.Namespace) -> None:
     ctx = open_context(args)
     new = new_passphrase("AHTC_NEW_PASSPHRASE", "New passphrase: ")
     if args.target and args.target.strip().lower() != ctx.actor.username:
-        accounts.reset_passphrase(ctx, args.target, new)
+        report = accounts.reset_passphrase(ctx, args.target, new)
         say(f"Passphrase of {args.target} reset. Ask them to change it at their next sign-in.")
     else:
-        accounts.change_own_passphrase(ctx, passphrase(), new)
+        report = accounts.change_own_passphrase(ctx, passphrase(), new)
         say("Passphrase changed.")
+    say_rekey(report)
 
 
 def cmd_user_list(args: argparse.Namespace) -> None:
@@ -135,8 +146,23 @@ def cmd_user_list(args: argparse.Namespace) -> None:
 
 
 def cmd_user_disable(args: argparse.Namespace) -> None:
-    accounts.disable_user(open_context(args), args.target)
+    report = accounts.disable_user(open_context(args), args.target)
     say(f"Disabled {args.target}.")
+    say_rekey(report)
+
+
+def say_rekey(report: accounts.RekeyReport) -> None:
+    say(
+        "The register now has a new key: a copy of it or of keyslots.json made before this opens only the data "
+        "as it was then."
+    )
+    if report.lost_access:
+        say(
+            "These accounts had not signed in since the update and can no longer sign in; give each a new "
+            "passphrase with 'ahtc user passwd NAME': " + ", ".join(report.lost_access)
+        )
+    if report.lost_recovery:
+        say(f"{len(report.lost_recovery)} old district recovery slot(s) were dropped; enrol again to add one.")
 
 
 def cmd_verify(args: argparse.Namespace) -> None:
@@ -156,8 +182,22 @@ def cmd_backup(args: argparse.Namespace) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> None:
-    ctx = maintenance.restore_store(args.backup_file, data_dir(args), username(args), passphrase())
-    say(
-        f"Restored {ctx.station.station_code} from {args.backup_file}. The store now has a new store id; the next "
-        "sync tells the district to expect a re-send. The replaced copy is kept under backups/."
+    report = maintenance.restore(
+        args.backup_file,
+        data_dir(args),
+        username(args),
+        passphrase(),
+        other_station=args.other_station,
+        confirm_users=args.confirm_users,
     )
+    say(f"Restored {report.backup_station} from {args.backup_file}.")
+    if report.set_aside is not None:
+        replaced = report.replaced_station or "a store this passphrase could not open"
+        say(f"The store it replaced ({replaced}) is kept in {report.set_aside}.")
+    say("The store now has a new store id; the next sync tells the district to expect a re-send.")
+    if report.disabled_again:
+        say("Disabled again, as they were before the restore: " + ", ".join(report.disabled_again))
+    if report.came_back:
+        say("These accounts can sign in again, as at the backup: " + ", ".join(report.came_back))
+    if report.rekey is not None:
+        say_rekey(report.rekey)

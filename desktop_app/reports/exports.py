@@ -15,6 +15,7 @@ gets a leading apostrophe, in CSV and XLSX alike, so a name typed as "=HYPERLINK
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import hmac
@@ -32,6 +33,7 @@ from sqlalchemy import select
 from desktop_app.errors import PermissionDenied, ValidationError
 from desktop_app.models.base import RecordMixin
 from desktop_app.models.enums import Role
+from desktop_app.models.station import StationInfo
 from desktop_app.services import audit, permissions
 from desktop_app.services.clock import PAKISTAN
 from desktop_app.services.context import Context
@@ -106,8 +108,14 @@ def register_frame(ctx: Context, register: str, *, station_code: str | None = No
 
 
 def pseudonym_secret(ctx: Context) -> bytes:
-    """A per-store secret: stable across exports from this store, unguessable without its data key."""
-    return hmac.new(ctx.store.data_key, b"ahtc-register/pseudonyms/v1", hashlib.sha256).digest()
+    """A per-store secret: stable across exports from this store, unguessable without the store.
+
+    Derived from the station's private signing key (inside the encrypted database), not from the data key: the data
+    key changes at every disable and passphrase change, and pseudonyms must still match across those exports.
+    """
+    with ctx.store.session() as session:
+        identity = session.scalar(select(StationInfo.identity).where(StationInfo.id == 1)) or {}
+    return hmac.new(base64.b64decode(str(identity["sign"])), b"ahtc-register/pseudonyms/v2", hashlib.sha256).digest()
 
 
 def pseudonym(secret: bytes, prefix: str, value: str) -> str:

@@ -707,7 +707,7 @@ def _step_sentence(status: str, case: State) -> str:
 def print_fir_summary(
     ctx: Context,
     case_id: str,
-    out_path: Path | str,
+    out_path: Path | str | None,
     *,
     audience: str = "police",
     prepared_by: Signatory | None = None,
@@ -715,13 +715,13 @@ def print_fir_summary(
 ) -> RenderResult:
     """Build, sign and write the summary atomically, and log the print (copy number, audience) in the
     audit chain in the same transaction: a copy that was written was logged, and a copy that was not
-    written left no entry.
+    written left no entry. With `out_path` None the PDF stays in memory (`pdf_bytes`, for a printer).
 
     The copy number is checked again under the write lock; if someone printed the same case meanwhile,
     the summary is drawn again with the next number, so no two copies carry the same one.
     """
     permissions.require(ctx, permissions.PRINT)
-    target = Path(out_path)
+    target = Path(out_path) if out_path is not None else None
     signer = station_signer(ctx)
     catalogue = load_catalogue()
     for _attempt in range(_PRINT_ATTEMPTS):
@@ -739,10 +739,11 @@ def print_fir_summary(
                     ctx,
                     [(PRINT_ACTION, "cases", case_id, f"copy {data.copy_number} audience {data.audience}")],
                 )
-                write_atomic(target, result.pdf_bytes)
-                written = True
+                if target is not None:
+                    write_atomic(target, result.pdf_bytes)
+                    written = True
         except BaseException:
-            if written:  # the log entry did not commit: take back the copy it would have covered
+            if written and target is not None:  # the log entry did not commit: take back the copy it covered
                 with contextlib.suppress(OSError):
                     target.unlink()
             raise

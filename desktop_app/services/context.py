@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.models.enums import StoreKind
 from desktop_app.services.clock import Clock, SystemClock
@@ -36,3 +39,11 @@ class Context:
     actor: Actor
     station: StationIdentity
     clock: Clock = field(default_factory=SystemClock)
+    # Wrong passphrases typed at this PC since the last sign-in (told to the user once, and audited).
+    failed_unlocks: tuple[dt.datetime, ...] = ()
+
+    @property
+    def signing_key(self) -> Ed25519PrivateKey | None:
+        """The signed-in user's own Ed25519 key (for what they grant); None before their slot is converted."""
+        keys = self.store.user_keys
+        return keys.sign if keys is not None and self.store.user_keys_owner == self.actor.username else None

@@ -17,13 +17,15 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_app.errors import AhtcError
 from desktop_app.models.cases import Case
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.examples import create_examples
 from desktop_app.services.records import Records, WriteTx
 from desktop_app.services.registers.cases import CASES, apply_status_change
-from desktop_app.services.setup import init_store, unlock
+from desktop_app.services.setup import init_store, read_slots, unlock
+from desktop_app.store.keyslots import KdfParams
 from desktop_app.store.store import StorePaths
 
 DEMO_USER = "sho.demo"
@@ -167,9 +169,25 @@ class DemoSummary:
         return sum(self.counts.values())
 
 
-def ensure_demo_store(data_dir: Path, passphrase: str, user: str = DEMO_USER) -> Context:
-    """Open the demo store in `data_dir`, creating the demo station (Phalia City) there if there is none."""
+class NotADemoStore(AhtcError):
+    """`ahtc demo` was pointed at a store that was not created as a demo."""
+
+
+def ensure_demo_store(data_dir: Path, passphrase: str, user: str = DEMO_USER, kdf: KdfParams | None = None) -> Context:
+    """Open the demo store in `data_dir`, creating the demo station (Phalia City) there if there is none.
+
+    A store not marked as a demo at its creation is refused before any unlock: synthetic people written into a
+    real register would go to the district as real records.
+    """
     if StorePaths(Path(data_dir)).exists():
+        slots = read_slots(Path(data_dir))
+        label = slots.label if slots is not None else None
+        if label is None or not label.demo:
+            which = f"the register of {label.station_code}" if label is not None else "a real register"
+            raise NotADemoStore(
+                f"{data_dir} holds {which}, not a demo store; 'ahtc demo' adds synthetic records only to a demo "
+                "store it created itself. Nothing was changed. For a demo, choose an empty folder with --data-dir."
+            )
         return unlock(Path(data_dir), user, passphrase)
     return init_store(
         Path(data_dir),
@@ -180,6 +198,8 @@ def ensure_demo_store(data_dir: Path, passphrase: str, user: str = DEMO_USER) ->
         admin=user,
         admin_name="SHO Demo",
         passphrase=passphrase,
+        kdf=kdf,
+        demo=True,
     )
 
 

@@ -8,19 +8,22 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from desktop_app.errors import AhtcError, BackupInvalid, PermissionDenied
+from desktop_app.errors import AhtcError, BackupInvalid, ConfirmationNeeded, PermissionDenied, ValidationError
+from desktop_app.models.accounts import User
+from desktop_app.models.audit import AuditEntry
 from desktop_app.models.enums import Role
 from desktop_app.models.station import StationInfo
-from desktop_app.services import audit, permissions
+from desktop_app.services import accounts, audit, permissions
+from desktop_app.services.accounts import RekeyReport
 from desktop_app.services.audit import ChainReport
 from desktop_app.services.clock import Clock
-from desktop_app.services.context import Context
+from desktop_app.services.context import Context, StationIdentity
 from desktop_app.services.setup import context_for, unlock
 from desktop_app.store.backup import BackupInfo, read_backup, restore_backup, write_backup
 from desktop_app.store.keyslots import KeySlots
-from desktop_app.store.store import Store
+from desktop_app.store.store import Store, StorePaths
 
 
 class IntegrityProblem(AhtcError):
@@ -56,27 +59,121 @@ def verify_store(ctx: Context) -> VerifyReport:
 
 
 def backup_store(ctx: Context, out_path: Path) -> BackupInfo:
-    permissions.require(ctx, permissions.EXPORT)
+    permissions.require(ctx, permissions.BACKUP)
     with ctx.store.transaction() as session:
         audit.append_many(session, ctx, [("backup", None, None, Path(out_path).name)])
     return write_backup(ctx.store, Path(out_path))
 
 
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore did: the store it replaced, and the accounts it checked."""
+
+    ctx: Context
+    backup_station: str
+    replaced_station: str | None  # the station whose store was set aside (None: the folder was empty)
+    set_aside: Path | None
+    disabled_again: tuple[str, ...]  # disabled since the backup, disabled again (with a re-key)
+    came_back: tuple[str, ...]  # accounts the backup brings back that could not be checked (confirmed by the SHO)
+    rekey: RekeyReport | None
+
+
+@dataclass(frozen=True)
+class _LiveStore:
+    station_code: str | None
+    disabled: frozenset[str]  # disabled accounts and user-disable audit entries, if the store could be read
+    readable: bool
+
+
 def restore_store(
-    backup_path: Path, data_dir: Path, username: str, passphrase: str, clock: Clock | None = None
+    backup_path: Path,
+    data_dir: Path,
+    username: str,
+    passphrase: str,
+    clock: Clock | None = None,
+    *,
+    other_station: str | None = None,
+    confirm_users: bool = False,
 ) -> Context:
+    return restore(
+        backup_path,
+        data_dir,
+        username,
+        passphrase,
+        clock,
+        other_station=other_station,
+        confirm_users=confirm_users,
+    ).ctx
+
+
+def restore(
+    backup_path: Path,
+    data_dir: Path,
+    username: str,
+    passphrase: str,
+    clock: Clock | None = None,
+    *,
+    other_station: str | None = None,
+    confirm_users: bool = False,
+) -> RestoreReport:
     """Replace the installation with a backup. Only an active SHO of the backup may do it.
 
     The backup is unpacked and opened in a scratch folder first: a wrong passphrase, a damaged file or a
     user who is not the SHO there changes nothing on disk. The replaced store is kept under backups/.
+
+    A backup of another station is refused unless `other_station` names it. Accounts disabled since the backup
+    (read from the replaced store's users and audit) are disabled again, with a re-key, so an old passphrase
+    does not come back with the old slot file. When the replaced store cannot be read, the accounts the backup
+    would bring back are listed and the restore waits for `confirm_users`.
     """
+    username = username.strip().lower()
     _, db_bytes, slot_bytes = read_backup(Path(backup_path))
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
+    backup_station, backup_users = _check_backup(db_bytes, slot_bytes, data_dir, username, passphrase, clock)
+    live = _read_live(data_dir, username, passphrase) if StorePaths(data_dir).exists() else None
+    _check_station(data_dir, backup_station, live, other_station)
+    same_station = live is not None and live.station_code == backup_station.station_code
+    disabled_again = tuple(sorted(backup_users & live.disabled)) if live is not None and same_station else ()
+    came_back: tuple[str, ...] = ()
+    if live is None or not live.readable or not same_station:
+        came_back = tuple(sorted(backup_users))
+        if came_back and not confirm_users:
+            raise ConfirmationNeeded(
+                "restoring brings back these accounts as they were when the backup was made: "
+                + ", ".join(came_back)
+                + ". The store being replaced could not be checked for accounts disabled since then. If that is "
+                "what you want, run again with --confirm-users, then disable again anyone who should not sign in."
+            )
+
+    set_aside = restore_backup(Path(backup_path), data_dir, username, passphrase)
+    ctx = unlock(data_dir, username, passphrase, clock)
+    # A restored store rewinds its change-log sequence; a new store_id tells the district to expect that.
+    new_store_id = str(uuid.uuid4())
+    with ctx.store.transaction() as session:
+        session.execute(update(StationInfo).where(StationInfo.id == 1).values(store_id=new_store_id))
+        audit.append_many(session, ctx, [("restore", None, None, f"from {Path(backup_path).name}")])
+    ctx = context_for(ctx.store, username, clock)
+    rekey = accounts.disable_users(ctx, disabled_again) if disabled_again else None
+    return RestoreReport(
+        ctx,
+        backup_station.station_code,
+        live.station_code if live is not None else None,
+        set_aside,
+        disabled_again,
+        came_back,
+        rekey,
+    )
+
+
+def _check_backup(
+    db_bytes: bytes, slot_bytes: bytes, data_dir: Path, username: str, passphrase: str, clock: Clock | None
+) -> tuple[StationIdentity, frozenset[str]]:
+    """Open the backup in a scratch folder as its SHO; returns its station and its other active accounts."""
     with tempfile.TemporaryDirectory(dir=data_dir, prefix=".restore-check-") as scratch:
         (Path(scratch) / "ahtc.db").write_bytes(db_bytes)
         (Path(scratch) / "keyslots.json").write_bytes(slot_bytes)
-        key = KeySlots.load_bytes(slot_bytes).unlock(username, passphrase)
+        key = KeySlots.load_bytes(slot_bytes).unlock(username, passphrase).data_key
         probe = Store.open_with_key(Path(scratch), key)
         try:
             probe_ctx = context_for(probe, username, clock)
@@ -84,14 +181,45 @@ def restore_store(
                 raise PermissionDenied("only the SHO can restore a backup")
             if not verify_store(probe_ctx).ok:
                 raise BackupInvalid("the database inside the backup fails its integrity check; use another backup")
+            with probe.session() as session:
+                users = frozenset(session.scalars(select(User.username).where(User.active.is_(True)))) - {username}
+            return probe_ctx.station, users
         finally:
             probe.close()
-        shutil.rmtree(Path(scratch) / "backups", ignore_errors=True)
-    restore_backup(Path(backup_path), data_dir, username, passphrase)
-    ctx = unlock(data_dir, username, passphrase, clock)
-    # A restored store rewinds its change-log sequence; a new store_id tells the district to expect that.
-    new_store_id = str(uuid.uuid4())
-    with ctx.store.transaction() as session:
-        session.execute(update(StationInfo).where(StationInfo.id == 1).values(store_id=new_store_id))
-        audit.append_many(session, ctx, [("restore", None, None, f"from {Path(backup_path).name}")])
-    return context_for(ctx.store, username, clock)
+            shutil.rmtree(Path(scratch) / "backups", ignore_errors=True)
+
+
+def _read_live(data_dir: Path, username: str, passphrase: str) -> _LiveStore:
+    """What the store about to be replaced says: its station, and who was disabled in it (if it opens)."""
+    try:
+        label = KeySlots.load(StorePaths(data_dir).keyslots).label
+    except AhtcError:
+        label = None
+    try:
+        store = Store.open(data_dir, username, passphrase)
+    except AhtcError:
+        return _LiveStore(label.station_code if label else None, frozenset(), False)
+    try:
+        with store.session() as session:
+            code = session.scalar(select(StationInfo.station_code).where(StationInfo.id == 1))
+            inactive = set(session.scalars(select(User.username).where(User.active.is_(False))))
+            logged = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "user-disable"))
+            inactive |= {d for d in logged if d}
+        return _LiveStore(code, frozenset(inactive), True)
+    finally:
+        store.close()
+
+
+def _check_station(data_dir: Path, backup: StationIdentity, live: _LiveStore | None, named: str | None) -> None:
+    if named is not None and named.strip().upper() != backup.station_code:
+        raise ValidationError(
+            {"other_station": f"the backup is of {backup.station_code}, not {named.strip().upper()}; nothing changed"}
+        )
+    if live is None or live.station_code == backup.station_code or named is not None:
+        return
+    here = live.station_code or "a station this passphrase cannot open"
+    raise ConfirmationNeeded(
+        f"this backup is of {backup.station_code} ({backup.station_name}), but the store in {data_dir} is {here}. "
+        f"Restoring would replace that register (it is kept under backups/replaced-...). If that is what you "
+        f"want, run again with --other-station {backup.station_code}."
+    )

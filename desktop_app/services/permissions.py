@@ -7,19 +7,23 @@ from desktop_app.models.enums import Role
 from desktop_app.services.context import Context
 
 READ, CREATE, UPDATE, DELETE = "read", "create", "update", "delete"
-MANAGE_USERS, PRINT, EXPORT, APPROVE_CASE, RESTORE, SYNC = (
+MANAGE_USERS, PRINT, EXPORT, APPROVE_CASE, RESTORE, SYNC, BACKUP = (
     "manage_users",
     "print",
     "export",
     "approve_case",
     "restore",
     "sync",
+    "backup",
 )
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.VIEWER: frozenset({READ}),
     Role.OFFICER: frozenset({READ, CREATE, UPDATE, PRINT, EXPORT, SYNC}),
-    Role.SHO: frozenset({READ, CREATE, UPDATE, DELETE, MANAGE_USERS, PRINT, EXPORT, APPROVE_CASE, RESTORE, SYNC}),
+    # A full backup is the whole register under today's key: only the SHO may carry one away.
+    Role.SHO: frozenset(
+        {READ, CREATE, UPDATE, DELETE, MANAGE_USERS, PRINT, EXPORT, APPROVE_CASE, RESTORE, SYNC, BACKUP}
+    ),
     # The district sees every station and keeps reference data (watch list, site registry); it does not
     # rewrite a station's records.
     Role.DISTRICT_ANALYST: frozenset({READ, PRINT, EXPORT, SYNC}),
@@ -35,6 +39,7 @@ ACTION_WORDS = {
     EXPORT: "export data",
     APPROVE_CASE: "move a case past the SHO's review",
     RESTORE: "restore a backup",
+    BACKUP: "write a full backup",
     SYNC: "send or receive sync bundles",
 }
 

@@ -418,7 +418,9 @@ class Records:
                 stmt = stmt.offset(query.offset)
             if query.limit is not None:
                 stmt = stmt.limit(query.limit)
-            return [dict(row) for row in session.execute(stmt).mappings()]
+            rows = [dict(row) for row in session.execute(stmt).mappings()]
+        self._audit_bulk_read(spec, "list", query, len(rows))
+        return rows
 
     def count(self, register: str, query: ListQuery | None = None, *, at_most: int | None = None) -> int:
         """How many rows the query finds; with at_most, counting stops there (a search as broad as a CNIC prefix
@@ -432,7 +434,21 @@ class Records:
             else:
                 found = self._select(session, spec, query, select(literal(1)).select_from(_table(spec)))
                 stmt = select(func.count()).select_from(found.limit(at_most).subquery())
-            return int(session.scalar(stmt) or 0)
+            count = int(session.scalar(stmt) or 0)
+        self._audit_bulk_read(spec, "count", query, count)
+        return count
+
+    def _audit_bulk_read(self, spec: RegisterSpec, what: str, query: ListQuery, rows: int) -> None:
+        """One audit entry per list, search or count of children, victims or family meetings: which register,
+        what kind of filter (column names, never the values typed) and how many rows (finding 15)."""
+        if not spec.sensitive:
+            return
+        kinds = (["search"] if query.text else []) + sorted(query.filters)
+        kinds += [query.date_field] if query.date_field and (query.date_from or query.date_to) else []
+        kinds += ["overdue"] if query.overdue_on is not None else []
+        detail = f"{','.join(kinds) or 'all'}; rows {rows}"
+        with self.ctx.store.transaction() as session:
+            audit.append_many(session, self.ctx, [(f"read:{what}", spec.name, None, detail)])
 
     def _select(self, session: Session, spec: RegisterSpec, query: ListQuery, stmt: Any) -> Any:
         table = _table(spec)

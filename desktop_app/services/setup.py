@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import uuid
 from pathlib import Path
 
@@ -10,17 +11,26 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
-from desktop_app.errors import PermissionDenied, ValidationError, WrongPassphrase
+from desktop_app.errors import PermissionDenied, TooManyAttempts, ValidationError, WrongPassphrase
 from desktop_app.models.accounts import User
 from desktop_app.models.enums import Role, StoreKind
 from desktop_app.models.station import StationInfo
+from desktop_app.models.sync_state import SyncPeer
 from desktop_app.services import audit
 from desktop_app.services.accounts import check_username
 from desktop_app.services.clock import Clock, SystemClock
 from desktop_app.services.context import Actor, Context, StationIdentity
 from desktop_app.services.validation import Field, validate_record
-from desktop_app.store.keyslots import DEFAULT_KDF, KdfParams, check_passphrase_strength
-from desktop_app.store.store import Store
+from desktop_app.store.keyslots import (
+    KdfParams,
+    KeySlots,
+    StoreLabel,
+    calibrate_kdf,
+    check_passphrase_strength,
+    recovery_fingerprint,
+)
+from desktop_app.store.store import Store, StorePaths
+from desktop_app.store.unlock_guard import UnlockGuard
 
 _STATION_FIELDS = {
     "station_code": Field(required=True, max_len=32),
@@ -49,9 +59,15 @@ def init_store(
     admin_name: str | None = None,
     passphrase: str,
     clock: Clock | None = None,
-    kdf: KdfParams = DEFAULT_KDF,
+    kdf: KdfParams | None = None,
+    demo: bool = False,
 ) -> Context:
-    """A new encrypted store whose first user (the in-charge, role SHO) is `admin`; returns it signed in."""
+    """A new encrypted store whose first user (the in-charge, role SHO) is `admin`; returns it signed in.
+
+    Without `kdf`, the Argon2id cost is calibrated on this PC (at least 0.5 s per unlock) and kept in the slot
+    file for every later passphrase. `demo` marks a store made for trying the app: only such a store takes
+    `ahtc demo`'s synthetic records.
+    """
     clock = clock or SystemClock()
     info = validate_record(
         _STATION_FIELDS,
@@ -66,11 +82,13 @@ def init_store(
     if not info["station_code"].replace("-", "").isalnum():
         raise ValidationError({"station_code": "use letters, digits and dashes only, e.g. MBD-PHALIA"})
     admin = check_username(admin)
-    check_passphrase_strength(passphrase)
-    store = Store.create(Path(data_dir))
+    check_passphrase_strength(passphrase, station_words(info))
+    station_code = info["station_code"].upper()
+    label = StoreLabel(station_code, StoreKind(kind).value, demo)
+    store = Store.create(Path(data_dir), label, kdf or calibrate_kdf())
     identity = StationIdentity(
         kind=StoreKind(kind).value,
-        station_code=info["station_code"].upper(),
+        station_code=station_code,
         station_name=info["station_name"],
         district=info["district"],
         district_code=(info["district_code"] or "").upper() or None,
@@ -104,9 +122,19 @@ def init_store(
             )
         )
         audit.append_many(session, ctx, [("init", None, None, f"{identity.kind} {identity.station_code}")])
-        store.slots.set_passphrase(admin, passphrase, store.data_key, kdf)
+        store.user_keys = store.slots.set_passphrase(admin, passphrase, store.data_key, avoid=station_words(info))
+        store.user_keys_owner = admin
         store.save_slots()
     return ctx
+
+
+def station_words(station: dict[str, str | None] | StationIdentity) -> list[str]:
+    """Words a guesser tries first at this station: its code, name and district."""
+    if isinstance(station, StationIdentity):
+        values = [station.station_code, station.station_name, station.district, station.district_code]
+    else:
+        values = [station.get(k) for k in ("station_code", "station_name", "district", "district_code")]
+    return [v for v in values if v]
 
 
 def station_identity(store: Store) -> StationIdentity:
@@ -130,14 +158,61 @@ def context_for(store: Store, username: str, clock: Clock | None = None) -> Cont
 
 
 def unlock(data_dir: Path, username: str, passphrase: str, clock: Clock | None = None) -> Context:
-    """Open the store with the user's own passphrase; a wrong one raises WrongPassphrase and changes nothing."""
+    """Open the store with the user's own passphrase; a wrong one raises WrongPassphrase and changes nothing.
+
+    Wrong passphrases are counted beside the store; after three in a row each try waits longer
+    (store/unlock_guard.py). The next successful unlock reports them to the user (`ctx.failed_unlocks`) and
+    to the audit. A user whose slot is still in the old format gets a key pair now (store/keyslots.py).
+    """
+    clock = clock or SystemClock()
     username = username.strip().lower()
-    store = Store.open(Path(data_dir), username, passphrase)
+    guard = UnlockGuard(StorePaths(Path(data_dir)).unlock_failures)
+    wait = guard.seconds_to_wait(clock.now())
+    if wait > 0:
+        raise TooManyAttempts(wait)
+    try:
+        store = Store.open(Path(data_dir), username, passphrase)
+    except WrongPassphrase:
+        guard.record_failure(clock.now())
+        raise
     try:
         ctx = context_for(store, username, clock)
     except PermissionDenied:
         store.close()
+        guard.record_failure(clock.now())
         raise WrongPassphrase("wrong user name or passphrase") from None
+    count, times = guard.take()
+    events: list[audit.AuditItem] = [("unlock", None, None, None)]
+    if count:
+        shown = ", ".join(t.isoformat(timespec="seconds") for t in times[-10:])
+        events.append(("unlock-failures", None, None, f"{count} failed since the last sign-in: {shown}"))
+    if store.slots.is_legacy_user(username):
+        _convert_slot(store, username, passphrase, ctx.station)
+        events.append(("keyslot-upgrade", "users", None, username))
     with store.transaction() as session:
-        audit.append_many(session, ctx, [("unlock", None, None, None)])
-    return ctx
+        audit.append_many(session, ctx, events)
+    return dataclasses.replace(ctx, failed_unlocks=times if count else ())
+
+
+def _convert_slot(store: Store, username: str, passphrase: str, station: StationIdentity) -> None:
+    """Give the user of an old-format slot a key pair; label the file; name old recovery slots' keys where we can."""
+    slots = store.current_slots()
+    if slots.label is None:
+        slots.label = StoreLabel(station.station_code, station.kind, False)
+    store.user_keys = slots.convert_user(username, passphrase, store.data_key)
+    store.user_keys_owner = username
+    unnamed = set(slots.recovery_without_public_key())
+    if unnamed:
+        with store.session() as session:
+            for peer in session.query(SyncPeer).filter(SyncPeer.enc_public.is_not(None)):
+                public = base64.b64decode(peer.enc_public)
+                if recovery_fingerprint(public) in unnamed:
+                    slots.set_recovery(public, store.data_key)
+    store.slots = slots
+    store.save_slots()
+
+
+def read_slots(data_dir: Path) -> KeySlots | None:
+    """The slot file of the store in `data_dir` (before any unlock), or None if there is none."""
+    paths = StorePaths(Path(data_dir))
+    return KeySlots.load(paths.keyslots) if paths.keyslots.exists() else None

@@ -22,10 +22,10 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     # The rename itself is only durable once the directory entry is on disk (POSIX); Windows has no
     # directory handles to fsync, and its MoveFileEx replace is already durable enough.
     if os.name != "posix":

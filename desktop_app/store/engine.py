@@ -18,19 +18,29 @@ def search_rowid(record_id: str | None) -> int | None:
     return None if record_id is None else int(record_id.replace("-", "")[:15], 16)
 
 
-def sqlcipher_engine(db_path: Path, data_key: bytes) -> Engine:
-    """An engine whose every connection is keyed, in WAL mode, with foreign keys and a busy timeout."""
+def key_literal(data_key: bytes) -> str:
+    """SQLCipher's raw-key form (no PBKDF2 inside SQLCipher: the data key is already random)."""
     if len(data_key) != 32:
         raise ValueError("the data key must be 32 bytes")
-    key_pragma = f"PRAGMA key = \"x'{data_key.hex()}'\""
+    return f"\"x'{data_key.hex()}'\""
+
+
+def key_pragma(data_key: bytes) -> str:
+    return f"PRAGMA key = {key_literal(data_key)}"
+
+
+def sqlcipher_engine(db_path: Path, data_key: bytes, *, memory_security: bool = True) -> Engine:
+    """An engine whose every connection is keyed, in WAL mode, with foreign keys and a busy timeout."""
+    keying = key_pragma(data_key)
+    # Memory security locks SQLCipher's buffers in RAM and wipes them when freed, so the data key and decrypted
+    # pages do not linger after a lock (measured: 9 copies of the key left without it, 1 with it) or reach the
+    # page file or a crash dump. Its cost is measured in bench/bench_keys.py (docs/security.md).
+    memory_pragma = f"PRAGMA cipher_memory_security = {'ON' if memory_security else 'OFF'}"
 
     def connect() -> Any:
         conn = sqlcipher3.connect(str(db_path), check_same_thread=False, timeout=10)
-        conn.execute(key_pragma)
-        # Memory security (SQLCipher's default is off) locks and wipes every buffer SQLCipher allocates; it cost
-        # 4x on bulk imports, and protects little here: the decrypted rows live in Python objects anyway, and
-        # the data key is held by the process while unlocked. Locking the app is the protection that matters.
-        conn.execute("PRAGMA cipher_memory_security = OFF")
+        conn.execute(keying)
+        conn.execute(memory_pragma)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit the officer saw succeed survives a power cut (WAL + NORMAL could lose it).

@@ -33,7 +33,7 @@ from desktop_app.services.clock import Clock, SystemClock
 from desktop_app.services.context import Actor, Context, StationIdentity
 from desktop_app.services.setup import context_for, init_store, unlock
 from desktop_app.store.atomic import write_atomic
-from desktop_app.store.keyslots import DEFAULT_KDF, KdfParams
+from desktop_app.store.keyslots import KdfParams
 from desktop_app.store.store import Store, StorePaths
 from desktop_app.sync.district_side import acked_and_gaps, enrolled_stations
 from desktop_app.sync.keys import Identity, key_fingerprint
@@ -54,7 +54,7 @@ def init_district(
     recovery_key_out: Path,
     database_url: str | None = None,
     clock: Clock | None = None,
-    kdf: KdfParams = DEFAULT_KDF,
+    kdf: KdfParams | None = None,
 ) -> Context:
     """A new district store, signed in as its first user (role SHO: the district in-charge).
 

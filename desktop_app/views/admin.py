@@ -26,7 +26,7 @@ from desktop_app.models.enums import Role
 from desktop_app.services import accounts, permissions
 from desktop_app.services.context import Context
 from desktop_app.services.settings import MAX_LOCK, MIN_LOCK, Settings, load_settings, save_settings
-from desktop_app.views import dialogs
+from desktop_app.views import dialogs, ops
 from desktop_app.views.fmt import choice_source, label
 from desktop_app.views.i18n import LANGUAGES, tr
 
@@ -164,11 +164,18 @@ class UsersPage(QWidget):
         if username and dialogs.ask(
             self, tr("Disable"), tr("Disable %s? Their passphrase will no longer open the register.") % username
         ):
-            try:
-                accounts.disable_user(self.ctx, username)
-            except AhtcError as exc:
+            # A disable re-keys the whole store (seconds on a large one): off the UI thread, like every long job.
+            ctx = self.ctx
+
+            def done(report: accounts.RekeyReport) -> None:
+                tell_lost_access(self, report)
+                self.reload()
+
+            def failed(exc: BaseException) -> None:
                 dialogs.show_error(self, exc)
-            self.reload()
+                self.reload()
+
+            ops.query(lambda: accounts.disable_user(ctx, username), done, failed)
 
 
 class UserDialog(QDialog):
@@ -219,7 +226,9 @@ class UserDialog(QDialog):
                     **extra,
                 )
             else:
-                accounts.reset_passphrase(self.ctx, self.username, self.passphrase.text(), **extra)
+                tell_lost_access(
+                    self, accounts.reset_passphrase(self.ctx, self.username, self.passphrase.text(), **extra)
+                )
         except ValidationError as exc:
             self.error.setText("\n".join(f"{label(k)}: {tr(v)}" for k, v in exc.errors.items()))
             return
@@ -227,6 +236,19 @@ class UserDialog(QDialog):
             self.error.setText(dialogs.error_text(exc))
             return
         self.accept()
+
+
+def tell_lost_access(parent: QWidget, report: accounts.RekeyReport) -> None:
+    """A re-key cannot carry over accounts that have not signed in since the update: the SHO must know who."""
+    if report.lost_access:
+        dialogs.inform(
+            parent,
+            tr("New passphrases needed"),
+            tr(
+                "The register now has a new key. These accounts had not signed in since the update and cannot "
+                "sign in until you give each a new passphrase (Reset passphrase…): %1"
+            ).replace("%1", ", ".join(report.lost_access)),
+        )
 
 
 class PlaceholderPage(QWidget):

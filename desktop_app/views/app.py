@@ -20,9 +20,12 @@ from desktop_app.services.context import Context
 from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_store, fill
 from desktop_app.services.settings import Settings, load_settings
 from desktop_app.store.store import StorePaths
-from desktop_app.views import i18n, ops
+from desktop_app.views import dialogs, i18n, ops
+from desktop_app.views.fmt import date_text
+from desktop_app.views.i18n import tr
 from desktop_app.views.idle import InactivityTimer
 from desktop_app.views.mainwindow import MainWindow
+from desktop_app.views.print_case import remove_print_leftovers
 from desktop_app.views.start import SetupDialog, StartDialog, UnlockDialog
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
@@ -70,8 +73,12 @@ class Session:
     def start(self) -> bool:
         """Show the first-run choice or the unlock dialog; False if the officer cancelled."""
         apply_language(str(self.prefs.value("language", "en")))
+        # No user name is kept in the preferences (the registry, readable without the store's key); older
+        # versions kept the last one there.
+        self.prefs.remove("last_user")
+        remove_print_leftovers(self.data_dir)
         if StorePaths(self.data_dir).exists():
-            self.show_unlock(str(self.prefs.value("last_user", "")))
+            self.show_unlock()
             return True
         start = StartDialog()
         if start.exec() != QDialog.DialogCode.Accepted:
@@ -108,7 +115,6 @@ class Session:
         if settings.language != i18n.current_language():
             apply_language(settings.language)
         self.prefs.setValue("language", settings.language)
-        self.prefs.setValue("last_user", ctx.actor.username)
         resume, self._resume = self._resume, None
         self.window = self._new_window()
         if resume is not None and resume[0] == ctx.actor.username:
@@ -119,7 +125,23 @@ class Session:
                 self.window.open_record(register, record_id, restore_draft=True)
         self.idle = InactivityTimer(settings.auto_lock_minutes)
         self.idle.idle.connect(self.lock)
+        if ctx.failed_unlocks:
+            self.tell_failed_unlocks(ctx)
         return self.window
+
+    def tell_failed_unlocks(self, ctx: Context) -> None:
+        """Wrong passphrases typed here since the last sign-in: the officer should know (they are audited too)."""
+        times = ", ".join(date_text(t) for t in ctx.failed_unlocks[-5:])
+        dialogs.inform(
+            self.window,
+            tr("Wrong passphrases"),
+            tr(
+                "%1 wrong passphrase(s) were typed on this computer since the last sign-in (last: %2). If that was "
+                "not you or a colleague, tell the SHO."
+            )
+            .replace("%1", str(len(ctx.failed_unlocks)))
+            .replace("%2", times),
+        )
 
     def _new_window(self) -> MainWindow:
         assert self.ctx is not None

@@ -1,16 +1,16 @@
 """Print an FIR-support summary from a case: choose the audience, then print through Qt's print dialog or save
 the PDF into a folder the officer chooses.
 
-The summary names complainants, accused and victims, so a PDF never goes to the system temp folder: printing
-renders into the store's own (owner-only) data folder and deletes the file as soon as its pages are read.
+The summary names complainants, accused and victims, so printing never writes it to any file: it is rendered in
+memory and painted onto the printer from there (a power cut mid-print leaves nothing on disk). Older versions
+rendered into `printing/` in the data folder; `remove_print_leftovers` clears what a crash left there, at start.
 Every copy is logged by `print_fir_summary` (who, when, copy number, audience).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import uuid
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.reports.fir_builder import next_copy_number, print_fir_summary
 from desktop_app.reports.fir_pdf import RenderResult
 from desktop_app.services.context import Context
+from desktop_app.store.store import StorePaths
 from desktop_app.views import dialogs, ops
 from desktop_app.views.i18n import tr
 
@@ -46,22 +47,15 @@ def audience_label(audience: str) -> str:
     }[audience]
 
 
-def print_folder(ctx: Context) -> Path:
-    """Inside the store's data folder, which only this Windows/Unix account can open."""
-    folder = ctx.store.paths.data_dir / "printing"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+def remove_print_leftovers(data_dir: Path) -> None:
+    """Delete PDFs an older version left in `printing/` when the power went mid-print (they name victims)."""
+    shutil.rmtree(StorePaths(data_dir).printing, ignore_errors=True)
 
 
 def render_for_printing(ctx: Context, case_id: str, audience: str) -> tuple[bytes, RenderResult]:
-    """Render and log one copy; the PDF file exists only for the moment it takes to read it back."""
-    path = print_folder(ctx) / f"{uuid.uuid4().hex}.pdf"
-    try:
-        result = print_fir_summary(ctx, case_id, path, audience=audience)
-        return result.pdf_bytes, result
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+    """Render and log one copy, in memory only."""
+    result = print_fir_summary(ctx, case_id, None, audience=audience)
+    return result.pdf_bytes, result
 
 
 def print_pdf_bytes(data: bytes, printer: Any) -> int:

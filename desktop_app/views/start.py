@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.errors import AhtcError, ValidationError, WrongPassphrase
+from desktop_app.errors import AhtcError, TooManyAttempts, ValidationError, WrongPassphrase
 from desktop_app.services.clock import Clock
 from desktop_app.services.context import Context
 from desktop_app.services.setup import init_store, unlock
@@ -190,6 +190,12 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
         if isinstance(exc, WrongPassphrase):
             self.error.setText(tr("Wrong user name or passphrase. Try again."))
+        elif isinstance(exc, TooManyAttempts):
+            self.error.setText(
+                tr("Too many wrong passphrases on this computer: wait %1 seconds, then try again.").replace(
+                    "%1", str(exc.seconds)
+                )
+            )
         elif isinstance(exc, AhtcError):
             self.error.setText(dialogs.error_text(exc))
         else:

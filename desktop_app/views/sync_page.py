@@ -152,6 +152,33 @@ def sync_error_text(exc: BaseException) -> str:
     return tr("Something went wrong; nothing was changed. Details are in the log.")
 
 
+def remembered_error(exc: BaseException) -> str:
+    """What the preferences keep of a sync problem: a code, never its text (which may quote a name)."""
+    if isinstance(exc, BundleRejected | DistrictRefused):
+        kind = "refused" if isinstance(exc, BundleRejected) else "district-refused"
+        return f"{kind}:{exc.check}" if exc.check.isidentifier() else kind
+    for kind, cls in (("unreachable", DistrictUnreachable), ("not-enrolled", NotEnrolled), ("held", BundleHeld)):
+        if isinstance(exc, cls):
+            return kind
+    return "other"
+
+
+def remembered_error_text(code: str) -> str:
+    kind, _, check = code.partition(":")
+    if kind == "refused":
+        return sync_error_text(BundleRejected(check or "payload", ""))
+    if kind == "district-refused":
+        return sync_error_text(DistrictRefused(check or "payload", ""))
+    known: dict[str, AhtcError] = {
+        "unreachable": DistrictUnreachable(),
+        "not-enrolled": NotEnrolled(),
+        "held": BundleHeld(),
+    }
+    if kind in known:
+        return sync_error_text(known[kind])
+    return tr("The last sync did not succeed. Try again, or send the changes on a USB stick.")
+
+
 class WriteNotVerified(AhtcError):
     """The bundle read back from the drive differs from what was written."""
 
@@ -256,8 +283,8 @@ def _when(text: str) -> str:
 class BackgroundSync(QObject):
     """Sends the station's changes to the district server every few minutes, in a worker thread via `ops`.
 
-    Remembers the last success and the last problem (in the user's preferences: times and a sentence, no
-    personal data) so the officer sees them after a restart.
+    Remembers the last success and the last problem (in the user's preferences: times and a code for the kind
+    of problem, never its text, which may quote a record) so the officer sees them after a restart.
     """
 
     changed = Signal()
@@ -277,7 +304,9 @@ class BackgroundSync(QObject):
         self.prefs = user_prefs()
         self._key = f"sync/{ctx.station.station_code}"
         self.last_success = _read_time(self.prefs.value(f"{self._key}/last_success"))
-        self.last_error = str(self.prefs.value(f"{self._key}/last_error", "") or "") or None
+        self.prefs.remove(f"{self._key}/last_error")  # older versions kept the text itself
+        code = str(self.prefs.value(f"{self._key}/last_error_code", "") or "")
+        self.last_error = remembered_error_text(code) if code else None
         self.last_error_at = _read_time(self.prefs.value(f"{self._key}/last_error_at"))
         self.timer = QTimer(self, interval=max(1, every_minutes) * 60_000)
         self.timer.timeout.connect(self.sync_now)
@@ -309,7 +338,7 @@ class BackgroundSync(QObject):
         self.last_success = self.ctx.clock.now()
         self.last_error = self.last_error_at = None
         self.prefs.setValue(f"{self._key}/last_success", self.last_success.isoformat())
-        self.prefs.remove(f"{self._key}/last_error")
+        self.prefs.remove(f"{self._key}/last_error_code")
         self.prefs.remove(f"{self._key}/last_error_at")
         received = result.received
         if received.changed_registers:
@@ -320,7 +349,7 @@ class BackgroundSync(QObject):
         self.running = False
         self.last_error = sync_error_text(exc)
         self.last_error_at = self.ctx.clock.now()
-        self.prefs.setValue(f"{self._key}/last_error", self.last_error)
+        self.prefs.setValue(f"{self._key}/last_error_code", remembered_error(exc))
         self.prefs.setValue(f"{self._key}/last_error_at", self.last_error_at.isoformat())
         self.changed.emit()
 

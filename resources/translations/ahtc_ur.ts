@@ -2287,5 +2287,29 @@
         <source>edited before it was deleted: the deletion wins</source>
         <translation>حذف ہونے سے پہلے تبدیلی: حذف برقرار</translation>
     </message>
+    <message>
+        <source>%1 wrong passphrase(s) were typed on this computer since the last sign-in (last: %2). If that was not you or a colleague, tell the SHO.</source>
+        <translation>پچھلے سائن اِن کے بعد اس کمپیوٹر پر %1 بار غلط پاس فریز لکھا گیا (آخری بار: %2)۔ اگر یہ آپ یا کسی ساتھی نے نہیں کیا تو ایس ایچ او کو بتائیں۔</translation>
+    </message>
+    <message>
+        <source>New passphrases needed</source>
+        <translation>نئے پاس فریز درکار ہیں</translation>
+    </message>
+    <message>
+        <source>The last sync did not succeed. Try again, or send the changes on a USB stick.</source>
+        <translation>پچھلی ہم آہنگی کامیاب نہیں ہوئی۔ دوبارہ کوشش کریں، یا تبدیلیاں یو ایس بی اسٹک پر بھیجیں۔</translation>
+    </message>
+    <message>
+        <source>The register now has a new key. These accounts had not signed in since the update and cannot sign in until you give each a new passphrase (Reset passphrase…): %1</source>
+        <translation>رجسٹر کی اب نئی کنجی ہے۔ یہ اکاؤنٹ اپ ڈیٹ کے بعد سائن اِن نہیں ہوئے تھے اور جب تک آپ ہر ایک کو نیا پاس فریز نہ دیں (پاس فریز دوبارہ مقرر کریں…) سائن اِن نہیں کر سکتے: %1</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases on this computer: wait %1 seconds, then try again.</source>
+        <translation>اس کمپیوٹر پر بہت زیادہ غلط پاس فریز لکھے گئے: %1 سیکنڈ انتظار کریں، پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>Wrong passphrases</source>
+        <translation>غلط پاس فریز</translation>
+    </message>
 </context>
 </TS>

@@ -39,7 +39,15 @@ def ahtc(
 
 @pytest.fixture(scope="module")
 def station(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store filled by `ahtc demo` (which refuses any store it did not create as a demo)."""
     folder = tmp_path_factory.mktemp("cli") / "station"
+    result = ahtc(folder, "demo", "--records", "200")
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_init_makes_a_store_the_sho_signs_in_to(tmp_path: Path) -> None:
+    folder = tmp_path / "station"
     result = ahtc(
         folder,
         "init",
@@ -53,9 +61,7 @@ def station(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "sho.phalia",
     )
     assert result.returncode == 0, result.stderr
-    result = ahtc(folder, "demo", "--records", "200")
-    assert result.returncode == 0, result.stderr
-    return folder
+    assert ahtc(folder, "verify").returncode == 0
 
 
 def test_init_and_demo_report_what_they_did(station: Path) -> None:

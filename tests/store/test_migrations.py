@@ -50,7 +50,9 @@ def test_empty_store_at_an_old_revision_is_migrated_on_open(tmp_path: Path) -> N
     engine = sqlcipher_engine(StorePaths(folder).database, key)
     migrations_runner.upgrade(engine, "0001")
     engine.dispose()
-    KeySlots.new().save(StorePaths(folder).keyslots)
+    slots = KeySlots.new()
+    slots.bind(key)
+    slots.save(StorePaths(folder).keyslots)
     store = Store.open_with_key(folder, key)
     assert migrations_runner.current_revision(store.engine) == migrations_runner.head_revision()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from desktop_app.services import demo
 from desktop_app.services.context import Context
 from desktop_app.services.records import ListQuery, Records
 from desktop_app.store.store import Store
+from tests.conftest import PASSPHRASE
 
 
 def test_store_files_hold_no_plaintext(ctx: Context, station_dir: Path) -> None:
@@ -30,8 +32,17 @@ def test_store_files_hold_no_plaintext(ctx: Context, station_dir: Path) -> None:
 
 def test_wrong_data_key_cannot_read_the_database(ctx: Context, station_dir: Path) -> None:
     ctx.store.close()
+    with pytest.raises(StoreDamaged, match="key-slot file was changed"):
+        Store.open_with_key(station_dir, os.urandom(32))  # the slot file's MAC is checked first
+
+
+def test_a_database_from_another_store_is_named_as_such(ctx: Context, station_dir: Path, tmp_path: Path) -> None:
+    ctx.store.close()
+    other = tmp_path / "other"
+    shutil.copytree(station_dir, other)
+    (other / "ahtc.db").write_bytes(b"\0" * 4096 * 4)
     with pytest.raises(StoreDamaged, match="cannot be read with this key"):
-        Store.open_with_key(station_dir, os.urandom(32))
+        Store.open(other, "sho.phalia", PASSPHRASE)
 
 
 def test_opening_an_empty_folder_says_there_is_no_store(tmp_path: Path) -> None:

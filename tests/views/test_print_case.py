@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from desktop_app.services.context import Context
 from desktop_app.services.records import Records
 from desktop_app.views.form import RecordForm
-from desktop_app.views.print_case import PrintCaseDialog, print_folder
+from desktop_app.views.print_case import PrintCaseDialog
 from tests.services.helpers import one_of_each
 
 
@@ -63,7 +63,7 @@ def test_printing_goes_through_qprinter_and_leaves_no_pdf_behind(qtbot, ctx: Con
 
     assert printed.exists() and len(PdfReader(str(printed)).pages) >= 2
     assert "sent to the printer" in dialog.status.text()
-    assert list(print_folder(ctx).iterdir()) == []
+    assert not ctx.store.paths.printing.exists()
     prints = [e for e in Records(ctx).history("cases", case_id) if e["action"] == "print"]
     assert [e["detail"] for e in prints] == ["copy 1 audience ngo_referral"]
 
