@@ -172,7 +172,13 @@ class RecordForm(QDialog):
         outer.addLayout(self._buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if self.editors:
-            next(iter(self.editors.values())).setFocus()
+            first = next(iter(self.editors.values()))
+            first.setFocus()
+            inner = first.focusProxy()
+            if self.record_id and isinstance(inner, QLineEdit):
+                # A saved record opens with the caret at the end: one stray key must not replace a child's name.
+                QTimer.singleShot(0, lambda: inner.deselect() if inner.hasSelectedText() else None)
+                inner.setCursorPosition(len(inner.text()))
         self.resize(760 if self.related is not None else 640, 720)
 
     def _summary(self) -> QWidget:
@@ -267,6 +273,7 @@ class RecordForm(QDialog):
                 self,
                 tr("Unsaved typing found"),
                 tr("This form was not saved last time (%s). Bring back what was typed?") % date_text(draft.saved_at),
+                default_yes=True,  # bringing the typing back loses nothing
             )
         if restore:
             self.set_values(draft.payload)
@@ -377,9 +384,11 @@ class RecordForm(QDialog):
 
     def reject(self) -> None:
         if self.dirty and not self._closing_ok:
-            if not dialogs.ask(
-                self, tr("Close without saving?"), tr("What you typed here is not saved. Close anyway?")
-            ):
+            answer = dialogs.ask_unsaved(self)
+            if answer == dialogs.SAVE:
+                self.save()  # closes the form once saved; a refused value keeps it open with the reason shown
+                return
+            if answer != dialogs.DISCARD:
                 return
             delete_draft(self.ctx, self.key)
         self._draft_timer.stop()
@@ -435,11 +444,12 @@ class StatusDialog(QDialog):
         self.target = QComboBox()
         for status in sorted(TRANSITIONS[case["status"]]):
             self.target.addItem(tr(choice_source(status)), status)
-        self.date = DateEditor()
+        today = lambda: local_today(ctx.clock)  # noqa: E731
+        self.date = DateEditor(today)
         self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.date.set_value(local_today(ctx.clock))
         self.note = QLineEdit()
-        self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(), LineEditor()
+        self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(today), LineEditor()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
