@@ -2311,5 +2311,53 @@
         <source>Wrong passphrases</source>
         <translation>غلط پاس فریز</translation>
     </message>
+    <message>
+        <source>Changes in the bundle are dated too far in the future: the sending PC's date is wrong. Correct the date and time there; the SHO then runs 'ahtc repair-clock' and sends again.</source>
+        <translation>بنڈل کی تبدیلیوں پر مستقبل کی بہت آگے کی تاریخ لگی ہے: بھیجنے والے کمپیوٹر کی تاریخ غلط ہے۔ وہاں تاریخ اور وقت درست کریں؛ پھر ایس ایچ او 'ahtc repair-clock' چلائے اور دوبارہ بھیجے۔</translation>
+    </message>
+    <message>
+        <source>The bundle changes records that belong to another station. Nothing from it was taken; report it to district IT.</source>
+        <translation>یہ بنڈل ایسے ریکارڈ بدلتا ہے جو کسی دوسرے تھانے کے ہیں۔ اس میں سے کچھ نہیں لیا گیا؛ ضلعی آئی ٹی کو اطلاع دیں۔</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 دن</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 گھنٹے</translation>
+    </message>
+    <message>
+        <source>This PC's clock reads %1, %2 behind the last change saved here (%3). The date is probably wrong (a flat CMOS battery resets it): correct the date and time before you go on.</source>
+        <translation>اس کمپیوٹر کی گھڑی %1 دکھا رہی ہے، جو یہاں محفوظ کی گئی آخری تبدیلی (%3) سے %2 پیچھے ہے۔ تاریخ غالباً غلط ہے (سی ایم او ایس بیٹری ختم ہو جائے تو تاریخ بدل جاتی ہے): آگے بڑھنے سے پہلے تاریخ اور وقت درست کریں۔</translation>
+    </message>
+    <message>
+        <source>At the last sync this PC's clock was %1 ahead of the district's.</source>
+        <translation>پچھلی ہم آہنگی کے وقت اس کمپیوٹر کی گھڑی ضلع کی گھڑی سے %1 آگے تھی۔</translation>
+    </message>
+    <message>
+        <source>At the last sync this PC's clock was %1 behind the district's.</source>
+        <translation>پچھلی ہم آہنگی کے وقت اس کمپیوٹر کی گھڑی ضلع کی گھڑی سے %1 پیچھے تھی۔</translation>
+    </message>
+    <message>
+        <source>Correct the date and time before exporting: the district refuses changes stamped more than %1 ahead of its own clock.</source>
+        <translation>برآمد کرنے سے پہلے تاریخ اور وقت درست کریں: ضلع وہ تبدیلیاں قبول نہیں کرتا جن پر اس کی اپنی گھڑی سے %1 سے زیادہ آگے کا وقت لگا ہو۔</translation>
+    </message>
+    <message>
+        <source>%1 change(s) waiting to be sent were stamped while this PC's clock was ahead (as late as %2). The district refuses them as they are: the SHO should run 'ahtc repair-clock' to stamp them again, then export.</source>
+        <translation>بھیجے جانے کی منتظر %1 تبدیلیوں پر وقت اس دوران لگا جب اس کمپیوٹر کی گھڑی آگے تھی (%2 تک)۔ ضلع انہیں اس حالت میں قبول نہیں کرتا: ایس ایچ او 'ahtc repair-clock' چلا کر ان پر دوبارہ وقت لگائے، پھر برآمد کرے۔</translation>
+    </message>
+    <message>
+        <source>wrong clock</source>
+        <translation>غلط گھڑی</translation>
+    </message>
+    <message>
+        <source>other station's records</source>
+        <translation>دوسرے تھانے کے ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Refused bundles</source>
+        <translation>مسترد بنڈل</translation>
+    </message>
 </context>
 </TS>
