@@ -2359,5 +2359,149 @@
         <source>Refused bundles</source>
         <translation>مسترد بنڈل</translation>
     </message>
+    <message>
+        <source>Tips and complaints</source>
+        <translation>اطلاعات اور شکایات</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>اطلاعات</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>وصولی کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ذریعہ</translation>
+    </message>
+    <message>
+        <source>Citizen app</source>
+        <translation>شہری ایپ</translation>
+    </message>
+    <message>
+        <source>Helpline</source>
+        <translation>ہیلپ لائن</translation>
+    </message>
+    <message>
+        <source>Walk in</source>
+        <translation>خود حاضر ہو کر</translation>
+    </message>
+    <message>
+        <source>Other agency</source>
+        <translation>دوسرا ادارہ</translation>
+    </message>
+    <message>
+        <source>Passed on by (agency)</source>
+        <translation>بھیجنے والا ادارہ</translation>
+    </message>
+    <message>
+        <source>Anonymous tip</source>
+        <translation>گمنام اطلاع</translation>
+    </message>
+    <message>
+        <source>Tipster's name</source>
+        <translation>اطلاع دہندہ کا نام</translation>
+    </message>
+    <message>
+        <source>Tipster's mobile</source>
+        <translation>اطلاع دہندہ کا موبائل</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>زمرہ</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>فوریت</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>فوری</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>زیادہ</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>معمول کی</translation>
+    </message>
+    <message>
+        <source>Persons named</source>
+        <translation>اطلاع میں مذکور افراد</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>تفصیلات</translation>
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>تصدیق کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>تصدیق کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>تصدیق ہو گئی</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>درست پائی گئی</translation>
+    </message>
+    <message>
+        <source>Unfounded</source>
+        <translation>بے بنیاد پائی گئی</translation>
+    </message>
+    <message>
+        <source>Action due</source>
+        <translation>کارروائی کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Action taken on</source>
+        <translation>کارروائی کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>کارروائی کی قسم</translation>
+    </message>
+    <message>
+        <source>Closing due</source>
+        <translation>بند کرنے کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>بند کرنے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>بند کرنے کا نوٹ</translation>
+    </message>
+    <message>
+        <source>Next step due</source>
+        <translation>اگلے مرحلے کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>پولیس</translation>
+    </message>
+    <message>
+        <source>Intelligence bureau</source>
+        <translation>انٹیلی جنس بیورو</translation>
+    </message>
+    <message>
+        <source>District administration</source>
+        <translation>ضلعی انتظامیہ</translation>
+    </message>
+    <message>
+        <source>Civil society</source>
+        <translation>سول سوسائٹی</translation>
+    </message>
 </context>
 </TS>
