@@ -172,14 +172,21 @@ class RecordForm(QDialog):
         outer.addLayout(self._buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if self.editors:
-            first = next(iter(self.editors.values()))
-            first.setFocus()
-            inner = first.focusProxy()
-            if self.record_id and isinstance(inner, QLineEdit):
-                # A saved record opens with the caret at the end: one stray key must not replace a child's name.
-                QTimer.singleShot(0, lambda: inner.deselect() if inner.hasSelectedText() else None)
-                inner.setCursorPosition(len(inner.text()))
+            next(iter(self.editors.values())).setFocus()
         self.resize(760 if self.related is not None else 640, 720)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.record_id:
+            QTimer.singleShot(0, self, self._caret_at_end)
+
+    def _caret_at_end(self) -> None:
+        """A saved record opens with the caret at the end of its first field, its text not selected: one stray
+        key must not replace a child's name."""
+        inner = next(iter(self.editors.values())).focusProxy() if self.editors else None
+        if isinstance(inner, QLineEdit):
+            inner.deselect()
+            inner.setCursorPosition(len(inner.text()))
 
     def _summary(self) -> QWidget:
         parts = []

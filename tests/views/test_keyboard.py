@@ -347,3 +347,16 @@ def test_qt_standard_buttons_speak_urdu(qtbot):
     qtbot.addWidget(box)
     texts = {box.button(b).text() for b in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel)}
     assert texts == {"ٹھیک ہے", "منسوخ کریں"}
+
+
+def test_a_saved_record_opens_without_its_first_field_selected(qtbot, ctx, records):
+    made = records.create("persons", {"name": "Nadeem Akhtar", "role": "agent"}).first_id
+    form = RecordForm(ctx, "persons", made)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    name = form.editors["name"].line
+    qtbot.waitUntil(lambda: not name.hasSelectedText())
+    qtbot.keyClicks(name, "x")
+    assert name.text() == "Nadeem Akhtarx"
