@@ -34,6 +34,7 @@ from desktop_app.services.records import ListQuery, Records
 from desktop_app.services.registry import spec_for
 from desktop_app.services.title_search import typed_date as parse_typed_date
 from desktop_app.services.validation import Field
+from desktop_app.views.fit import fit_to_screen
 from desktop_app.views.fmt import choice_source, register_label
 from desktop_app.views.i18n import tr
 
@@ -343,7 +344,7 @@ class RefPicker(QDialog):
         self._timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._timer.start())
         self.search.installEventFilter(self)
-        self.resize(520, 420)
+        fit_to_screen(self, 520, 420)
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

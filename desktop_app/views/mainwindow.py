@@ -29,6 +29,7 @@ from desktop_app.views.admin import SettingsPage, UsersPage
 from desktop_app.views.conflicts_page import ConflictsPage
 from desktop_app.views.dashboard import DashboardPage
 from desktop_app.views.district_pages import StationsPage
+from desktop_app.views.fit import fit_to_screen, remember_main_window
 from desktop_app.views.fmt import choice_source, date_text, register_label
 from desktop_app.views.form import RecordForm
 from desktop_app.views.i18n import tr
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self._actions()
         ops.changes.changed.connect(self._on_changed)
         self.nav.setCurrentRow(0)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
     # -- screens ----------------------------------------------------------------------------------------------
 
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
                 if form.isVisible():
                     event.ignore()
                     return
+        remember_main_window(self)
         self.background_sync.stop()
         self.power_lock.uninstall()
         super().closeEvent(event)
