@@ -708,7 +708,7 @@ class _SummaryDoc(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=f"FIR-support summary {data.case_id}",
+            title=f"FIR-support summary {data.reference}",
             author=f"{data.police_station}, {data.district} ({data.station_code})",
             subject="CONFIDENTIAL - FIR-support summary, not an FIR",
             creator="AHTC Register",

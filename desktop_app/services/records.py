@@ -116,6 +116,8 @@ class WriteTx:
 
     def insert_rows(self, spec: RegisterSpec, cleans: Sequence[State]) -> list[State]:
         user = self.ctx.actor.username
+        if spec.assign is not None:
+            cleans = spec.assign(self, cleans)
         rows: list[State] = []
         for clean in cleans:
             stamp, at = self.stamp()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,12 @@ class RegisterSpec:
     derive: Callable[[State], State] | None = None
     # Called before validation on create, to fill defaults that depend on other fields.
     defaults: Callable[[State, dt.date], State] | None = None
+    # Fills, inside the creating transaction, fields the store gives out (a case's number); list them in
+    # derived_fields too, so no form or update can set them.
+    assign: Callable[[WriteTx, Sequence[State]], list[State]] | None = None
+    # Fields a tombstone keeps although nullable: not personal, and needed after deletion (a case's number is
+    # never given again, so its deleted case keeps it).
+    kept_on_delete: frozenset[str] = frozenset()
     list_columns: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
