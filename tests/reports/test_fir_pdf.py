@@ -508,3 +508,19 @@ def test_formatting_helpers() -> None:
 def test_a_case_id_with_the_payload_separator_is_refused() -> None:
     with pytest.raises(ValueError, match="must not contain"):
         sample_summary(case_id="AHTC|42")
+
+
+def test_validation_accepts_exactly_the_characters_the_summary_draws() -> None:
+    """What input validation lets through (services/printable.py) is what the PDF draws as itself; anything else
+    would print as [U+XXXX]. Checked over the Basic Multilingual Plane and the emoji planes."""
+    from desktop_app.reports.fir_pdf import drawable
+    from desktop_app.services.printable import unprintable_character
+    from desktop_app.services.validation import hidden_character
+
+    disagree = []
+    for code in [*range(0x20, 0xD800), *range(0xE000, 0x10000), *range(0x1F000, 0x1FB00)]:
+        ch = chr(code)
+        accepted = unprintable_character(ch) is None and hidden_character(ch) is None
+        if accepted != (drawable(ch) == ch):
+            disagree.append(f"U+{code:04X}")
+    assert disagree == []
