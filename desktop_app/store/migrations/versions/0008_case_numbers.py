@@ -1,7 +1,7 @@
 """case numbers: AHTC/<station>/<year>/<serial> on every case, unique, searchable
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02
 
 Existing cases are numbered per owning station and year of creation (UTC), in creation order (then id), so a
@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
