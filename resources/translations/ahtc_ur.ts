@@ -2518,6 +2518,8 @@
     <message>
         <source>not in the catalogue: read the official text</source>
         <translation>کیٹلاگ میں نہیں: سرکاری متن پڑھیں</translation>
+    </message>
+    <message>
         <source>Changes in the bundle are dated too far in the future: the sending PC's date is wrong. Correct the date and time there; the SHO then runs 'ahtc repair-clock' and sends again.</source>
         <translation>بنڈل کی تبدیلیوں پر مستقبل کی بہت آگے کی تاریخ لگی ہے: بھیجنے والے کمپیوٹر کی تاریخ غلط ہے۔ وہاں تاریخ اور وقت درست کریں؛ پھر ایس ایچ او 'ahtc repair-clock' چلائے اور دوبارہ بھیجے۔</translation>
     </message>
