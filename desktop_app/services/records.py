@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, func, insert, literal, select, tuple_, update
+from sqlalchemy import Table, func, insert, literal, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import NotFound, StaleEdit, ValidationError
@@ -470,7 +470,10 @@ class Records:
         if query.overdue_on is not None:
             stmt = stmt.where(table.c.next_followup_due < query.overdue_on)
         if query.text:
-            stmt = stmt.where(search.record_filter(session, table.c.id, query.text, spec.name))
+            found = search.record_filter(session, table.c.id, query.text, spec.name)
+            typed = query.text.strip().upper()
+            codes = [func.upper(table.c[name]).contains(typed, autoescape=True) for name in spec.code_fields]
+            stmt = stmt.where(or_(found, *codes) if codes and typed else found)
         return stmt
 
     def history(self, register: str, record_id: str) -> builtins.list[State]:

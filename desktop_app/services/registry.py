@@ -76,6 +76,9 @@ class RegisterSpec:
     # Kept by the district for every station (watch list, site registry).
     reference: bool = False
     search_fields: tuple[str, ...] = ()
+    # Short codes the search box also matches, whole or in part, on the column itself (a case number): a row
+    # numbered by a migration is found without rewriting the search index the upgrade must keep as it was.
+    code_fields: tuple[str, ...] = ()
     # Fields an analyst may read in a pseudonymised export and reports may load; every other field is personal.
     public_fields: tuple[str, ...] = ()
     # Fields the list screen filters by: a closed list gets a drop-down, text a box.
@@ -117,6 +120,7 @@ class RegisterSpec:
             ("public_fields", self.public_fields),
             ("filter_fields", self.filter_fields),
             ("search_fields", self.search_fields),
+            ("code_fields", self.code_fields),
             ("list_columns", self.list_columns),
         ):
             unknown = [n for n in names if n not in self.fields]

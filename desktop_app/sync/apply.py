@@ -375,6 +375,7 @@ def _apply_table(
                 "state": change.state,
             }
         )
+    _keep_columns_the_sender_lacks(session, table, {i: c for i, c in final.items() if i in existed})
     kept_apart = _keep_unique_apart(session, spec, final)
     report.kept_apart[table_name] += kept_apart
     new_rows = [c.values for i, c in final.items() if i not in existed]
@@ -390,6 +391,18 @@ def _apply_table(
         )
         search.index_rows(session, spec, old_rows, replace=True)
     return None if highest is None else Hlc.parse(highest)
+
+
+def _keep_columns_the_sender_lacks(session: Session, table: Table, changes: dict[str, IncomingChange]) -> None:
+    """A version from a sender whose schema has not got a column yet (a station not yet at revision 0008 has no
+    case numbers) leaves the held row's value of that column as it is, instead of blanking it."""
+    lacking = {i: [col.key for col in table.c if col.key not in c.state] for i, c in changes.items()}
+    ids = sorted(i for i, keys in lacking.items() if keys)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            for key in lacking[row["id"]]:
+                changes[row["id"]].values[key] = row[key]
 
 
 def _keep_unique_apart(session: Session, spec: RegisterSpec, final: dict[str, IncomingChange]) -> int:

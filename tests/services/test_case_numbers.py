@@ -122,3 +122,21 @@ def test_numbers_parse_back() -> None:
     assert parse_number("AHTC/MBD-PHALIA/2026/014") == ("MBD-PHALIA", 2026, 14)
     assert parse_number("AHTC/MBD-PHALIA/2026/1014-0a1b2c3d") == ("MBD-PHALIA", 2026, 1014)
     assert parse_number("AHTC/MBD-PHALIA/26/014") is None
+
+
+def test_a_case_numbered_by_the_upgrade_is_found_without_its_index_entry(records: Records, ctx: Context) -> None:
+    """Migration 0008 numbers old cases without rewriting the search index (an upgrade keeps every stored row as
+    it was): the number is matched on the column itself."""
+    from sqlalchemy import text
+
+    from desktop_app.services.search import unindex
+
+    case = _case(records, "Old kiln case")
+    with ctx.store.transaction() as session:
+        unindex(session, [case])
+        assert session.execute(text("SELECT count(*) FROM search_index")).scalar_one() == 0
+    for typed in ("AHTC/MBD-PHALIA/2026/001", "2026/001", "phalia/2026/001"):
+        assert [r["id"] for r in records.list("cases", ListQuery(text=typed))] == [case], typed
+        assert records.count("cases", ListQuery(text=typed)) == 1
+    assert records.list("cases", ListQuery(text="2026/002")) == []
+    assert records.list("cases", ListQuery(text="50%_")) == []  # LIKE's wildcards are taken as typed

@@ -88,7 +88,7 @@ def test_migrations_build_exactly_the_schema_the_models_describe(tmp_path: Path)
     assert [d for d in drift if "search_index" not in str(d)] == []
 
 
-def test_existing_cases_are_numbered_in_creation_order_and_their_history_carries_the_number(tmp_path: Path) -> None:
+def test_existing_cases_are_numbered_per_station_and_year_in_creation_order(tmp_path: Path) -> None:
     key = os.urandom(32)
     folder = tmp_path / "cases-0007"
     folder.mkdir()
@@ -125,7 +125,6 @@ def test_existing_cases_are_numbered_in_creation_order_and_their_history_carries
     with engine.connect() as conn:
         numbers = dict(conn.execute(text("SELECT id, case_number FROM cases")).all())
         states = dict(conn.execute(text("SELECT row_id, state FROM change_log WHERE table_name = 'cases'")).all())
-        found = conn.execute(text("SELECT record_id FROM search_index WHERE body LIKE '%phalia 2026 002%'")).all()
     engine.dispose()
     assert numbers == {
         old: "AHTC/MBD-PHALIA/2025/001",
@@ -134,5 +133,5 @@ def test_existing_cases_are_numbered_in_creation_order_and_their_history_carries
         c3: "AHTC/MBD-PHALIA/2026/003",
         b1: "AHTC/MBD-MALAKWAL/2026/001",
     }
-    assert all(f'"case_number": "{numbers[row_id]}"' in state for row_id, state in states.items())
-    assert [r[0] for r in found] == [c2]
+    # Nothing stored before is rewritten: export gives old versions the number (tests/sync/test_case_numbers_sync.py).
+    assert all(state == f'{{"id": "{row_id}"}}' for row_id, state in states.items())

@@ -77,3 +77,52 @@ def test_a_number_given_twice_after_a_restore_on_a_new_pc_is_kept_apart_not_refu
     assert {r["id"] for r in found} >= set(lost) and len(found) == 2  # 002 and 002-…: both show, the plain first
     assert back.report["recovered"] >= 1
     station.store.close()
+
+
+def test_a_version_logged_before_the_upgrade_is_sent_with_the_number(enrolled: Sync) -> None:
+    """A change-log version from before revision 0008 has no case number; the district must not take the row
+    without one. Export gives it the row's number."""
+    from sqlalchemy import select, update
+
+    from desktop_app.models.changelog import ChangeLogEntry
+
+    (case,) = _cases(enrolled.a, 1)
+    with enrolled.a.store.transaction() as session:
+        entry = session.scalars(select(ChangeLogEntry).where(ChangeLogEntry.row_id == case)).one()
+        old_state = {k: v for k, v in entry.state.items() if k != "case_number"}
+        session.execute(update(ChangeLogEntry).where(ChangeLogEntry.seq == entry.seq).values(state=old_state))
+
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+
+    assert Records(enrolled.district).get("cases", case)["case_number"] == "AHTC/MBD-PHALIA/2026/001"
+    with enrolled.a.store.session() as session:  # the station's own log stays as it was
+        assert "case_number" not in session.scalars(select(ChangeLogEntry.state)).one()
+
+
+def test_a_station_not_yet_upgraded_does_not_blank_the_districts_number(enrolled: Sync) -> None:
+    """A version from a sender whose schema has no case numbers yet leaves the held number as it is."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from desktop_app.models.changelog import ChangeLogEntry
+    from desktop_app.sync.apply import apply_entries, check_entries
+    from desktop_app.sync.export import entry_json
+
+    (case,) = _cases(enrolled.a, 1)
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    Records(enrolled.a).update("cases", case, {"title": "Renamed at a station still on the old version"})
+    with enrolled.a.store.session() as session:
+        latest = session.execute(
+            select(ChangeLogEntry.__table__).where(ChangeLogEntry.row_id == case).order_by(ChangeLogEntry.seq.desc())
+        ).first()
+        entry = entry_json(latest)
+    entry["state"] = {k: v for k, v in entry["state"].items() if k != "case_number"}  # as the old schema wrote it
+
+    with enrolled.district.store.transaction() as session:
+        report = apply_entries(session, check_entries([entry]), now=dt.datetime(2026, 3, 1, 6, tzinfo=dt.UTC))
+
+    assert report.updated["cases"] == 1
+    held = Records(enrolled.district).get("cases", case)
+    assert held["title"] == "Renamed at a station still on the old version"
+    assert held["case_number"] == "AHTC/MBD-PHALIA/2026/001"

@@ -64,6 +64,7 @@ CASES = register(
             else {}
         ),
         search_fields=("case_number", "title", "fir_number", "occurrence_place"),
+        code_fields=("case_number",),
         # A case's title and prose name the accused and the victims; the place and its distance from the station
         # locate a house; the FIR number opens the police file (it is hashed, so rows still link). The category,
         # status, dates, sections and the police station (not a person) stay for analysis.

@@ -5,10 +5,10 @@ Revises: 0007
 Create Date: 2026-12-02
 
 Existing cases are numbered per owning station and year of creation (UTC), in creation order (then id), so a
-station and the district that hold the same rows of a station give them the same numbers. Every change-log
-version of a case gets its number too: bundles carry the change log's row states, and a version re-sent after
-the upgrade must not blank the number at the other end. The search index is rebuilt for cases so a number can
-be searched at once.
+station and the district that hold the same rows of a station give them the same numbers. Nothing already stored
+is rewritten (an upgrade must find every earlier row as it was): change-log versions logged before this revision
+get the row's number when they are exported (sync/export.py), and the search finds a case by its number on the
+column itself as well as through the index (RegisterSpec.code_fields).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0008"
 down_revision = "0007"
@@ -33,22 +32,12 @@ _cases = sa.table(
     sa.column("created_at", sa.DateTime),
     sa.column("case_number", sa.String),
 )
-_log = sa.table(
-    "change_log",
-    sa.column("seq", sa.Integer),
-    sa.column("table_name", sa.String),
-    sa.column("row_id", sa.String),
-    sa.column("state", sa.JSON),
-)
 
 
 def upgrade() -> None:
     op.add_column("cases", sa.Column("case_number", sa.String(64), nullable=True))
     op.create_index("ix_cases_case_number", "cases", ["case_number"], unique=True)
-    bind = op.get_bind()
-    numbers = _number_existing(bind)
-    _stamp_change_log(bind, numbers)
-    _reindex(bind, set(numbers))
+    _number_existing(op.get_bind())
 
 
 def _number_existing(bind: sa.Connection) -> dict[str, str]:
@@ -70,28 +59,6 @@ def _year(created: Any) -> int:
     if isinstance(created, dt.datetime):
         return created.year
     return dt.datetime.fromisoformat(str(created)).year
-
-
-def _stamp_change_log(bind: sa.Connection, numbers: dict[str, str]) -> None:
-    entries = bind.execute(sa.select(_log.c.seq, _log.c.row_id, _log.c.state).where(_log.c.table_name == "cases"))
-    for seq, row_id, state in entries.all():
-        if row_id in numbers and isinstance(state, dict) and "case_number" not in state:
-            stamped = {**state, "case_number": numbers[row_id]}
-            bind.execute(sa.update(_log).where(_log.c.seq == seq).values(state=stamped))
-
-
-def _reindex(bind: sa.Connection, ids: set[str]) -> None:
-    if not ids:
-        return
-    # The app's own indexing code, so the body is built exactly as a new case's is.
-    from desktop_app.services import search
-    from desktop_app.services.registry import spec_for
-
-    spec = spec_for("cases")
-    table = sa.table("cases", *(sa.column(name) for name in ("id", "deleted_at", *spec.search_fields)))
-    rows = [dict(r) for r in bind.execute(sa.select(table)).mappings() if r["id"] in ids]
-    # A session on the migration's own connection: it joins the migration's transaction, which commits it.
-    search.index_rows(Session(bind=bind), spec, rows, replace=True)
 
 
 def downgrade() -> None:
