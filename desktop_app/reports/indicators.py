@@ -23,6 +23,7 @@ from desktop_app.models.enums import (
     SiteKind,
     VictimStatus,
 )
+from desktop_app.models.outreach import Venue
 from desktop_app.models.tips import TipChannel, TipFinding
 from desktop_app.reports.frames import Period, RegisterFrames
 
@@ -177,6 +178,19 @@ class TipFigures:
 
 
 @dataclass(frozen=True)
+class OutreachFigures:
+    sessions: int  # awareness sessions held in the period
+    audience_reached: int  # their head counts, summed
+    sessions_by_venue: dict[str, int]  # every kind of place (zero when none)
+    advisories_posted: int  # posted in the period
+    advisories_checked: int  # checked again in the period
+    advisories_still_displayed: Ratio  # of those checked in the period, still up / checked
+    trainings: int  # officer trainings held in the period
+    officers_trained: int  # their trainee counts, summed
+    training_hours: int  # hours of those that recorded them
+
+
+@dataclass(frozen=True)
 class OverdueFollowUps:
     children: int
     agreements: int
@@ -200,6 +214,7 @@ class Indicators:
     victims: VictimFigures
     cases: CaseFigures
     tips: TipFigures
+    outreach: OutreachFigures
     overdue: OverdueFollowUps
 
     @property
@@ -228,6 +243,7 @@ def compute(frames: RegisterFrames) -> Indicators:
         victims=victim_figures(frames["victims"], period),
         cases=case_figures(frames["cases"], frames["case_status_changes"], period),
         tips=tip_figures(frames["tips"], period),
+        outreach=outreach_figures(frames["outreach_sessions"], frames["advisories"], frames["trainings"], period),
         overdue=overdue_at(frames, period.end),
     )
 
@@ -408,6 +424,33 @@ def tip_figures(tips: pd.DataFrame, period: Period) -> TipFigures:
     )
 
 
+def outreach_figures(
+    sessions: pd.DataFrame, advisories: pd.DataFrame, trainings: pd.DataFrame, period: Period
+) -> OutreachFigures:
+    held = sessions[_within(sessions["date"], period)]
+    by_venue = {v.value: 0 for v in Venue}
+    for venue, n in held["venue"].value_counts().items():
+        by_venue[str(venue)] = int(n)
+    checked = advisories[_within(advisories["checked_on"], period)]
+    still_up = int((checked["still_displayed"] == True).sum())  # noqa: E712  (NA-aware comparison)
+    trained = trainings[_within(trainings["date"], period)]
+    return OutreachFigures(
+        sessions=len(held),
+        audience_reached=_sum(held["audience_count"]),
+        sessions_by_venue=by_venue,
+        advisories_posted=int(_within(advisories["posted_on"], period).sum()),
+        advisories_checked=len(checked),
+        advisories_still_displayed=Ratio(still_up, len(checked)),
+        trainings=len(trained),
+        officers_trained=_sum(trained["trainees_count"]),
+        training_hours=_sum(trained["hours"]),
+    )
+
+
+def _sum(values: pd.Series) -> int:
+    return int(pd.to_numeric(values, errors="coerce").fillna(0).sum())
+
+
 def _tips_open_at(tips: pd.DataFrame, end: pd.Timestamp) -> tuple[int, int]:
     """Tips received by `end` and not closed by then, and how many of them were late with the step they waited for:
     a step taken after `end` had not been taken yet at `end`."""
@@ -554,6 +597,17 @@ def indicator_table(ind: Indicators) -> pd.DataFrame:
     count("tips", "tips_closed", "Tips closed", t.closed)
     count("tips", "tips_open_at_end", "Tips open at the period end", t.open_at_end)
     count("tips", "tips_overdue_at_end", "Tips with a step overdue at the period end", t.overdue_at_end)
+    w = ind.outreach
+    count("outreach", "awareness_sessions", "Awareness sessions held", w.sessions)
+    count("outreach", "audience_reached", "People reached by awareness sessions", w.audience_reached)
+    for venue, n in w.sessions_by_venue.items():
+        count("outreach", f"sessions_at_{venue}", f"Awareness sessions: {label_for(venue).lower()}", n)
+    count("outreach", "advisories_posted", "Advisories posted", w.advisories_posted)
+    count("outreach", "advisories_checked", "Advisories checked again", w.advisories_checked)
+    ratio("outreach", "advisories_still_displayed", "Advisories still up when checked", w.advisories_still_displayed)
+    count("outreach", "officer_trainings", "Officer trainings held", w.trainings)
+    count("outreach", "officers_trained", "Officers trained", w.officers_trained)
+    count("outreach", "training_hours", "Training hours", w.training_hours)
     o = ind.overdue
     count("followups", "overdue_children", "Overdue: child visits", o.children)
     count("followups", "overdue_agreements", "Overdue: agreement visits", o.agreements)

@@ -158,6 +158,9 @@ SHARES = {
     "person_links": 0.05,
     "referrals": 0.02,
     "tips": 0.04,
+    "outreach_sessions": 0.03,
+    "advisories": 0.02,
+    "trainings": 0.01,
 }
 
 
@@ -314,6 +317,9 @@ def fill(
     referral_ids = add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
     actions = {"inspections": [i["id"] for i in inspections], "cases": case_ids, "referrals": referral_ids}
     add("tips", _tips(make, n["tips"], actions, [s for s in sites if s["kind"] == "brick_kiln"] or sites))
+    add("outreach_sessions", _sessions(make, n["outreach_sessions"], sites))
+    add("advisories", _advisories(make, n["advisories"], [s for s in sites if s["kind"] == "travel_agency"] or sites))
+    add("trainings", _trainings(make, n["trainings"]))
     # A register the generators above do not know yet still shows with its spec's example record.
     for register, record_id in create_examples(service, first).items():
         if register not in first:
@@ -883,4 +889,95 @@ def _tips(make: _Maker, count: int, actions: dict[str, list[str]], sites: list[d
             row["closed_on"] = after(row.get("action_on") or row["verified_on"], 20)
             row["closing_note"] = "Found false on the spot" if step == "unfounded" else "Action complete"
         rows.append(row)
+    return rows
+
+
+SESSION_PLACES = {
+    "school": ("Govt. High School", "students"),
+    "college": ("Govt. Degree College", "students"),
+    "madrassa": ("Madrassa Jamia", "students"),
+    "brick_kiln": (None, "workers"),
+    "travel_agency": (None, "prospective_migrants"),
+    "public_place": ("Chowk", "general_public"),
+    "mosque": ("Jamia Masjid", "general_public"),
+}
+
+
+def _sessions(make: _Maker, count: int, sites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for index in range(count):
+        venue = list(SESSION_PLACES)[index % len(SESSION_PLACES)]
+        prefix, audience = SESSION_PLACES[venue]
+        tehsil, village = make.place()
+        at = [s for s in sites if s["kind"] == venue]
+        site = make.rng.choice(at) if at and prefix is None else None
+        if venue == "school" and make.rng.random() < 0.4:
+            audience = "parents_and_teachers"
+        rows.append(
+            {
+                "date": make.day(300, 1),
+                "venue": venue,
+                "institution": site["name"] if site else f"{prefix or 'Chowk'} {village}",
+                "tehsil": site["tehsil"] if site else tehsil,
+                "site_id": site["id"] if site else None,
+                "audience": audience,
+                "audience_count": make.rng.randint(15, 250),
+                "officers": f"SI {make.name()}",
+                "materials": make.rng.choice(["Leaflets on the helpline", "Banner and leaflets", "Short film", None]),
+            }
+        )
+    return rows
+
+
+def _advisories(make: _Maker, count: int, agencies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for index in range(count):
+        at_agency = index % 2 == 0
+        site = make.rng.choice(agencies) if at_agency else None
+        tehsil, village = make.place()
+        posted = make.day(300, 5)
+        row: dict[str, Any] = {
+            "posted_on": posted,
+            "venue": "travel_agency" if at_agency else make.rng.choice(["bus_terminal", "public_place", "school"]),
+            "location": f"Notice board, {site['name']}" if site else f"Main gate, {village}",
+            "tehsil": site["tehsil"] if site else tehsil,
+            "site_id": site["id"] if site else None,
+            "topic": "illegal_migration"
+            if at_agency
+            else make.rng.choice(["helpline", "child_labour", "minimum_wage"]),
+            "copies": make.rng.randint(1, 20),
+        }
+        if make.rng.random() < 0.6:
+            row["checked_on"] = min(make.today, posted + dt.timedelta(days=make.rng.randint(14, 60)))
+            row["still_displayed"] = make.rng.random() < 0.7
+        rows.append(row)
+    return rows
+
+
+def _trainings(make: _Maker, count: int) -> list[dict[str, Any]]:
+    topics = [
+        ("trafficking_law", "Trafficking in persons under PTPA 2018", "fia"),
+        ("smuggling_law", "Smuggling of migrants under PSMA 2018", "fia"),
+        ("victim_identification", "Telling trafficking from smuggling", "fia"),
+        ("child_and_bonded_labour_law", "Kiln child labour and bonded labour laws", "labour"),
+        ("interviewing_victims", "Interviewing children and victims", "child_protection_bureau"),
+        ("using_the_register", "Using the AHTC register", "police"),
+    ]
+    rows = []
+    for index in range(count):
+        topic, title, agency = topics[index % len(topics)]
+        trained = make.rng.randint(8, 30)
+        rows.append(
+            {
+                "date": make.day(300, 1),
+                "topic": topic,
+                "title": title,
+                "trainees_count": trained,
+                "trainees": "\n".join(f"ASI {make.name()}" for _ in range(min(trained, 5))),
+                "trainer": f"Inspector {make.name()}",
+                "trainer_agency": agency,
+                "place": "Police Lines, Mandi Bahauddin",
+                "hours": make.rng.choice([3, 6, 12]),
+            }
+        )
     return rows

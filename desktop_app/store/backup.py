@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import shutil
 import tempfile
 import zipfile
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import BackupInvalid
 from desktop_app.store.atomic import write_atomic
@@ -156,6 +158,8 @@ def verify_backup(path: Path, data_key: bytes, expected_counts: dict[str, int] |
                 cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
             revision = current_revision(engine)
             counts = row_counts(engine)
+        except DatabaseError as exc:  # a page that does not decrypt stops SQLite before its checks can list it
+            raise BackupInvalid(f"{path.name}: the database inside is damaged; it cannot be trusted") from exc
         finally:
             engine.dispose()
     if integrity != ["ok"] or cipher:
@@ -180,3 +184,20 @@ def row_counts(engine: Engine) -> dict[str, int]:
             )
         ).scalars()
         return {name: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar_one()) for name in names}
+
+
+def write_verified_backup(store: Store, out_path: Path, expected_counts: dict[str, int] | None = None) -> BackupCheck:
+    """Write a backup and prove it restorable (verify_backup); a backup that fails its check is not kept.
+
+    It is written under a temporary name beside `out_path` and takes its name only once verified, so a file with
+    the final name is always a good backup, even after a power cut or a USB stick pulled out half-way.
+    """
+    out_path = Path(out_path)
+    partial = out_path.with_name(f".{out_path.name}.partial")
+    try:
+        write_backup(store, partial)
+        check = verify_backup(partial, store.data_key, expected_counts)
+        os.replace(partial, out_path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return check
