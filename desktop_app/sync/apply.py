@@ -394,7 +394,7 @@ def _apply_table(
 
 
 def _keep_columns_the_sender_lacks(session: Session, table: Table, changes: dict[str, IncomingChange]) -> None:
-    """A version from a sender whose schema has not got a column yet (a station not yet at revision 0009 has no
+    """A version from a sender whose schema has not got a column yet (a station not yet at revision 0010 has no
     case numbers) leaves the held row's value of that column as it is, instead of blanking it."""
     lacking = {i: [col.key for col in table.c if col.key not in c.state] for i, c in changes.items()}
     ids = sorted(i for i, keys in lacking.items() if keys)

@@ -226,7 +226,7 @@ def entry_json(row: Any) -> dict[str, Any]:
 
 
 def with_added_columns(session: Session, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`entries`, where a version logged before a migration added a column (a case's number, revision 0009)
+    """`entries`, where a version logged before a migration added a column (a case's number, revision 0010)
     carries the row's value of that column now: the side taking the version would otherwise store the row
     without it. Versions logged since have every column and pass as they are."""
     models = register_models()

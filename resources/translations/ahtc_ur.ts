@@ -2875,5 +2875,97 @@
         <source>Hours</source>
         <translation>گھنٹے</translation>
     </message>
+    <message>
+        <source>Committee meetings</source>
+        <translation>کمیٹی کے اجلاس</translation>
+    </message>
+    <message>
+        <source>Committee action items</source>
+        <translation>کمیٹی کے عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>عملدرآمد کا نکتہ</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Agencies present</source>
+        <translation>موجود ادارے</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <source>Asked for by the meeting</source>
+        <translation>اجلاس کی ہدایت پر</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>صدارت</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>کمیٹی</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>فیصلے</translation>
+    </message>
+    <message>
+        <source>District monitoring</source>
+        <translation>ڈسٹرکٹ مانیٹرنگ کمیٹی</translation>
+    </message>
+    <message>
+        <source>District vigilance</source>
+        <translation>ڈسٹرکٹ ویجیلنس کمیٹی</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>تکمیل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>ترک کر دیا گیا</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>فالو اپ</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>اجلاس</translation>
+    </message>
+    <message>
+        <source>Owner agency</source>
+        <translation>ذمہ دار ادارہ</translation>
+    </message>
+    <message>
+        <source>Partner agencies</source>
+        <translation>شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Partner agencies on inspections</source>
+        <translation>معائنوں میں شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>نمائندہ</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>مقام</translation>
+    </message>
 </context>
 </TS>

@@ -125,7 +125,7 @@ def test_numbers_parse_back() -> None:
 
 
 def test_a_case_numbered_by_the_upgrade_is_found_without_its_index_entry(records: Records, ctx: Context) -> None:
-    """Migration 0009 numbers old cases without rewriting the search index (an upgrade keeps every stored row as
+    """Migration 0010 numbers old cases without rewriting the search index (an upgrade keeps every stored row as
     it was): the number is matched on the column itself."""
     from sqlalchemy import text
 

@@ -90,10 +90,10 @@ def test_migrations_build_exactly_the_schema_the_models_describe(tmp_path: Path)
 
 def test_existing_cases_are_numbered_per_station_and_year_in_creation_order(tmp_path: Path) -> None:
     key = os.urandom(32)
-    folder = tmp_path / "cases-0008"
+    folder = tmp_path / "cases-0009"
     folder.mkdir()
     engine = sqlcipher_engine(StorePaths(folder).database, key)
-    migrations_runner.upgrade(engine, "0008")
+    migrations_runner.upgrade(engine, "0009")
     c1, c2, c3, b1, old = (f"{n}c000000-0000-4000-8000-00000000000{n}" for n in range(1, 6))
     created = {  # inserted out of creation order; one case of another station, one from the year before
         c3: ("MBD-PHALIA", dt.datetime(2026, 3, 1)),

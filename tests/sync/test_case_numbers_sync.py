@@ -80,7 +80,7 @@ def test_a_number_given_twice_after_a_restore_on_a_new_pc_is_kept_apart_not_refu
 
 
 def test_a_version_logged_before_the_upgrade_is_sent_with_the_number(enrolled: Sync) -> None:
-    """A change-log version from before revision 0009 has no case number; the district must not take the row
+    """A change-log version from before revision 0010 has no case number; the district must not take the row
     without one. Export gives it the row's number."""
     from sqlalchemy import select, update
 

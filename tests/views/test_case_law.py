@@ -35,6 +35,9 @@ def test_ticking_facts_brings_suggestions_with_reasons_and_a_tick_confirms(qtbot
     assert {"PSMA-2018-s3", "EO-1979-s17-2"} <= set(picker.boxes)
     why = form.findChild(type(picker.disclaimer), "why-PSMA-2018-s3").text()
     assert "Why:" in why and "Punishment:" in why
+    # Reasons name the facts and the category in the officer's words, never as tags or codes.
+    assert "“Moved, or to be moved, across Pakistan's border”" in why and "Migrant smuggling" in why
+    assert "border_crossing" not in why and "migrant_smuggling" not in why
     # Who investigates and which court: PSMA offences are the FIA's.
     assert "FIA" in picker.notes.text() and not picker.notes.isHidden()
     assert "not legal advice" in picker.disclaimer.text()

@@ -1,7 +1,7 @@
 """case numbers: AHTC/<station>/<year>/<serial> on every case, unique, searchable
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-02
 
 Existing cases are numbered per owning station and year of creation (UTC), in creation order (then id), so a
@@ -20,8 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
