@@ -74,6 +74,10 @@ class ConfirmationNeeded(AhtcError):
     """The action would replace or bring back something the user has not confirmed yet; nothing was changed."""
 
 
+class UpgradeFailed(AhtcError):
+    """A newer program could not bring an older store up to date; the store was put back exactly as it was."""
+
+
 class FileProblem(AhtcError):
     """A file or folder cannot be read or written; the message names it and says why (store/faults.py).
 
