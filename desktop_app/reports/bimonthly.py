@@ -176,6 +176,8 @@ AREA_SHEETS = [
     ("Agencies", "agencies", "Travel agencies and notices"),
     ("Cases", "cases", "Cases: status at the period end; steps taken in the period"),
     ("Tips", "tips", "Tips and complaints: each step counted in the period it was taken in"),
+    ("Awareness and training", "outreach", "Awareness sessions, advisories posted and officer trainings"),
+    ("Committee", "committees", "Monitoring committee: meetings, action items, joint inspections"),
     ("Follow-ups", "followups", "Follow-ups overdue at the period end"),
 ]
 
@@ -532,6 +534,8 @@ def pdf_bytes(report: BimonthlyReport) -> bytes:
         )
     )
     story += _area(report, "tips", "Tips and complaints", h2)
+    story += _area(report, "outreach", "Awareness and training", h2)
+    story += _area(report, "committees", "Monitoring committee and partner agencies", h2)
     story += _area(report, "followups", "Follow-ups overdue at the period end", h2)
     if report.stations is not None:
         story += _stations_block(report.stations, h2)

@@ -2503,5 +2503,261 @@
         <source>Civil society</source>
         <translation>سول سوسائٹی</translation>
     </message>
+    <message>
+        <source>Awareness sessions</source>
+        <translation>آگاہی نشستیں</translation>
+    </message>
+    <message>
+        <source>Advisories posted</source>
+        <translation>آویزاں کیے گئے عوامی انتباہ</translation>
+    </message>
+    <message>
+        <source>Officer trainings</source>
+        <translation>افسران کی تربیت</translation>
+    </message>
+    <message>
+        <source>Kind of place</source>
+        <translation>جگہ کی قسم</translation>
+    </message>
+    <message>
+        <source>Place or institution</source>
+        <translation>جگہ یا ادارہ</translation>
+    </message>
+    <message>
+        <source>Audience (head count)</source>
+        <translation>شرکاء کی تعداد</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>آگاہی مواد</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>اسکول</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>کالج</translation>
+    </message>
+    <message>
+        <source>Madrassa</source>
+        <translation>مدرسہ</translation>
+    </message>
+    <message>
+        <source>Bus terminal</source>
+        <translation>بس اڈا</translation>
+    </message>
+    <message>
+        <source>Public place</source>
+        <translation>عوامی مقام</translation>
+    </message>
+    <message>
+        <source>Mosque</source>
+        <translation>مسجد</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>طلبہ</translation>
+    </message>
+    <message>
+        <source>Parents and teachers</source>
+        <translation>والدین اور اساتذہ</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>مزدور</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>آجر</translation>
+    </message>
+    <message>
+        <source>Prospective migrants</source>
+        <translation>بیرون ملک جانے کے خواہش مند</translation>
+    </message>
+    <message>
+        <source>General public</source>
+        <translation>عام شہری</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>آویزاں کرنے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>مقام کی تفصیل</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>نقول</translation>
+    </message>
+    <message>
+        <source>Checked again on</source>
+        <translation>دوبارہ جانچ کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Still displayed</source>
+        <translation>اب بھی آویزاں</translation>
+    </message>
+    <message>
+        <source>Illegal migration</source>
+        <translation>غیر قانونی طریقے سے بیرون ملک جانا</translation>
+    </message>
+    <message>
+        <source>Minimum wage</source>
+        <translation>کم از کم اجرت</translation>
+    </message>
+    <message>
+        <source>Child labour</source>
+        <translation>بچوں سے مشقت</translation>
+    </message>
+    <message>
+        <source>Licensed agencies</source>
+        <translation>لائسنس یافتہ ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Trafficking law</source>
+        <translation>انسانی ٹریفکنگ کا قانون (PTPA 2018)</translation>
+    </message>
+    <message>
+        <source>Smuggling law</source>
+        <translation>تارکین وطن کی اسمگلنگ کا قانون (PSMA 2018)</translation>
+    </message>
+    <message>
+        <source>Victim identification</source>
+        <translation>متاثرین کی شناخت</translation>
+    </message>
+    <message>
+        <source>Child and bonded labour law</source>
+        <translation>بچوں سے مشقت اور جبری مشقت کے قوانین</translation>
+    </message>
+    <message>
+        <source>Interviewing victims</source>
+        <translation>متاثرین سے انٹرویو</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>تفتیش</translation>
+    </message>
+    <message>
+        <source>Using the register</source>
+        <translation>رجسٹر کا استعمال</translation>
+    </message>
+    <message>
+        <source>Officers trained</source>
+        <translation>تربیت یافتہ افسران کی تعداد</translation>
+    </message>
+    <message>
+        <source>Officers (rank and name)</source>
+        <translation>افسران (عہدہ اور نام)</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>تربیت دینے والا</translation>
+    </message>
+    <message>
+        <source>Trainer agency</source>
+        <translation>تربیت دینے والا ادارہ</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>گھنٹے</translation>
+    </message>
+    <message>
+        <source>Committee meetings</source>
+        <translation>کمیٹی کے اجلاس</translation>
+    </message>
+    <message>
+        <source>Committee action items</source>
+        <translation>کمیٹی کے عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>عملدرآمد کا نکتہ</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Agencies present</source>
+        <translation>موجود ادارے</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <source>Asked for by the meeting</source>
+        <translation>اجلاس کی ہدایت پر</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>صدارت</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>کمیٹی</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>فیصلے</translation>
+    </message>
+    <message>
+        <source>District monitoring</source>
+        <translation>ڈسٹرکٹ مانیٹرنگ کمیٹی</translation>
+    </message>
+    <message>
+        <source>District vigilance</source>
+        <translation>ڈسٹرکٹ ویجیلنس کمیٹی</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>تکمیل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>ترک کر دیا گیا</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>فالو اپ</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>اجلاس</translation>
+    </message>
+    <message>
+        <source>Owner agency</source>
+        <translation>ذمہ دار ادارہ</translation>
+    </message>
+    <message>
+        <source>Partner agencies</source>
+        <translation>شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Partner agencies on inspections</source>
+        <translation>معائنوں میں شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>نمائندہ</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>مقام</translation>
+    </message>
 </context>
 </TS>
