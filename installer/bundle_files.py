@@ -50,6 +50,7 @@ FILE_LOADERS: dict[str, str] = {
     "desktop_app/store/migrations_runner.py": "desktop_app/store/migrations/ (Alembic script location)",
     "desktop_app/views/catalogue.py": "not at run time: a translators' tool that reads the views' source",
     "desktop_app/version.py": "pyproject.toml (the version), at the bundle's root",
+    "desktop_app/services/printable.py": "resources/fonts/*.ttf: which characters the report fonts can draw",
 }
 
 ENTRY_SCRIPTS = {"gui": ROOT / "installer" / "ahtc_gui.py", "cli": ROOT / "installer" / "ahtc_cli.py"}
