@@ -123,8 +123,16 @@ def write_bimonthly(
     outputs: list[tuple[Path, bytes, str]] = [(Path(xlsx_path), workbook_bytes(report), "bimonthly-xlsx")]
     if pdf_path is not None:
         outputs.append((Path(pdf_path), pdf_bytes(report), "bimonthly-pdf"))
-    for path, data, _kind in outputs:
-        write_atomic(path, data)
+    written: list[Path] = []
+    try:
+        for path, data, _kind in outputs:
+            write_atomic(path, data)
+            written.append(path)
+    except BaseException:
+        # The workbook without its PDF would look like the whole report was written: both or neither.
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     with ctx.store.transaction() as session:
         audit.append_many(
             session, ctx, [("export", "report", None, f"{kind} rows={report.source_rows}") for _p, _d, kind in outputs]
