@@ -3014,6 +3014,8 @@
     <message>
         <source>Met</source>
         <translation>حاصل</translation>
+    </message>
+    <message>
         <source>Back to the form</source>
         <translation>فارم پر واپس جائیں</translation>
     </message>
