@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
+from desktop_app.services.demo import is_demo_store
 from desktop_app.services.records import Changed
 from desktop_app.services.registry import main_registers, spec_for
 from desktop_app.services.settings import Settings, pending_change_count
@@ -64,7 +65,10 @@ class MainWindow(QMainWindow):
         self.background_sync = BackgroundSync(ctx, self)
         self.power_lock = PowerLock(self, self.lock)
         self.forms: list[RecordForm] = []
-        self.setWindowTitle(f"{tr('AHTC Register')} — {ctx.station.station_name}")
+        # A demo is never mistaken for a station's register: the title and the status bar say so.
+        self.demo = is_demo_store(ctx.store.paths.data_dir)
+        title = f"{tr('AHTC Register')} — {ctx.station.station_name}"
+        self.setWindowTitle(f"{tr('DEMO — invented data')} · {title}" if self.demo else title)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setMinimumWidth(190)
@@ -172,6 +176,11 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(f"{tr('Last sync')}: {tr('never')}")
         # Pending changes and the last sync describe a station's link to its district; a district store has none.
         shown = [self.station_label, self.user_label]
+        if self.demo:
+            banner = QLabel(tr("DEMO — invented data"))
+            banner.setObjectName("demo-banner")
+            banner.setStyleSheet("background: #e66100; color: white; font-weight: bold; padding: 2px 8px")
+            shown.insert(0, banner)
         if not ctx.station.is_district:
             shown += [self.pending_label, self.sync_label]
         for widget in shown:

@@ -3103,6 +3103,14 @@
         <source>Willing complainant</source>
         <translation>مدعی بننے پر آمادہ</translation>
     </message>
+    <message>
+        <source>DEMO — invented data</source>
+        <translation>ڈیمو — فرضی ڈیٹا</translation>
+    </message>
+    <message>
+        <source>Try the demo instead (invented data, not a station)</source>
+        <translation>اس کے بجائے ڈیمو آزمائیں (فرضی ڈیٹا، کوئی تھانہ نہیں)</translation>
+    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
