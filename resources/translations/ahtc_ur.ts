@@ -2968,6 +2968,54 @@
         <translation>مقام</translation>
     </message>
     <message>
+        <source>Targets</source>
+        <translation>اہداف</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>ہدف</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>پیمانہ</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>مدت کا آغاز</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>مدت کا اختتام</translation>
+    </message>
+    <message>
+        <source>For station</source>
+        <translation>کس تھانے کے لیے</translation>
+    </message>
+    <message>
+        <source>Agencies registered</source>
+        <translation>رجسٹرڈ ٹریول ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Followups overdue</source>
+        <translation>تاخیر شدہ فالو اپ</translation>
+    </message>
+    <message>
+        <source>Tips closed</source>
+        <translation>بند کی گئی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Targets this period</source>
+        <translation>اس مدت کے اہداف</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>حاصل</translation>
+    </message>
+    <message>
         <source>Back to the form</source>
         <translation>فارم پر واپس جائیں</translation>
     </message>
