@@ -17,6 +17,7 @@ from types import ModuleType
 
 from desktop_app import __version__
 from desktop_app.commands import common
+from desktop_app.commands.self_test import SelfTestAction
 from desktop_app.errors import (
     AhtcError,
     BundleRejected,
@@ -104,6 +105,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for `command` (its module's parsers only), or, without one, for the list of commands."""
     parser = argparse.ArgumentParser(prog="ahtc", description="AHTC Register: the station's encrypted case register")
     parser.add_argument("--version", action="version", version=f"ahtc {__version__}")
+    parser.add_argument(
+        "--self-test", action=SelfTestAction, nargs="?", metavar="KEEP_FOLDER", help="check this installation works"
+    )
     parser.add_argument("--data-dir", help="the installation folder (default: AHTC_DATA_DIR or the user's data folder)")
     parser.add_argument("--user", help="your user name (default: AHTC_USER)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
