@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import (
     AhtcError,
@@ -58,12 +59,27 @@ class VerifyReport:
 
 def verify_store(ctx: Context) -> VerifyReport:
     permissions.require(ctx, permissions.READ)
+    # Each check runs even when another one fails: on a damaged store SQLite's own check stops at the first page
+    # it cannot decrypt, and the officer needs every problem, each on one line, not the first one as an error.
     with ctx.store.engine.connect() as conn:
-        integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-        cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-    with ctx.store.session() as session:
-        chain = audit.verify_chain(session)
+        try:
+            integrity = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+        except DatabaseError as exc:
+            integrity = [f"the check stopped: {_sqlite_words(exc)}"]
+        try:
+            cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        except DatabaseError as exc:
+            cipher = [f"the check stopped: {_sqlite_words(exc)}"]
+    try:
+        with ctx.store.session() as session:
+            chain = audit.verify_chain(session)
+    except DatabaseError as exc:
+        chain = audit.ChainReport(0, "", 0, f"the audit log could not be read ({_sqlite_words(exc)})")
     return VerifyReport(integrity, cipher, chain)
+
+
+def _sqlite_words(exc: DatabaseError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
 
 
 def backup_store(ctx: Context, out_path: Path) -> BackupInfo:
