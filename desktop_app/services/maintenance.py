@@ -50,11 +50,25 @@ class VerifyReport:
         return self.integrity == ["ok"] and not self.cipher and self.chain.ok
 
     def problems(self) -> list[str]:
-        found = [] if self.integrity == ["ok"] else [f"database structure: {p}" for p in self.integrity]
-        found += [f"encrypted page check: {p}" for p in self.cipher]
+        found = [] if self.integrity == ["ok"] else _capped("database structure", self.integrity)
+        found += _capped("encrypted page check", self.cipher)
         if not self.chain.ok:
             found.append(f"audit chain broken: {self.chain.problem}")
         return found
+
+
+SHOWN_PER_CHECK = 5
+
+
+def _capped(check: str, rows: list[str]) -> list[str]:
+    """SQLite's findings one per line (a row can hold many), the first few, then how many more: a store damaged
+    on every page would otherwise print hundreds of lines that all say the same thing."""
+    lines = [line.strip() for row in rows for line in row.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("***")]
+    shown = [f"{check}: {line}" for line in lines[:SHOWN_PER_CHECK]]
+    if len(lines) > SHOWN_PER_CHECK:
+        shown.append(f"{check}: … and {len(lines) - SHOWN_PER_CHECK} more like these")
+    return shown
 
 
 def verify_store(ctx: Context) -> VerifyReport:
