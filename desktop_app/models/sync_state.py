@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.models.base import Base, UTCDateTime
@@ -110,6 +110,10 @@ class BundleSent(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[str] = mapped_column(String(64))
+    # District: the station bundle this return bundle answers, and (for the latest answer to each station only)
+    # its bytes, so that a replay of that station bundle is answered without writing anything.
+    answers_sha256: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
 
 class BundleReceived(Base):

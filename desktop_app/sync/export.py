@@ -6,6 +6,7 @@ changes twice, which the district's importer takes as a no-op (DESIGN.md §6).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,10 @@ DISTRICT_RETURN = "district-return"
 
 class NotEnrolled(AhtcError):
     """Sync needs the enrolment exchange first."""
+
+
+class WriteNotVerified(AhtcError):
+    """The bundle read back from the drive differs from what was written."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,8 @@ class DispatchSlip:
 class ExportedBundle:
     data: bytes
     slip: DispatchSlip
+    # The district asked for these buckets again and this bundle carries them; given back if it never leaves.
+    resent_buckets: tuple[str, ...] = ()
 
 
 def acknowledgement(session: Session, district_code: str, store_id: str) -> DistrictAck:
@@ -171,6 +178,7 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
                 created_by=ctx.actor.username,
             )
         )
+        resent_buckets = tuple(ack.resend_buckets) if resent else ()
         if resent:
             ack.resend_buckets = []
         slip = DispatchSlip(
@@ -184,11 +192,44 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
             sha,
             created_at,
         )
-        return ExportedBundle(data, slip)
+        return ExportedBundle(data, slip, resent_buckets)
+
+
+def give_back(ctx: Context, exported: ExportedBundle, why: str) -> None:
+    """The bundle never reached the district (not written, not verified, refused, no answer): its number is used
+    again by the next bundle, so the district sees no gap, and the changes it carried are simply sent again.
+
+    Only the latest bundle can be given back; the audit log keeps that it was made and why it was dropped.
+    """
+    slip = exported.slip
+    with ctx.store.transaction() as session:
+        row = session.scalar(
+            select(BundleSent).where(BundleSent.recipient == slip.recipient, BundleSent.sha256 == slip.sha256)
+        )
+        if row is None:
+            return
+        later = select(BundleSent.id).where(
+            BundleSent.recipient == row.recipient,
+            BundleSent.store_id == row.store_id,
+            BundleSent.bundle_no > row.bundle_no,
+        )
+        if session.scalar(later.limit(1)) is not None:
+            return
+        session.delete(row)
+        if exported.resent_buckets:
+            ack = session.get(DistrictAck, slip.recipient)
+            if ack is not None:
+                ack.resend_buckets = sorted({*ack.resend_buckets, *exported.resent_buckets})
+        audit.append_many(
+            session,
+            ctx,
+            [("sync-export-dropped", None, None, f"bundle {slip.bundle_no} to {slip.recipient}: {why}")],
+        )
 
 
 def export_bundle(ctx: Context, out_dir: Path, *, allow_empty: bool = False) -> DispatchSlip | None:
-    """Write the next bundle into `out_dir` atomically (temp file, fsync, rename); None if nothing to send."""
+    """Write the next bundle into `out_dir` atomically (temp file, fsync, rename) and read it back; None if there
+    is nothing to send. A bundle that cannot be written or does not read back the same gives its number back."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise NotEnrolled(f"{out_dir} is not a folder (is the USB stick plugged in?)")
@@ -197,8 +238,14 @@ def export_bundle(ctx: Context, out_dir: Path, *, allow_empty: bool = False) -> 
         return None
     slip = exported.slip
     name = bundle_file_name(slip.kind, slip.sender, slip.recipient, slip.bundle_no)
-    path = save_bundle(exported.data, out_dir, name)
-    return DispatchSlip(**{**slip.__dict__, "file": path})
+    try:
+        path = save_bundle(exported.data, out_dir, name)
+        if bundle_sha256(path.read_bytes()) != slip.sha256:
+            raise WriteNotVerified(str(path))
+    except (OSError, WriteNotVerified) as exc:
+        give_back(ctx, exported, "not written" if isinstance(exc, OSError) else "did not read back the same")
+        raise
+    return dataclasses.replace(slip, file=path)
 
 
 def _enrolled_district(session: Session) -> SyncPeer:

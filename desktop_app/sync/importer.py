@@ -21,8 +21,8 @@ from desktop_app.models.sync_state import BundleReceived
 from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.migrations_runner import head_revision
-from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, read_bundle
-from desktop_app.sync.district_side import apply_station_bundle, build_return_bundle
+from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, bundle_sha256, read_bundle
+from desktop_app.sync.district_side import apply_station_bundle, build_return_bundle, stored_answer
 from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES
 from desktop_app.sync.peers import key_lookup, load_identity
 from desktop_app.sync.received import (
@@ -32,6 +32,7 @@ from desktop_app.sync.received import (
     previous_import,
     received_row,
     slip_for,
+    slip_from_manifest,
 )
 from desktop_app.sync.rotation import keyring
 from desktop_app.sync.station_side import apply_return_bundle
@@ -119,9 +120,47 @@ def receive_station_bundle(
     Raises BundleRejected (a named check failed; nothing written but the refusal record), BundleHeld (newer
     schema, kept unapplied), or whatever `admit` raises.
     """
+    if not ctx.station.is_district:
+        raise BundleRejected("kind", "Only a district store takes station bundles. Nothing was imported.")
+    sha = bundle_sha256(data)
+    earlier = previous_import(ctx, sha)
+    if earlier is not None:
+        replayed = _answer_replay(ctx, data, sha, earlier.report, max_bundle_bytes)
+        if replayed is not None:
+            return replayed
+        admit = None  # a replay is never counted against the station's rate
     result = _take_station_bundle(ctx, data, admit=admit, max_bundle_bytes=max_bundle_bytes)
     assert result.opened is not None
     return StationBundleReceived(result, build_return_bundle(ctx, result.opened))
+
+
+class _Replay(Exception):
+    """Raised from the admission hook: these exact bytes were applied here before, and the signature holds."""
+
+    def __init__(self, manifest: dict[str, Any]) -> None:
+        self.manifest = manifest
+        super().__init__()
+
+
+def _answer_replay(
+    ctx: Context, data: bytes, sha: str, report: dict[str, Any], max_bundle_bytes: int
+) -> StationBundleReceived | None:
+    """A bundle applied before: checked up to its signature (a revoked or replaced sender is still refused),
+    never decrypted again, and answered with the stored return bundle. Writes nothing, costs no rate."""
+
+    def stop(manifest: dict[str, Any]) -> None:
+        raise _Replay(manifest)
+
+    try:
+        open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, admit=stop)
+    except _Replay as replay:
+        answer = stored_answer(ctx, replay.manifest["sender"], sha)
+        if answer is None:
+            return None
+        return StationBundleReceived(
+            ImportResult(slip_from_manifest(replay.manifest, sha), "duplicate", report), answer
+        )
+    raise AssertionError("open_bundle returned without admitting")  # pragma: no cover
 
 
 def import_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES) -> ImportResult:
@@ -137,8 +176,6 @@ def import_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_
 
 
 def _take_station_bundle(ctx: Context, data: bytes, *, admit: Admit | None, max_bundle_bytes: int) -> ImportResult:
-    if not ctx.station.is_district:
-        raise BundleRejected("kind", "Only a district store takes station bundles. Nothing was imported.")
     opened = open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, admit=admit)
     hold_if_newer(ctx, opened)
     earlier = previous_import(ctx, opened.sha256)
