@@ -41,7 +41,13 @@ PAYLOAD_NAME = "payload.enc"
 SIGNATURE_BYTES = 64
 MAX_MANIFEST_BYTES = 4 * 2**20  # room for acknowledgement digests in `extra`; a normal one is ~1 KiB
 DEFAULT_MAX_BUNDLE_BYTES = 200 * 2**20
-DEFAULT_MAX_PAYLOAD_BYTES = 2**30
+DEFAULT_MAX_PAYLOAD_BYTES = 256 * 2**20
+# One change-log entry as JSON: far above any real row (the longest text fields are a few thousand characters).
+MAX_ENTRY_BYTES = 4 * 2**20
+# Each entry also counts this much against the unpack cap: a line of a few bytes still becomes a dict of
+# hundreds, so millions of tiny entries must not fit under a cap meant for their text.
+_ENTRY_OBJECT_BYTES = 512
+_INFLATE_STEP = 2**20  # inflate at most this much at a time, so the cap is checked before memory is spent
 FILE_SUFFIX = ".ahtc-bundle"
 
 _ASK_AGAIN = "Ask the sender to export the bundle again; if it happens again, report it to district IT."
@@ -163,6 +169,7 @@ def read_bundle(
     keys = _check_signature(members[MANIFEST_NAME], members[SIGNATURE_NAME], keys, manifest, keyring)
     if admit is not None:
         admit(manifest)
+    _check_payload_size(members[PAYLOAD_NAME], manifest, max_payload_bytes)
     _check_payload_hash(members[PAYLOAD_NAME], manifest)
     plaintext = _decrypt(members[PAYLOAD_NAME], manifest, my_identity, keyring)
     entries = _decode_entries(plaintext, manifest, max_payload_bytes)
@@ -313,38 +320,80 @@ def _decrypt(payload: bytes, manifest: dict[str, Any], my_identity: Identity, ke
         ) from None
 
 
+def payload_caps(manifest: dict[str, Any], max_payload_bytes: int) -> tuple[int, int]:
+    """(encrypted, unpacked) size limits for this bundle's payload, from the number of entries it declares.
+
+    The manifest is signed, so a station cannot claim more than it is willing to be seen claiming; and an entry
+    is never larger than MAX_ENTRY_BYTES, so a bundle of N entries never needs more than N of them.
+    """
+    unpacked = min(max_payload_bytes, declared_entries(manifest) * MAX_ENTRY_BYTES)
+    # zlib never grows data by more than ~0.03 % plus a few bytes; the AEAD adds a 16-byte tag.
+    return unpacked + unpacked // 1000 + 1024, unpacked
+
+
+def declared_entries(manifest: dict[str, Any]) -> int:
+    return sum(manifest["counts"].values())
+
+
+def _check_payload_size(payload: bytes, manifest: dict[str, Any], max_payload_bytes: int) -> None:
+    if len(payload) > payload_caps(manifest, max_payload_bytes)[0]:
+        raise _bad_payload("the encrypted data is larger than the number of changes it declares can need")
+
+
 def _decode_entries(plaintext: bytes, manifest: dict[str, Any], max_payload_bytes: int) -> list[dict[str, Any]]:
-    entries = _split_entries(_decompress(plaintext, max_payload_bytes))
-    if dict(Counter(entry["table"] for entry in entries)) != manifest["counts"]:
+    """Inflate in steps, stopping at the cap, and take each line only while the declared counts allow it."""
+    counts: dict[str, int] = manifest["counts"]
+    cap = payload_caps(manifest, max_payload_bytes)[1]
+    total = declared_entries(manifest)
+    entries: list[dict[str, Any]] = []
+    seen: Counter[str] = Counter()
+    inflater = zlib.decompressobj()
+    pending = bytearray()
+    produced = 0
+    data = plaintext
+    while True:
+        try:
+            chunk = inflater.decompress(data, _INFLATE_STEP)
+        except zlib.error:
+            raise _bad_payload("the decrypted data is not valid compressed data") from None
+        data = inflater.unconsumed_tail
+        produced += len(chunk)
+        if produced > cap:
+            raise _too_large(cap)
+        pending += chunk
+        start = 0
+        while (end := pending.find(b"\n", start)) >= 0:
+            if len(entries) == total:
+                raise _bad_payload("it holds more changes than the manifest counts")
+            entry = _parse_entry(bytes(pending[start:end]), len(entries) + 1)
+            seen[entry["table"]] += 1
+            if seen[entry["table"]] > counts.get(entry["table"], 0):
+                raise _bad_payload("the number of changes per register does not match the manifest")
+            entries.append(entry)
+            produced += _ENTRY_OBJECT_BYTES
+            if produced > cap:
+                raise _too_large(cap)
+            start = end + 1
+        del pending[:start]
+        if len(pending) > MAX_ENTRY_BYTES:
+            raise _bad_payload(f"change-log entry {len(entries) + 1} is longer than any entry can be")
+        if inflater.eof or (not chunk and not data):
+            break
+    if not inflater.eof or inflater.unused_data:
+        raise _bad_payload("the compressed data is incomplete or has extra bytes")
+    if pending:
+        raise _bad_payload("the last change-log entry is cut short")
+    if dict(seen) != counts:
         raise _bad_payload("the number of changes per register does not match the manifest")
     return entries
 
 
-def _decompress(compressed: bytes, max_payload_bytes: int) -> bytes:
-    # Stream with a hard cap on the output: the zlib header's claims are never trusted.
-    inflater = zlib.decompressobj()
-    try:
-        lines = inflater.decompress(compressed, max_payload_bytes + 1)
-    except zlib.error:
-        raise _bad_payload("the decrypted data is not valid compressed data") from None
-    if len(lines) > max_payload_bytes:
-        raise BundleRejected(
-            "payload",
-            f"The bundle unpacks to more than {_mib(max_payload_bytes)}, the limit of this installation. "
-            f"Ask the sender to export in smaller parts, or ask district IT to raise the limit.",
-        )
-    if not inflater.eof or inflater.unused_data:
-        raise _bad_payload("the compressed data is incomplete or has extra bytes")
-    return lines
-
-
-def _split_entries(lines: bytes) -> list[dict[str, Any]]:
-    if not lines:
-        return []
-    if not lines.endswith(b"\n"):
-        raise _bad_payload("the last change-log entry is cut short")
-    # Split on b"\n" only: str.splitlines() would also split inside entries at U+2028 and friends.
-    return [_parse_entry(line, number) for number, line in enumerate(lines[:-1].split(b"\n"), start=1)]
+def _too_large(cap: int) -> BundleRejected:
+    return BundleRejected(
+        "payload",
+        f"The bundle unpacks to more than {_mib(cap)}, the most its declared changes can need or the limit of this "
+        "installation. Ask the sender to export in smaller parts, or ask district IT to raise the limit.",
+    )
 
 
 def _parse_entry(line: bytes, number: int) -> dict[str, Any]:

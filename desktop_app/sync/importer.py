@@ -21,7 +21,13 @@ from desktop_app.models.sync_state import BundleReceived
 from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.migrations_runner import head_revision
-from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, bundle_sha256, read_bundle
+from desktop_app.sync.bundle import (
+    DEFAULT_MAX_BUNDLE_BYTES,
+    DEFAULT_MAX_PAYLOAD_BYTES,
+    OpenedBundle,
+    bundle_sha256,
+    read_bundle,
+)
 from desktop_app.sync.district_side import apply_station_bundle, build_return_bundle, stored_answer
 from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES
 from desktop_app.sync.peers import key_lookup, load_identity
@@ -54,7 +60,12 @@ __all__ = [
 
 
 def open_bundle(
-    ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES, admit: Admit | None = None
+    ctx: Context,
+    data: bytes,
+    *,
+    max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
+    max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+    admit: Admit | None = None,
 ) -> OpenedBundle:
     """Every check that needs no write; raises BundleRejected naming the check that failed."""
     permissions.require(ctx, permissions.SYNC)
@@ -69,6 +80,7 @@ def open_bundle(
         my_identity=identity,
         sender_keys=keys.get,
         max_bundle_bytes=max_bundle_bytes,
+        max_payload_bytes=max_payload_bytes,
         keyring=ring,
         admit=admit,
     )
@@ -113,7 +125,12 @@ def hold_if_newer(ctx: Context, opened: OpenedBundle) -> None:
 
 
 def receive_station_bundle(
-    ctx: Context, data: bytes, *, admit: Admit | None = None, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES
+    ctx: Context,
+    data: bytes,
+    *,
+    admit: Admit | None = None,
+    max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
+    max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
 ) -> StationBundleReceived:
     """District: verify, apply (or recognise as already applied) one station bundle, and answer it.
 
@@ -129,7 +146,9 @@ def receive_station_bundle(
         if replayed is not None:
             return replayed
         admit = None  # a replay is never counted against the station's rate
-    result = _take_station_bundle(ctx, data, admit=admit, max_bundle_bytes=max_bundle_bytes)
+    result = _take_station_bundle(
+        ctx, data, admit=admit, max_bundle_bytes=max_bundle_bytes, max_payload_bytes=max_payload_bytes
+    )
     assert result.opened is not None
     return StationBundleReceived(result, build_return_bundle(ctx, result.opened))
 
@@ -175,8 +194,15 @@ def import_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_
     return apply_return_bundle(ctx, opened)
 
 
-def _take_station_bundle(ctx: Context, data: bytes, *, admit: Admit | None, max_bundle_bytes: int) -> ImportResult:
-    opened = open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, admit=admit)
+def _take_station_bundle(
+    ctx: Context,
+    data: bytes,
+    *,
+    admit: Admit | None,
+    max_bundle_bytes: int,
+    max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+) -> ImportResult:
+    opened = open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, max_payload_bytes=max_payload_bytes, admit=admit)
     hold_if_newer(ctx, opened)
     earlier = previous_import(ctx, opened.sha256)
     if earlier is not None:
