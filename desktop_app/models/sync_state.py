@@ -36,6 +36,8 @@ class SyncPeer(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
     revoked_by: Mapped[str | None] = mapped_column(String(64), default=None)
     revoked_reason: Mapped[str | None] = mapped_column(String(200), default=None)
+    # Station: the district server's certificate (PEM), the only one accepted for its address (sync/tls.py).
+    tls_certificate: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class ReplacedPeerKey(Base):

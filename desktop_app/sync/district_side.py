@@ -34,6 +34,7 @@ from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
 from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
+from desktop_app.sync.tls import district_certificate
 
 MAX_NOTICES = 50
 
@@ -232,6 +233,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 # How long deleted records keep their history before the SHO may purge them (services/purge.py).
                 **({"retention_days": retention} if retention is not None else {}),
                 **announcements(session, ctx.clock.now()),
+                # The certificate the station pins for this district's server (sync/tls.py).
+                **({"tls_certificate": certificate} if (certificate := district_certificate(session)) else {}),
             },
             sender=identity,
             recipient_enc_public=peer_keys(peer).enc,

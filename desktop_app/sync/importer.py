@@ -176,9 +176,8 @@ def _answer_replay(
         answer = stored_answer(ctx, replay.manifest["sender"], sha)
         if answer is None:
             return None
-        return StationBundleReceived(
-            ImportResult(slip_from_manifest(replay.manifest, sha), "duplicate", report), answer
-        )
+        slip = slip_from_manifest(replay.manifest, sha, report.get("slip", {}))
+        return StationBundleReceived(ImportResult(slip, "duplicate", _without_slip(report)), answer)
     raise AssertionError("open_bundle returned without admitting")  # pragma: no cover
 
 
@@ -190,8 +189,12 @@ def import_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_
     hold_if_newer(ctx, opened)
     earlier = previous_import(ctx, opened.sha256)
     if earlier is not None:
-        return ImportResult(slip_for(opened), "duplicate", dict(earlier.report), opened=opened)
+        return ImportResult(slip_for(opened), "duplicate", _without_slip(earlier.report), opened=opened)
     return apply_return_bundle(ctx, opened)
+
+
+def _without_slip(report: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in report.items() if name != "slip"}
 
 
 def _take_station_bundle(
@@ -206,5 +209,5 @@ def _take_station_bundle(
     hold_if_newer(ctx, opened)
     earlier = previous_import(ctx, opened.sha256)
     if earlier is not None:
-        return ImportResult(slip_for(opened), "duplicate", dict(earlier.report), opened=opened)
+        return ImportResult(slip_for(opened), "duplicate", _without_slip(earlier.report), opened=opened)
     return apply_station_bundle(ctx, opened)

@@ -2,7 +2,8 @@
 district's return bundle back in the response.
 
 The bundle's own signature and encryption are the security, so there are no passwords: an unknown sender
-is refused by the same checks as a file import. The server bounds the request size, limits requests per
+is refused by the same checks as a file import. With `--tls-cert/--tls-key` it speaks only HTTPS, and stations pin
+its certificate (sync/tls.py). The server bounds the request size, limits requests per
 client address and bundles per station, applies one bundle at a time, and logs codes and counts only —
 never a name, a CNIC or any other field of a record.
 """
@@ -18,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -30,6 +32,7 @@ from desktop_app.errors import AhtcError, BundleRejected
 from desktop_app.services.context import Context
 from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_PAYLOAD_BYTES
 from desktop_app.sync.importer import BundleHeld, receive_station_bundle
+from desktop_app.sync.tls import certificate_pem, use_certificate
 
 BUNDLE_PATH = "/v1/bundles"
 BUNDLE_MEDIA_TYPE = "application/vnd.ahtc-bundle"
@@ -89,6 +92,12 @@ class ServerLimits:
     body_deadline_s: float = 600.0  # and one that takes longer than this in all
     requests_per_client_per_minute: int = 60
     bundles_per_station_per_minute: int = 12
+
+
+_NOT_ENROLLED = (
+    "The bundle is not signed by a station enrolled with this district: nothing was imported. If this station is "
+    "enrolled, its bundle was damaged or changed on the way; if not, complete enrolment with the district first."
+)
 
 
 class _TooManyBundles(AhtcError):
@@ -168,7 +177,7 @@ def create_app(ctx: Context, limits: ServerLimits | None = None) -> FastAPI:
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:
-        return {"status": "ok", "district": ctx.station.station_code}
+        return {"status": "ok"}  # nothing about which district or stations this is
 
     @app.post(BUNDLE_PATH)
     async def receive(request: Request) -> Response:
@@ -209,7 +218,10 @@ def create_app(ctx: Context, limits: ServerLimits | None = None) -> FastAPI:
                 return _refusal(409, "schema", str(exc))
             except BundleRejected as exc:
                 log.info("bundle refused: %s", exc.check)
-                return _refusal(403 if exc.check in ("sender", "signature") else 422, exc.check, exc.detail)
+                if exc.check in ("sender", "signature"):
+                    # One answer for both: the network must not learn which station codes are enrolled here.
+                    return _refusal(403, "signature", _NOT_ENROLLED)
+                return _refusal(422, exc.check, exc.detail)
             except AhtcError:
                 log.exception("bundle failed")
                 return _refusal(500, "server", "The district could not apply the bundle; nothing was changed.")
@@ -227,21 +239,51 @@ def create_app(ctx: Context, limits: ServerLimits | None = None) -> FastAPI:
     return app
 
 
-def serve(ctx: Context, *, host: str = "127.0.0.1", port: int = 8470, limits: ServerLimits | None = None) -> None:
-    """Run until stopped (Ctrl+C). Put TLS in front of it (a reverse proxy) when it faces a network."""
-    uvicorn.run(create_app(ctx, limits), host=host, port=port, log_level="info", server_header=False)
+@dataclass(frozen=True)
+class TlsFiles:
+    """The server's certificate (PEM; self-signed is fine: stations pin it) and its private key."""
+
+    certificate: Path
+    key: Path
+
+
+def serve(
+    ctx: Context,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8470,
+    limits: ServerLimits | None = None,
+    tls: TlsFiles | None = None,
+) -> None:
+    """Run until stopped (Ctrl+C). With `tls`, only over HTTPS, and the certificate is sent to stations to pin."""
+    app = create_app(ctx, limits)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, **_tls_options(ctx, tls))
+
+
+def _tls_options(ctx: Context, tls: TlsFiles | None) -> dict[str, Any]:
+    if tls is None:
+        return {}
+    use_certificate(ctx, certificate_pem(tls.certificate))
+    return {"ssl_certfile": str(tls.certificate), "ssl_keyfile": str(tls.key)}
 
 
 @contextlib.contextmanager
 def running_server(
-    ctx: Context, *, host: str = "127.0.0.1", limits: ServerLimits | None = None, startup_timeout_s: float = 10.0
+    ctx: Context,
+    *,
+    host: str = "127.0.0.1",
+    limits: ServerLimits | None = None,
+    tls: TlsFiles | None = None,
+    startup_timeout_s: float = 10.0,
 ) -> Iterator[str]:
     """The server in a background thread on a free port; yields its base URL and stops it on exit."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(ctx, limits), log_level="warning", lifespan="off", server_header=False)
+    config = uvicorn.Config(
+        create_app(ctx, limits), log_level="warning", lifespan="off", server_header=False, **_tls_options(ctx, tls)
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="ahtc-district-server", daemon=True)
     thread.start()
@@ -253,7 +295,7 @@ def running_server(
             raise RuntimeError("the district server did not start")
         time.sleep(0.01)
     try:
-        yield f"http://{host}:{port}"
+        yield f"{'https' if tls else 'http'}://{host}:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=startup_timeout_s)

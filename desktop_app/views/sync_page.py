@@ -35,7 +35,13 @@ from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
 from desktop_app.services.registry import spec_for
 from desktop_app.services.settings import load_settings, pending_change_count
-from desktop_app.sync.client import DistrictRefused, DistrictUnreachable, HttpSyncResult, sync_over_http
+from desktop_app.sync.client import (
+    DistrictNotVerified,
+    DistrictRefused,
+    DistrictUnreachable,
+    HttpSyncResult,
+    sync_over_http,
+)
 from desktop_app.sync.enrolment import (
     AnswerPreview,
     EnrolmentError,
@@ -179,6 +185,11 @@ def sync_error_text(exc: BaseException) -> str:
             .replace("%1", exc.check)
             .replace("%2", check_sentence(exc.check))
         )
+    if isinstance(exc, DistrictNotVerified):
+        return tr(
+            "The server at the district's address did not show the district's certificate, so nothing was sent: it "
+            "may be another computer posing as the district. Nothing was lost. Tell district IT."
+        )
     if isinstance(exc, DistrictUnreachable):
         return tr(
             "The district server could not be reached (no network, or the server is off). Nothing was lost: "
@@ -224,7 +235,13 @@ def remembered_error(exc: BaseException) -> str:
     if isinstance(exc, BundleRejected | DistrictRefused):
         kind = "refused" if isinstance(exc, BundleRejected) else "district-refused"
         return f"{kind}:{exc.check}" if exc.check.isidentifier() else kind
-    for kind, cls in (("unreachable", DistrictUnreachable), ("not-enrolled", NotEnrolled), ("held", BundleHeld)):
+    kinds = (
+        ("not-verified", DistrictNotVerified),
+        ("unreachable", DistrictUnreachable),
+        ("not-enrolled", NotEnrolled),
+        ("held", BundleHeld),
+    )
+    for kind, cls in kinds:
         if isinstance(exc, cls):
             return kind
     return "other"
@@ -237,6 +254,7 @@ def remembered_error_text(code: str) -> str:
     if kind == "district-refused":
         return sync_error_text(DistrictRefused(check or "payload", ""))
     known: dict[str, AhtcError] = {
+        "not-verified": DistrictNotVerified(),
         "unreachable": DistrictUnreachable(),
         "not-enrolled": NotEnrolled(),
         "held": BundleHeld(),

@@ -99,11 +99,17 @@ def peak_rss_mib(process: subprocess.Popen[bytes]) -> float:
     raise AssertionError("no VmHWM")
 
 
-def bomb(lines: int) -> bytes:
-    """zlib data that inflates to `lines` well-formed entries (1 GiB from about 1 MiB for 60 million)."""
+def header(counts: dict[str, int]) -> bytes:
+    return canonical_json({"counts": counts, "created_at": "2026-03-01T05:00:00+00:00", "extra": {}}) + b"\n"
+
+
+def bomb(lines: int, claimed: dict[str, int]) -> bytes:
+    """zlib data that inflates to a header claiming `claimed`, then `lines` well-formed entries (1 GiB from about
+    2.5 MiB for 60 million)."""
     block = ENTRY * (MiB // len(ENTRY))
     packer = zlib.compressobj(9)
-    out = [packer.compress(block) for _ in range(lines // (MiB // len(ENTRY)))]
+    out = [packer.compress(header(claimed))]
+    out.extend(packer.compress(block) for _ in range(lines // (MiB // len(ENTRY))))
     out.append(packer.flush())
     return b"".join(out)
 
@@ -140,19 +146,23 @@ def _reseal(genuine: bytes, signer: Identity, key: bytes, plaintext: bytes, chan
 
 def one_long_line(size: int) -> bytes:
     packer = zlib.compressobj(9)
-    out = [packer.compress(b"7" * MiB) for _ in range(size // MiB)]
+    out = [packer.compress(header({"cases": 1}))]
+    out.extend(packer.compress(b"7" * MiB) for _ in range(size // MiB))
     return b"".join([*out, packer.flush()])
 
 
 @pytest.mark.parametrize(
     ("plaintext", "why"),
     [
-        (bomb(2_000_000), "more changes than the manifest counts"),  # 36 MiB of entries for a bundle of one
-        (one_long_line(256 * MiB), "unpacks to more than 4.0 MiB"),  # one line, no end: stopped at one entry's cap
+        (
+            bomb(2_000_000, {"cases": 1}),
+            "more changes than the manifest counts",
+        ),  # 36 MiB of entries for a bundle of one
+        (one_long_line(256 * MiB), "longer than any entry can be"),  # one line, no end: stopped at 4 MiB
     ],
 )
 def test_a_bomb_is_stopped_at_what_its_counts_allow(enrolled: Sync, plaintext: bytes, why: str) -> None:
-    small_claim = forged(enrolled, plaintext, {"counts": {"cases": 1}})
+    small_claim = forged(enrolled, plaintext, {"entries": 1})
 
     started = time.monotonic()
     with pytest.raises(BundleRejected) as caught:
@@ -166,12 +176,13 @@ def test_bombs_and_stalled_bodies_leave_the_server_bounded_and_honest_stations_s
     enrolled: Sync, server: tuple[str, subprocess.Popen[bytes]]
 ) -> None:
     url, process = server
-    payload = bomb(60_000_000)  # 1 GiB of entries when inflated
-    assert len(payload) < 3 * MiB
-    bombs = [
-        forged(enrolled, payload, {"counts": {"cases": 1}}),  # claims one entry: stopped at one entry's cap
-        forged(enrolled, payload, {"counts": {"cases": 60_000_000}}),  # claims them all: stopped at the server's cap
+    bombs = [  # 1 GiB of entries when inflated, from under 3 MiB
+        # claims one entry: stopped at the second
+        forged(enrolled, bomb(60_000_000, {"cases": 1}), {"entries": 1}),
+        # claims them all: stopped at the server's cap
+        forged(enrolled, bomb(60_000_000, {"cases": 60_000_000}), {"entries": 60_000_000}),
     ]
+    assert all(len(data) < 3 * MiB for data in bombs)
     stalled: list[socket.socket] = []
     port = int(url.rsplit(":", 1)[1])
     # Six bodies of 6 MiB that stop halfway, then one more: past the 40 MiB the server holds at once, it is busy.
@@ -203,7 +214,7 @@ def test_entries_beyond_the_declared_counts_are_refused_before_more_is_read() ->
     from tests.sync.test_bundle import DISTRICT, KEYS, with_plaintext
     from tests.sync.test_bundle import enrolled as enrolled_keys
 
-    data = with_plaintext(bomb(2_000_000), {"counts": {"sites": 2, "inspections": 1}})
+    data = with_plaintext(bomb(2_000_000, {"sites": 2, "inspections": 1}))
     with pytest.raises(BundleRejected) as caught:
         read_bundle(data, my_code=DISTRICT, my_identity=KEYS[DISTRICT], sender_keys=enrolled_keys)
     assert caught.value.check == "payload" and "register" in caught.value.detail
