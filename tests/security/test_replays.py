@@ -8,6 +8,7 @@ unanswered, left the district a "bundle N did not arrive" gap for a bundle that 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,24 @@ def test_an_unanswered_or_refused_http_sync_leaves_no_gap(enrolled: Sync) -> Non
     with enrolled.a.store.session() as session:
         numbers = list(session.scalars(select(BundleSent.bundle_no).order_by(BundleSent.bundle_no)))
     assert numbers == [1, 2]
+
+
+def test_the_station_reads_no_more_of_an_answer_than_it_accepts(enrolled: Sync) -> None:
+    """A hostile server (or a man in the middle without TLS) answering endlessly cannot fill the station's memory."""
+    sent: list[int] = []
+
+    def endless(request: httpx.Request) -> httpx.Response:
+        sent.append(len(request.read()))
+
+        def chunks() -> Iterator[bytes]:
+            for _ in range(64):  # 64 MiB, far past the 1 MiB this station accepts here
+                yield b"\0" * 2**20
+
+        return httpx.Response(200, content=chunks())
+
+    with pytest.raises(DistrictRefused) as refused:
+        sync_over_http(
+            enrolled.a, "http://district.invalid", transport=httpx.MockTransport(endless), max_answer_bytes=2**20
+        )
+
+    assert refused.value.check == "size" and sent
