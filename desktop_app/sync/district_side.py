@@ -28,7 +28,7 @@ from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import held_digest
-from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
+from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json, with_added_columns
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
@@ -336,7 +336,8 @@ def reference_entries(session: Session, station: str, after: int, top: int) -> l
                 .distinct()
             )
         )
-    return [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+    out = [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+    return with_added_columns(session, out)
 
 
 def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) -> list[dict[str, Any]]:
@@ -353,7 +354,8 @@ def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) 
         .subquery()
     )
     rows = session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
-    return [entry_json(row) | {"recovery": True} for row in rows if just_sent.get(row.row_id) != row.hlc]
+    out = [entry_json(row) | {"recovery": True} for row in rows if just_sent.get(row.row_id) != row.hlc]
+    return with_added_columns(session, out)
 
 
 def conflict_entries(session: Session, station: str) -> list[dict[str, Any]]:
