@@ -558,7 +558,7 @@ def _known_elsewhere(session: Session, table_name: str, ids: list[str]) -> dict[
     return found
 
 
-_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,31}")
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}( \([a-z_]{1,64}\))?")  # a code, or "code (register)"
 
 
 def _foreign_refusal(foreign: list[tuple[str, str]]) -> BundleRejected:
