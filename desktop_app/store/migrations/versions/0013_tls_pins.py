@@ -1,7 +1,7 @@
 """tls pins: the district's server certificate, and the one a station pins for its district
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-02
 
 The district records the certificate its sync server shows (`district serve --tls-cert`) and sends it to the
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

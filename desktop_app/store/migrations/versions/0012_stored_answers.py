@@ -1,7 +1,7 @@
 """stored answers: the district keeps the bytes of its latest return bundle to each station
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-02
 
 A replayed station bundle is answered with the stored bytes, writing nothing (docs/sync.md, "Replays").
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
