@@ -3142,5 +3142,85 @@
         <source>Restore Defaults</source>
         <translation>اصل ترتیبات بحال کریں</translation>
     </message>
+    <message>
+        <source>an anonymous tip keeps nothing that identifies the tipster: leave this blank</source>
+        <translation>گمنام اطلاع میں اطلاع دہندہ کی شناخت کی کوئی چیز نہیں رکھی جاتی: اسے خالی چھوڑیں</translation>
+    </message>
+    <message>
+        <source>name the agency that passed the tip on</source>
+        <translation>اطلاع بھیجنے والے ادارے کا نام منتخب کریں</translation>
+    </message>
+    <message>
+        <source>only a tip passed on by another agency names one</source>
+        <translation>ادارے کا نام صرف اسی اطلاع میں ہوتا ہے جو کسی دوسرے ادارے نے بھیجی ہو</translation>
+    </message>
+    <message>
+        <source>give the date the tip was verified</source>
+        <translation>اطلاع کی تصدیق کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>say whether verification confirmed the tip or found it unfounded</source>
+        <translation>بتائیں کہ تصدیق میں اطلاع درست پائی گئی یا بے بنیاد</translation>
+    </message>
+    <message>
+        <source>cannot be before the tip was received</source>
+        <translation>اطلاع کی وصولی سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>a tip is verified before action is taken on it</source>
+        <translation>کارروائی سے پہلے اطلاع کی تصدیق ضروری ہے</translation>
+    </message>
+    <message>
+        <source>a tip found unfounded takes no action: close it</source>
+        <translation>بے بنیاد پائی گئی اطلاع پر کارروائی نہیں ہوتی: اسے بند کریں</translation>
+    </message>
+    <message>
+        <source>link the inspection, case or referral that was the action</source>
+        <translation>جو معائنہ، مقدمہ یا ریفرل کارروائی تھا اسے منسلک کریں</translation>
+    </message>
+    <message>
+        <source>give the date the action was taken</source>
+        <translation>کارروائی کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>cannot be before the verification</source>
+        <translation>تصدیق سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>a tip is closed after the action taken, or when verification found it unfounded</source>
+        <translation>اطلاع کارروائی کے بعد، یا تصدیق میں بے بنیاد پائے جانے پر ہی بند کی جاتی ہے</translation>
+    </message>
+    <message>
+        <source>cannot be before the action taken</source>
+        <translation>کارروائی سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>this tip was saved with the tipster's name or number, which its history keeps: delete it and record it again as an anonymous tip</source>
+        <translation>یہ اطلاع، اطلاع دہندہ کے نام یا نمبر کے ساتھ محفوظ ہوئی تھی جو اس کی تاریخچہ میں موجود ہے: اسے حذف کر کے گمنام اطلاع کے طور پر دوبارہ درج کریں</translation>
+    </message>
+    <message>
+        <source>cannot be before the advisory was posted</source>
+        <translation>انتباہ آویزاں کرنے کی تاریخ سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>give the date someone went back to look</source>
+        <translation>دوبارہ جانچ کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>give the date the action was done</source>
+        <translation>تکمیل کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>an action with a date done is done</source>
+        <translation>جس نکتے کی تکمیل کی تاریخ لکھی ہو وہ مکمل ہے</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>مدت شروع ہونے سے پہلے ختم ہو رہی ہے</translation>
+    </message>
+    <message>
+        <source>a target's period is at most a year</source>
+        <translation>ہدف کی مدت زیادہ سے زیادہ ایک سال ہو سکتی ہے</translation>
+    </message>
 </context>
 </TS>
