@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Migrant smuggling</source>
-        <translation>انسانی اسمگلنگ (تارکین وطن)</translation>
+        <translation>تارکین وطن کی اسمگلنگ (PSMA 2018)</translation>
     </message>
     <message>
         <source>Migration victims</source>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <source>Trafficking in persons</source>
-        <translation>انسانی اسمگلنگ</translation>
+        <translation>انسانی ٹریفکنگ (PTPA 2018)</translation>
     </message>
     <message>
         <source>Travel agency</source>
