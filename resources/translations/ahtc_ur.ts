@@ -1788,6 +1788,10 @@
         <translation>ضلع پر اے ایچ ٹی سی رجسٹر کا مختلف ورژن چل رہا ہے۔</translation>
     </message>
     <message>
+        <source>The server at the district's address did not show the district's certificate, so nothing was sent: it may be another computer posing as the district. Nothing was lost. Tell district IT.</source>
+        <translation>ضلع کے پتے پر موجود سرور نے ضلع کا سرٹیفکیٹ نہیں دکھایا، اس لیے کچھ نہیں بھیجا گیا: ہو سکتا ہے کوئی اور کمپیوٹر خود کو ضلع ظاہر کر رہا ہو۔ کچھ ضائع نہیں ہوا۔ ضلعی آئی ٹی کو بتائیں۔</translation>
+    </message>
+    <message>
         <source>The district server could not be reached (no network, or the server is off). Nothing was lost: the changes go with the next sync or on a USB stick.</source>
         <translation>ضلعی سرور سے رابطہ نہیں ہو سکا (نیٹ ورک نہیں، یا سرور بند ہے)۔ کچھ ضائع نہیں ہوا: تبدیلیاں اگلے سنک یا یو ایس بی اسٹک سے جائیں گی۔</translation>
     </message>
