@@ -23,6 +23,7 @@ from desktop_app.services.clock_bounds import allowed_skew, plain_span, plain_ti
 from desktop_app.services.context import Context
 from desktop_app.services.hlc import CLOCK_BEHIND_TOLERANCE_MS
 from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.anchor_payload import anchor_entry, grants_unreceipted
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import acknowledged_rows, bucket_of
 from desktop_app.sync.peers import district_peer, load_identity, peer_keys, station_info
@@ -109,7 +110,8 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
         ack = acknowledgement(session, district.code, info.store_id)
         entries = _entries_after(session, ack.acked_seq)
         resent = _resend_entries(session, ack) if ack.resend_buckets else []
-        if not entries and not resent and not allow_empty:
+        pending_grants = grants_unreceipted(session, ctx.station.station_code, info.store_id)
+        if not entries and not resent and not allow_empty and not pending_grants:
             return None
         log = ChangeLogEntry.__table__
         seq_to = max(int(session.scalar(select(func.max(log.c.seq))) or 0), ack.acked_seq)
@@ -126,7 +128,8 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
             [("sync-export", None, None, f"bundle {bundle_no} to {district.code}: {len(entries)} changes")],
         )
         created_at = ctx.clock.now().astimezone(dt.UTC).isoformat()
-        payload = resent + entries
+        # Grants, users and the audit since the last receipt, for the district's checks (sync/station_anchor.py).
+        payload = [*resent, *entries, anchor_entry(session, ctx.station.station_code, info.store_id)]
         data = write_bundle(
             kind=STATION_CHANGES,
             sender_code=ctx.station.station_code,
