@@ -129,7 +129,8 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
         )
         created_at = ctx.clock.now().astimezone(dt.UTC).isoformat()
         # Grants, users and the audit since the last receipt, for the district's checks (sync/station_anchor.py).
-        payload = [*resent, *entries, anchor_entry(session, ctx.station.station_code, info.store_id)]
+        changes = [*resent, *entries]
+        payload = [*changes, anchor_entry(session, ctx.station.station_code, info.store_id)]
         data = write_bundle(
             kind=STATION_CHANGES,
             sender_code=ctx.station.station_code,
@@ -157,7 +158,7 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
             sender=load_identity(session),
             recipient_enc_public=peer_keys(district).enc,
         )
-        counts = _counts(payload)
+        counts = _counts(changes)  # the slip counts record changes, not the anchor entry
         sha = bundle_sha256(data)
         session.add(
             BundleSent(
@@ -167,7 +168,7 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
                 bundle_no=bundle_no,
                 seq_from=ack.acked_seq + 1,
                 seq_to=seq_to,
-                changes=len(payload),
+                changes=len(changes),
                 counts=counts,
                 sha256=sha,
                 created_at=ctx.clock.now(),
