@@ -85,10 +85,9 @@ def cross_check(session: Session, station_code: str) -> list[str]:
         ids = session.scalars(select(table.c.id).where(table.c.station_code == station_code))
         unlogged.update(spec.name for row_id in ids if row_id not in logged)
     problems += [f"{n} record(s) in {name} have no change-log entry" for name, n in sorted(unlogged.items())]
-    unaudited = Counter(table for row_id, table in local.items() if row_id not in audited)
-    problems += [f"{n} change(s) to {name} have no audit entry" for name, n in sorted(unaudited.items())]
+    names = {spec.table: spec.name for spec in load_all().values()}
+    unaudited = Counter(names.get(table, table) for row_id, table in local.items() if row_id not in audited)
+    problems += [f"{n} record(s) in {name} have changes with no audit entry" for name, n in sorted(unaudited.items())]
     orphans = Counter(register for record_id, register in audited.items() if record_id not in logged)
-    problems += [
-        f"{n} audit entr(ies) of {name} name a change that is not there" for name, n in sorted(orphans.items())
-    ]
+    problems += [f"{n} record(s) in {name} have audit entries but no change" for name, n in sorted(orphans.items())]
     return problems

@@ -18,6 +18,7 @@ from desktop_app.models.sync_state import BundleReceived
 from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.anchor_payload import ANCHOR_TABLE
 from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, read_bundle
 from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES, DispatchSlip
 from desktop_app.sync.peers import key_lookup, load_identity
@@ -154,7 +155,8 @@ def slip_for(opened: OpenedBundle) -> DispatchSlip:
         manifest["bundle_no"],
         manifest["seq_from"],
         manifest["seq_to"],
-        dict(manifest["counts"]),
+        # Record changes only: the anchor entry (grants, users, audit tail) is not a change to the registers.
+        {table: n for table, n in dict(manifest["counts"]).items() if table != ANCHOR_TABLE},
         opened.sha256,
         manifest["created_at"],
     )

@@ -27,9 +27,9 @@ def raise_role(ctx: Context, username: str, role: str = "sho") -> None:
     raw_sql(ctx, ("UPDATE users SET role = ? WHERE username = ?", (role, username)))
 
 
-def delete_with_history(ctx: Context, table: str, register: str, row_id: str) -> None:
+def delete_with_history(ctx: Context, table: str, register: str, row_id: str, *, audit_only: bool = False) -> None:
     """Hard-delete a record with its change log and audit entries, then re-hash the whole audit chain so that it
-    verifies again: what security review finding 8 did by hand."""
+    verifies again: what security review finding 8 did by hand. `audit_only`: cut out its audit entries alone."""
     import datetime as dt
 
     from desktop_app.services.audit import GENESIS, entry_hash
@@ -37,8 +37,9 @@ def delete_with_history(ctx: Context, table: str, register: str, row_id: str) ->
     conn = sqlcipher3.connect(str(Path(ctx.store.paths.database)))
     try:
         conn.execute(key_pragma(ctx.store.data_key))
-        conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
-        conn.execute("DELETE FROM change_log WHERE row_id = ?", (row_id,))
+        if not audit_only:
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+            conn.execute("DELETE FROM change_log WHERE row_id = ?", (row_id,))
         rows = conn.execute(
             "SELECT at, username, action, register, record_id, detail FROM audit_log "
             "WHERE NOT (register = ? AND record_id IS ?) ORDER BY seq",
