@@ -157,6 +157,7 @@ SHARES = {
     "cases": 0.04,
     "person_links": 0.05,
     "referrals": 0.02,
+    "tips": 0.04,
 }
 
 
@@ -310,7 +311,9 @@ def fill(
     _walk_cases(ctx, make, case_ids, counts)
     add("person_links", drawn.person_links + _agent_links(make, n["person_links"], agents, victim_ids))
     add("case_links", drawn.case_links)
-    add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
+    referral_ids = add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
+    actions = {"inspections": [i["id"] for i in inspections], "cases": case_ids, "referrals": referral_ids}
+    add("tips", _tips(make, n["tips"], actions, [s for s in sites if s["kind"] == "brick_kiln"] or sites))
     # A register the generators above do not know yet still shows with its spec's example record.
     for register, record_id in create_examples(service, first).items():
         if register not in first:
@@ -821,4 +824,63 @@ def _referrals(make: _Maker, count: int, children: list[str], victims: list[str]
                 "outcome": make.rng.choice(["pending", "accepted", "service_given", "declined"]),
             }
         )
+    return rows
+
+
+TIP_STORIES = {
+    "child_labour_kiln": "Children under 14 are moulding bricks at {site}; the caller saw them at night",
+    "bonded_labour": "A family at {site} cannot leave: the owner says they owe an advance (peshgi)",
+    "migrant_smuggling": "An agent near {place} collects money to send young men to Europe by boat",
+    "emigration_fraud": "A travel office in {place} takes passports and fees for jobs abroad that never come",
+    "trafficking_in_persons": "Girls from {place} were taken to the city for work and have not come back",
+}
+
+
+def _tips(make: _Maker, count: int, actions: dict[str, list[str]], sites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tips at every step: waiting to be verified (some overdue, some just in), verified, acted on and closed, and
+    found unfounded; about half anonymous (nothing of the tipster kept), the rest with a name and a number."""
+    rows = []
+    steps = ["received", "verified", "action_taken", "closed", "unfounded"]
+    for index in range(count):
+        step = steps[index % len(steps)]
+        # Every fifth tip came in during the last three days, so the dashboard shows some due and not yet overdue.
+        received = make.day(3, 0) if index % 5 == 0 and step == "received" else make.day(240, 20)
+        category = make.rng.choice(list(TIP_STORIES))
+        site = make.rng.choice(sites)
+        tehsil, village = make.place()
+        channel = make.rng.choice(["citizen_app", "citizen_app", "helpline", "walk_in", "other_agency"])
+        row: dict[str, Any] = {
+            "received_on": received,
+            "channel": channel,
+            "from_agency": make.rng.choice(["fia", "labour", "child_protection_bureau"])
+            if channel == "other_agency"
+            else None,
+            "anonymous": make.rng.random() < 0.5,
+            "category": category,
+            "urgency": make.rng.choice(["urgent", "high", "normal", "normal"]),
+            "place": site["name"] if category in ("child_labour_kiln", "bonded_labour") else village,
+            "tehsil": site["tehsil"] if category in ("child_labour_kiln", "bonded_labour") else tehsil,
+            "site_id": site["id"] if category in ("child_labour_kiln", "bonded_labour") else None,
+            "details": TIP_STORIES[category].format(site=site["name"], place=village),
+        }
+        if not row["anonymous"]:
+            row["tipster_name"] = make.name(female=make.rng.random() < 0.3)
+            row["tipster_phone"] = make.phone()
+        if make.rng.random() < 0.4:
+            row["persons_named"] = make.name()
+
+        def after(day: dt.date, most: int) -> dt.date:
+            return min(make.today, day + dt.timedelta(days=make.rng.randint(0, most)))
+
+        if step != "received":
+            row["verified_on"] = after(received, 6)
+            row["finding"] = "unfounded" if step == "unfounded" else "confirmed"
+        if step in ("action_taken", "closed"):
+            register = make.rng.choice([r for r, ids in actions.items() if ids])
+            row["action_on"] = after(row["verified_on"], 12)
+            row["action_register"], row["action_id"] = register, make.rng.choice(actions[register])
+        if step in ("closed", "unfounded") and make.rng.random() < 0.8:
+            row["closed_on"] = after(row.get("action_on") or row["verified_on"], 20)
+            row["closing_note"] = "Found false on the spot" if step == "unfounded" else "Action complete"
+        rows.append(row)
     return rows

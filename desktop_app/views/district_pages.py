@@ -40,6 +40,12 @@ def gaps_text(gaps: list[list[int]]) -> str:
     return ", ".join(f"{a}–{b}" for a, b in gaps) if gaps else tr("none")
 
 
+def refusals_text(refusals: dict[str, int]) -> str:
+    """How many authentic bundles were refused, by the reason an officer follows up (wrong clock, foreign rows)."""
+    labels = {"clock": tr("wrong clock"), "owner": tr("other station's records")}
+    return ", ".join(f"{labels.get(check, check)}: {n:,}" for check, n in sorted(refusals.items())) or tr("none")
+
+
 def status_text(status: StationStatus) -> str:
     """Active, or revoked on a date (its bundles are refused; it comes back only by enrolling again)."""
     revoked = _read_time(status.revoked_at)
@@ -93,6 +99,7 @@ class StationsPage(QWidget):
                 tr("Acknowledged up to"),
                 tr("Gaps"),
                 tr("Open conflicts"),
+                tr("Refused bundles"),
                 tr("Status"),
             ],
         )
@@ -162,12 +169,15 @@ class StationsPage(QWidget):
                 f"{s.acked_seq:,}",
                 gaps_text(s.gaps),
                 f"{s.open_conflicts:,}",
+                refusals_text(s.refusals),
                 status_text(s),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if (column == 6 and s.gaps) or (column == 8 and s.revoked):
+                if (column == 6 and s.gaps) or (column == 8 and s.refusals) or (column == 9 and s.revoked):
                     item.setForeground(Qt.GlobalColor.red)
+                if column == 8 and s.last_refusal:
+                    item.setToolTip(s.last_refusal)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -1,7 +1,7 @@
 """role grants, district flags, integrity marks, receipts over the user/role state
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02
 
 Existing stores gain empty tables: the first SHO to sign in afterwards signs the roles he finds once, marked
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
