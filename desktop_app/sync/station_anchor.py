@@ -5,7 +5,8 @@ it learned at enrolment, and every receipt it signed over the station's audit he
 checked against them, and whatever does not fit is flagged (kept per station, shown in `district status`):
 
 - `grant-unsigned`: a grant not signed by an SHO the district knows (an officer signing his own promotion);
-- `grant-changed`: a grant the district holds, missing or rewritten in the station's copy;
+- `grant-changed` / `grant-missing`: a grant the district holds, rewritten or absent in the station's copy (absent
+  is also what a restore of an older backup looks like);
 - `grants-after-the-fact`: the roles of a store from before grants, signed once by its SHO, not yet confirmed
   (`ahtc district accept-grants CODE`, after checking the SHO's key with him);
 - `role-without-grant`: a user whose role or active state at the station no valid grant gives;
@@ -132,10 +133,17 @@ def _take_grants(session: Session, station: str, offered: object) -> list[tuple[
     flags: list[tuple[str, str]] = []
     for serial, row in held.items():
         grant = sent.get(serial)
-        if grant is None or grant.get("signature") != row.signature:
+        if grant is None:
+            # After a restore of an older backup this is expected (the grants made since are not in it).
             flags.append(
-                ("grant-changed", f"grant {serial} ({row.username} as {row.role}) is missing or changed at the station")
+                (
+                    "grant-missing",
+                    f"grant {serial} ({row.username} as {row.role}) held here is not at the station (deleted, or "
+                    "the station restored an older backup)",
+                )
             )
+        elif _content(grant) != _content(grants.grant_json(row)):
+            flags.append(("grant-changed", f"grant {serial} ({row.username} as {row.role}) was changed at the station"))
     new = [g for serial, g in sorted(sent.items()) if serial not in held]
     if not new:
         return flags
@@ -162,6 +170,10 @@ def _take_grants(session: Session, station: str, offered: object) -> list[tuple[
             )
         )
     return flags
+
+
+def _content(grant: dict[str, Any]) -> dict[str, Any]:
+    return {name: grant.get(name) for name in (*grants.GRANT_FIELDS, "signature")}
 
 
 def _author_flags(changes: Sequence[IncomingChange], roles: grants.Replay) -> list[tuple[str, str]]:

@@ -155,3 +155,18 @@ def test_a_store_from_before_grants_is_flagged_until_the_district_accepts(enroll
     round_trip(a, enrolled.district, enrolled.usb)
     assert [check for check, _ in flags(enrolled.district)] == ["grants-after-the-fact"]  # nothing new
     a.store.close()
+
+
+def test_a_grant_deleted_or_rewritten_at_the_station_is_flagged(officer_known: Sync) -> None:
+    raw_sql(
+        officer_known.a,
+        ("DELETE FROM role_grants WHERE username = ?", (OFFICER,)),
+        ("UPDATE role_grants SET signed_at = '2020-01-01T00:00:00+00:00' WHERE serial = 1", ()),
+    )
+
+    round_trip(officer_known.a, officer_known.district, officer_known.usb, allow_empty=True)
+
+    found = dict(flags(officer_known.district))
+    assert found["grant-missing"].startswith(f"grant 2 ({OFFICER} as officer) held here is not at the station")
+    assert found["grant-changed"] == "grant 1 (sho.phalia as sho) was changed at the station"
+    assert verify_store(officer_known.a).problems()  # and the station's own verify says so
