@@ -158,6 +158,11 @@ SHARES = {
     "person_links": 0.05,
     "referrals": 0.02,
     "tips": 0.04,
+    "outreach_sessions": 0.03,
+    "advisories": 0.02,
+    "trainings": 0.01,
+    "committee_meetings": 0.01,
+    "joint_inspections": 0.02,
 }
 
 
@@ -314,6 +319,14 @@ def fill(
     referral_ids = add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
     actions = {"inspections": [i["id"] for i in inspections], "cases": case_ids, "referrals": referral_ids}
     add("tips", _tips(make, n["tips"], actions, [s for s in sites if s["kind"] == "brick_kiln"] or sites))
+    add("outreach_sessions", _sessions(make, n["outreach_sessions"], sites))
+    add("advisories", _advisories(make, n["advisories"], [s for s in sites if s["kind"] == "travel_agency"] or sites))
+    add("trainings", _trainings(make, n["trainings"]))
+    meetings = _committee_meetings(make, n["committee_meetings"])
+    add("committee_meetings", meetings)
+    add("committee_attendance", _attendance(make, meetings))
+    add("committee_actions", _committee_actions(make, meetings))
+    add("joint_inspections", _joint_inspections(make, n["joint_inspections"], inspections, meetings))
     # A register the generators above do not know yet still shows with its spec's example record.
     for register, record_id in create_examples(service, first).items():
         if register not in first:
@@ -883,4 +896,175 @@ def _tips(make: _Maker, count: int, actions: dict[str, list[str]], sites: list[d
             row["closed_on"] = after(row.get("action_on") or row["verified_on"], 20)
             row["closing_note"] = "Found false on the spot" if step == "unfounded" else "Action complete"
         rows.append(row)
+    return rows
+
+
+SESSION_PLACES = {
+    "school": ("Govt. High School", "students"),
+    "college": ("Govt. Degree College", "students"),
+    "madrassa": ("Madrassa Jamia", "students"),
+    "brick_kiln": (None, "workers"),
+    "travel_agency": (None, "prospective_migrants"),
+    "public_place": ("Chowk", "general_public"),
+    "mosque": ("Jamia Masjid", "general_public"),
+}
+
+
+def _sessions(make: _Maker, count: int, sites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for index in range(count):
+        venue = list(SESSION_PLACES)[index % len(SESSION_PLACES)]
+        prefix, audience = SESSION_PLACES[venue]
+        tehsil, village = make.place()
+        at = [s for s in sites if s["kind"] == venue]
+        site = make.rng.choice(at) if at and prefix is None else None
+        if venue == "school" and make.rng.random() < 0.4:
+            audience = "parents_and_teachers"
+        rows.append(
+            {
+                "date": make.day(300, 1),
+                "venue": venue,
+                "institution": site["name"] if site else f"{prefix or 'Chowk'} {village}",
+                "tehsil": site["tehsil"] if site else tehsil,
+                "site_id": site["id"] if site else None,
+                "audience": audience,
+                "audience_count": make.rng.randint(15, 250),
+                "officers": f"SI {make.name()}",
+                "materials": make.rng.choice(["Leaflets on the helpline", "Banner and leaflets", "Short film", None]),
+            }
+        )
+    return rows
+
+
+def _advisories(make: _Maker, count: int, agencies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for index in range(count):
+        at_agency = index % 2 == 0
+        site = make.rng.choice(agencies) if at_agency else None
+        tehsil, village = make.place()
+        posted = make.day(300, 5)
+        row: dict[str, Any] = {
+            "posted_on": posted,
+            "venue": "travel_agency" if at_agency else make.rng.choice(["bus_terminal", "public_place", "school"]),
+            "location": f"Notice board, {site['name']}" if site else f"Main gate, {village}",
+            "tehsil": site["tehsil"] if site else tehsil,
+            "site_id": site["id"] if site else None,
+            "topic": "illegal_migration"
+            if at_agency
+            else make.rng.choice(["helpline", "child_labour", "minimum_wage"]),
+            "copies": make.rng.randint(1, 20),
+        }
+        if make.rng.random() < 0.6:
+            row["checked_on"] = min(make.today, posted + dt.timedelta(days=make.rng.randint(14, 60)))
+            row["still_displayed"] = make.rng.random() < 0.7
+        rows.append(row)
+    return rows
+
+
+def _trainings(make: _Maker, count: int) -> list[dict[str, Any]]:
+    topics = [
+        ("trafficking_law", "Trafficking in persons under PTPA 2018", "fia"),
+        ("smuggling_law", "Smuggling of migrants under PSMA 2018", "fia"),
+        ("victim_identification", "Telling trafficking from smuggling", "fia"),
+        ("child_and_bonded_labour_law", "Kiln child labour and bonded labour laws", "labour"),
+        ("interviewing_victims", "Interviewing children and victims", "child_protection_bureau"),
+        ("using_the_register", "Using the AHTC register", "police"),
+    ]
+    rows = []
+    for index in range(count):
+        topic, title, agency = topics[index % len(topics)]
+        trained = make.rng.randint(8, 30)
+        rows.append(
+            {
+                "date": make.day(300, 1),
+                "topic": topic,
+                "title": title,
+                "trainees_count": trained,
+                "trainees": "\n".join(f"ASI {make.name()}" for _ in range(min(trained, 5))),
+                "trainer": f"Inspector {make.name()}",
+                "trainer_agency": agency,
+                "place": "Police Lines, Mandi Bahauddin",
+                "hours": make.rng.choice([3, 6, 12]),
+            }
+        )
+    return rows
+
+
+COMMITTEE_AGENCIES = ("police", "fia", "intelligence_bureau", "labour", "child_protection_bureau", "social_welfare")
+COMMITTEE_ACTIONS = (
+    ("labour", "Inspect the kilns where children were found, with the police"),
+    ("fia", "Check the licences of the travel agencies on the unregistered list"),
+    ("child_protection_bureau", "Admit the withdrawn children to school and report attendance"),
+    ("social_welfare", "Support the families of the missing migrants"),
+    ("police", "Register FIRs on the confirmed tips of bonded labour"),
+    ("intelligence_bureau", "Share the names of agents active on the Libya route"),
+)
+
+
+def _committee_meetings(make: _Maker, count: int) -> list[dict[str, Any]]:
+    """Meetings about every two months, the latest ones recent, so some action items are open, some overdue."""
+    rows = []
+    for index in range(count):
+        day = make.today - dt.timedelta(days=10 + 60 * index + make.rng.randint(0, 10))
+        rows.append(
+            {
+                "id": _uuid(make.rng),
+                "date": day,
+                "committee": "district_vigilance" if index % 3 == 2 else "district_monitoring",
+                "chair": "Deputy Commissioner Mandi Bahauddin",
+                "venue": "DC Office, Mandi Bahauddin",
+                "decisions": "Joint inspections of kilns; list unlicensed travel agencies; report on school admissions",
+            }
+        )
+    return rows
+
+
+def _attendance(make: _Maker, meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for meeting in meetings:
+        present = ["police", *make.rng.sample(COMMITTEE_AGENCIES[1:], make.rng.randint(2, 5))]
+        for agency in present:
+            rows.append({"meeting_id": meeting["id"], "agency": agency, "representative": f"{make.name()}"})
+    return rows
+
+
+def _committee_actions(make: _Maker, meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every meeting sets three or four items; older ones are mostly done (some late, one dropped), newer ones
+    open, some of them past their due date."""
+    rows = []
+    for meeting in meetings:
+        for agency, action in make.rng.sample(COMMITTEE_ACTIONS, make.rng.randint(3, 4)):
+            due = meeting["date"] + dt.timedelta(days=make.rng.choice([14, 21, 30]))
+            row: dict[str, Any] = {"meeting_id": meeting["id"], "action": action, "owner_agency": agency}
+            row["due_on"] = due
+            roll = make.rng.random()
+            if due < make.today - dt.timedelta(days=20) and roll < 0.8:
+                row["status"] = "done"
+                row["done_on"] = min(make.today, due + dt.timedelta(days=make.rng.randint(-10, 12)))
+                row["follow_up"] = "Reported done at the next meeting"
+            elif roll > 0.95:
+                row["status"], row["follow_up"] = "dropped", "Overtaken by the provincial campaign"
+            else:
+                row["status"] = "open"
+                row["follow_up"] = "Asked for progress" if due < make.today else None
+            rows.append(row)
+    return rows
+
+
+def _joint_inspections(
+    make: _Maker, count: int, inspections: list[dict[str, Any]], meetings: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    rows = []
+    for visit in make.rng.sample(inspections, min(count, len(inspections))):
+        # The meeting that asked for it, when one was held in the two months before the visit.
+        asked = [m["id"] for m in meetings if dt.timedelta(0) <= visit["date"] - m["date"] <= dt.timedelta(days=60)]
+        for agency in make.rng.sample(["labour", "fia", "child_protection_bureau"], make.rng.randint(1, 2)):
+            rows.append(
+                {
+                    "inspection_id": visit["id"],
+                    "agency": agency,
+                    "officer": f"{make.name()}",
+                    "meeting_id": asked[0] if asked else None,
+                }
+            )
     return rows

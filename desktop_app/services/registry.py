@@ -16,11 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Float, Integer, String
 
 from desktop_app.models.base import RecordMixin
 from desktop_app.services.validation import Field
@@ -76,6 +76,9 @@ class RegisterSpec:
     # Kept by the district for every station (watch list, site registry).
     reference: bool = False
     search_fields: tuple[str, ...] = ()
+    # Short codes the search box also matches, whole or in part, on the column itself (a case number): a row
+    # numbered by a migration is found without rewriting the search index the upgrade must keep as it was.
+    code_fields: tuple[str, ...] = ()
     # Fields an analyst may read in a pseudonymised export and reports may load; every other field is personal.
     public_fields: tuple[str, ...] = ()
     # Fields the list screen filters by: a closed list gets a drop-down, text a box.
@@ -100,6 +103,12 @@ class RegisterSpec:
     derive: Callable[[State], State] | None = None
     # Called before validation on create, to fill defaults that depend on other fields.
     defaults: Callable[[State, dt.date], State] | None = None
+    # Fills, inside the creating transaction, fields the store gives out (a case's number); list them in
+    # derived_fields too, so no form or update can set them.
+    assign: Callable[[WriteTx, Sequence[State]], list[State]] | None = None
+    # Fields a tombstone keeps although nullable: not personal, and needed after deletion (a case's number is
+    # never given again, so its deleted case keeps it).
+    kept_on_delete: frozenset[str] = frozenset()
     list_columns: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
@@ -111,6 +120,7 @@ class RegisterSpec:
             ("public_fields", self.public_fields),
             ("filter_fields", self.filter_fields),
             ("search_fields", self.search_fields),
+            ("code_fields", self.code_fields),
             ("list_columns", self.list_columns),
         ):
             unknown = [n for n in names if n not in self.fields]
@@ -138,6 +148,9 @@ class RegisterSpec:
 
 
 # -- field facts from the model ---------------------------------------------------------------------------------
+
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
 
 # The first type a column is an instance of gives its kind.
 _COLUMN_KINDS: tuple[tuple[type, str], ...] = (
@@ -207,7 +220,22 @@ def _resolve(register: str, key: str, column: Column[Any], rule: Field, is_regis
     max_len = rule.max_len or length or 0
     if kind == "text" and not max_len:
         raise RegisterDefinitionError(f"{register}.{key}: a Text column needs max_len in its Field")
-    return replace(rule, kind=kind, required=required, max_len=max_len, nullable=bool(column.nullable))
+    maximum, minimum = rule.maximum, rule.minimum
+    if base == "int":
+        # What the column holds everywhere, PostgreSQL at a district included (INTEGER is 32-bit there): a
+        # larger number is refused at the form, not by the database after the officer pressed Save.
+        top = INT64_MAX if isinstance(column.type, BigInteger) else INT32_MAX
+        maximum = top if maximum is None else min(maximum, top)
+        minimum = -top - 1 if minimum is None else max(minimum, -top - 1)
+    return replace(
+        rule,
+        kind=kind,
+        required=required,
+        max_len=max_len,
+        nullable=bool(column.nullable),
+        maximum=maximum,
+        minimum=minimum,
+    )
 
 
 # -- the registry -----------------------------------------------------------------------------------------------

@@ -15,8 +15,10 @@ from enum import StrEnum
 from typing import Any
 
 from desktop_app.errors import ValidationError
+from desktop_app.services.printable import unprintable_character
 
 CNIC_DIGITS = 13
+MAX_INT_DIGITS = 20  # more than any column holds (2**63 has 19 digits)
 
 
 class FieldError(ValueError):
@@ -72,6 +74,9 @@ def parse_int(value: Any) -> int:
     text = str(value).replace(",", "").strip()
     if not re.fullmatch(r"-?\d+", text):
         raise FieldError("a whole number is needed")
+    if len(text) > MAX_INT_DIGITS:
+        # int() of thousands of digits is slow and then refused by Python itself; no register counts that far.
+        raise FieldError("this number is far too large")
     return int(text)
 
 
@@ -143,6 +148,12 @@ def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
                 f"contains a hidden control or text-direction character (U+{ord(hidden):04X}), perhaps from a "
                 "copy and paste: type the text again without it"
             )
+        unprintable = unprintable_character(text)
+        if unprintable is not None:
+            raise FieldError(
+                f"contains a character the printed summary cannot show (U+{ord(unprintable):04X}, an emoji or a "
+                "letter of another script): remove it, or write it in words"
+            )
         if rule.max_len and len(text) > rule.max_len:
             raise FieldError(f"keep it under {rule.max_len} characters")
         return text
@@ -151,9 +162,9 @@ def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
         if kind in {"count", "money"} and number < 0:
             raise FieldError("cannot be negative" if kind == "count" else "an amount in PKR cannot be negative")
         if rule.minimum is not None and number < rule.minimum:
-            raise FieldError(f"must be at least {rule.minimum:g}")
+            raise FieldError(f"must be at least {rule.minimum:,.0f}")
         if rule.maximum is not None and number > rule.maximum:
-            raise FieldError(f"must be at most {rule.maximum:g}")
+            raise FieldError(f"must be at most {rule.maximum:,.0f}")
         return number
     if kind == "float":
         try:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.errors import UpgradeFailed
 from desktop_app.store import migrations_runner
-from desktop_app.store.backup import row_counts, verify_backup, write_backup
+from desktop_app.store.backup import row_counts, write_verified_backup
 
 if TYPE_CHECKING:
     from desktop_app.store.store import Store
@@ -47,8 +47,7 @@ def upgrade_store(store: Store) -> UpgradeReport:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     paths.backups.mkdir(exist_ok=True)
     backup = paths.backups / f"before-migration-{before}-{stamp}.ahtcbak"
-    write_backup(store, backup)
-    verify_backup(backup, store.data_key, counts)  # BackupInvalid stops here: nothing was changed yet
+    write_verified_backup(store, backup, counts)  # BackupInvalid stops here: nothing was changed yet
     store.engine.dispose()  # no connection may hold the file while it is copied (Windows locks it)
     shutil.copy2(paths.database, copy)
     try:

@@ -22,10 +22,11 @@ from desktop_app.models.base import UTCDateTime
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.station import StationInfo
 from desktop_app.services import search
+from desktop_app.services.case_numbers import clash_suffix
 from desktop_app.services.clock_bounds import plain_span, plain_time, stamp_time
 from desktop_app.services.hlc import Hlc, observe
 from desktop_app.services.purge import PURGE, purge_from_marker
-from desktop_app.services.registry import register_models, spec_for
+from desktop_app.services.registry import RegisterSpec, register_models, spec_for
 from desktop_app.sync.decide import Action, Change, Decision, RowState, decide
 
 OPS = ("create", "update", "delete", PURGE)
@@ -64,6 +65,8 @@ class ApplyReport:
     # Reference entries a station would not take: another station's record, or a stamp from the far future.
     refused: Counter[str] = field(default_factory=Counter)
     purged: Counter[str] = field(default_factory=Counter)  # deleted records whose history was forgotten
+    # Records kept under a changed unique value (a case number another case here already holds).
+    kept_apart: Counter[str] = field(default_factory=Counter)
     changed_ids: set[str] = field(default_factory=set)
     foreign: list[tuple[str, str]] = field(default_factory=list)  # (register, owner) of each change refused so
 
@@ -78,6 +81,7 @@ class ApplyReport:
             "held_back",
             "refused",
             "purged",
+            "kept_apart",
         )
         out: dict[str, Any] = {name: sum(getattr(self, name).values()) for name in names}
         out["per_register"] = {
@@ -371,6 +375,9 @@ def _apply_table(
                 "state": change.state,
             }
         )
+    _keep_columns_the_sender_lacks(session, table, {i: c for i, c in final.items() if i in existed})
+    kept_apart = _keep_unique_apart(session, spec, final)
+    report.kept_apart[table_name] += kept_apart
     new_rows = [c.values for i, c in final.items() if i not in existed]
     old_rows = [c.values for i, c in final.items() if i in existed]
     if new_rows:
@@ -384,6 +391,69 @@ def _apply_table(
         )
         search.index_rows(session, spec, old_rows, replace=True)
     return None if highest is None else Hlc.parse(highest)
+
+
+def _keep_columns_the_sender_lacks(session: Session, table: Table, changes: dict[str, IncomingChange]) -> None:
+    """A version from a sender whose schema has not got a column yet (a station not yet at revision 0010 has no
+    case numbers) leaves the held row's value of that column as it is, instead of blanking it."""
+    lacking = {i: [col.key for col in table.c if col.key not in c.state] for i, c in changes.items()}
+    ids = sorted(i for i, keys in lacking.items() if keys)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            for key in lacking[row["id"]]:
+                changes[row["id"]].values[key] = row[key]
+
+
+def _keep_unique_apart(session: Session, spec: RegisterSpec, final: dict[str, IncomingChange]) -> int:
+    """A unique value (a case number) that another row here already holds, or that two incoming rows share,
+    is kept apart instead of refusing the bundle: the later-created row of the two (then the higher id) gets
+    its id appended. It happens only when a station restored on a new PC gave a number again before the
+    district's copy came back (services/case_numbers.py). The rule looks only at the two rows, so the district
+    and the station arrive at the same numbers whichever of the two each held first. Returns how many rows
+    were changed."""
+    table: Table = spec.model.__table__  # type: ignore[attr-defined]
+    changed = 0
+    for column in table.c:
+        if not column.unique or column.key == "id" or not isinstance(column.type, String):
+            continue
+        values = sorted({c.values[column.key] for c in final.values() if c.values.get(column.key)})
+        holders: dict[str, tuple[str, str]] = {}  # value -> (created_at, id) of the row here that holds it
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            stmt = select(table.c.id, table.c.created_at, column).where(column.in_(chunk))
+            for row_id, created, value in session.execute(stmt):
+                if row_id not in final:
+                    holders[value] = (_created_key(created), row_id)
+        in_order = sorted(final.items(), key=lambda item: (_created_key(item[1].values.get("created_at")), item[0]))
+        for row_id, change in in_order:
+            value = change.values.get(column.key)
+            if not value:
+                continue
+            holder = holders.get(value)
+            mine = (_created_key(change.values.get("created_at")), row_id)
+            if holder is None:
+                holders[value] = mine
+                continue
+            changed += 1
+            if holder < mine:
+                change.values[column.key] = clash_suffix(value, row_id)
+                holders[change.values[column.key]] = mine
+            else:
+                # The row held here is the later one: it gives way (same version, so digests still agree).
+                later = clash_suffix(value, holder[1])
+                session.execute(update(table).where(table.c.id == holder[1]).values({column.key: later}))
+                renamed = session.execute(select(table).where(table.c.id == holder[1])).mappings().one()
+                search.index_rows(session, spec, [dict(renamed)], replace=True)
+                holders[later] = holder
+                holders[value] = mine
+    return changed
+
+
+def _created_key(created: Any) -> str:
+    if isinstance(created, dt.datetime):
+        return created.astimezone(dt.UTC).isoformat() if created.tzinfo else created.isoformat() + "+00:00"
+    return str(created or "")
 
 
 def _count(report: ApplyReport, table: str, decision: Decision, change: IncomingChange, held: Any) -> None:

@@ -8,7 +8,6 @@ The acknowledgement is the highest seq up to which every range has arrived; hole
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +29,10 @@ from desktop_app.sync.anchor_payload import receipt_row, receipts_entry
 from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import held_digest
-from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
-from desktop_app.sync.importer import ImportResult, received_row, slip_for
+from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json, with_added_columns
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
+from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
 from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
 from desktop_app.sync.station_anchor import check_bundle, receipt_grants, split_anchor
@@ -165,12 +164,6 @@ def _chain_notes(mark: StationMark, manifest: dict[str, Any]) -> list[str]:
 
 
 # --- the answer ------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReturnBundle:
-    data: bytes
-    slip: DispatchSlip
 
 
 def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
@@ -325,7 +318,8 @@ def reference_entries(session: Session, station: str, after: int, top: int) -> l
                 .distinct()
             )
         )
-    return [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+    out = [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+    return with_added_columns(session, out)
 
 
 def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) -> list[dict[str, Any]]:
@@ -342,7 +336,8 @@ def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) 
         .subquery()
     )
     rows = session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
-    return [entry_json(row) | {"recovery": True} for row in rows if just_sent.get(row.row_id) != row.hlc]
+    out = [entry_json(row) | {"recovery": True} for row in rows if just_sent.get(row.row_id) != row.hlc]
+    return with_added_columns(session, out)
 
 
 def conflict_entries(session: Session, station: str) -> list[dict[str, Any]]:

@@ -26,9 +26,9 @@ from desktop_app.services import permissions
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
 from desktop_app.sync.district import StationStatus, district_status
-from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
+from desktop_app.sync.district_side import save_return_bundle
 from desktop_app.sync.enrolment import EnrolmentResult, RequestPreview, enrol_station, read_request
-from desktop_app.sync.importer import BundleHeld, import_bundle
+from desktop_app.sync.importer import BundleHeld, receive_station_bundle
 from desktop_app.views import ops
 from desktop_app.views.fmt import date_text
 from desktop_app.views.i18n import tr
@@ -67,15 +67,15 @@ def import_station_bundles(ctx: Context, paths: list[Path], return_dir: Path) ->
     changed = Changed()
     for path in paths:
         try:
-            result = import_bundle(ctx, Path(path).read_bytes())
+            received = receive_station_bundle(ctx, Path(path).read_bytes())
         except (BundleRejected, BundleHeld, OSError) as exc:
             outcomes.append(ImportOutcome(Path(path), sync_error_text(exc), True))
             continue
+        result = received.result
         changed = changed | Changed(result.changed_registers, result.changed_ids)
         text = import_text(result)
-        if result.opened is not None:
-            answer = save_return_bundle(build_return_bundle(ctx, result.opened), return_dir)
-            text += "\n\n" + tr("Return bundle for the station:") + "\n" + slip_text(answer)
+        answer = save_return_bundle(received.answer, return_dir)
+        text += "\n\n" + tr("Return bundle for the station:") + "\n" + slip_text(answer)
         outcomes.append(ImportOutcome(Path(path), text, False))
     return outcomes, changed
 

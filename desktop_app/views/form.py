@@ -37,6 +37,7 @@ from desktop_app.services.records import Changed, Records
 from desktop_app.services.registers.cases import CASE_STATUS_CHANGES, CASES, TRANSITIONS, change_case_status
 from desktop_app.services.registry import RegisterSpec, State, in_screen_order, link_targets, points_into, spec_for
 from desktop_app.views import dialogs, ops
+from desktop_app.views.case_law import law_editors, wire_law_editors
 from desktop_app.views.editors import ChoiceEditor, DateEditor, Editor, LineEditor, RefEditor, editor_for
 from desktop_app.views.fmt import choice_source, date_text, display, label, register_label
 from desktop_app.views.i18n import tr
@@ -123,11 +124,14 @@ class RecordForm(QDialog):
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         values = {**self.state, **preset}
+        special = law_editors(self.ctx, self.spec.name, self.record_id)
         for name in self.form_fields():
             rule = self.spec.fields[name]
-            if rule.kind == "register":
+            if name in special:
+                editor: Editor = special[name]
+            elif rule.kind == "register":
                 targets = link_targets(self.spec.name)
-                editor: Editor = ChoiceEditor([(register_label(spec_for(r)), r) for r in targets])
+                editor = ChoiceEditor([(register_label(spec_for(r)), r) for r in targets])
             else:
                 editor = editor_for(rule, self.records, points_into(self.spec, name, values))
             editor.setObjectName(f"field-{name}")
@@ -153,6 +157,7 @@ class RecordForm(QDialog):
             if sibling and isinstance(ref_editor, RefEditor) and sibling in self.editors:
                 chooser = self.editors[sibling]
                 chooser.edited.connect(lambda r=ref_editor, c=chooser: r.set_register(c.value()))
+        wire_law_editors(self.editors)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -174,6 +179,19 @@ class RecordForm(QDialog):
         if self.editors:
             next(iter(self.editors.values())).setFocus()
         self.resize(760 if self.related is not None else 640, 720)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.record_id:
+            QTimer.singleShot(0, self, self._caret_at_end)
+
+    def _caret_at_end(self) -> None:
+        """A saved record opens with the caret at the end of its first field, its text not selected: one stray
+        key must not replace a child's name."""
+        inner = next(iter(self.editors.values())).focusProxy() if self.editors else None
+        if isinstance(inner, QLineEdit):
+            inner.deselect()
+            inner.setCursorPosition(len(inner.text()))
 
     def _summary(self) -> QWidget:
         parts = []
@@ -267,6 +285,7 @@ class RecordForm(QDialog):
                 self,
                 tr("Unsaved typing found"),
                 tr("This form was not saved last time (%s). Bring back what was typed?") % date_text(draft.saved_at),
+                default_yes=True,  # bringing the typing back loses nothing
             )
         if restore:
             self.set_values(draft.payload)
@@ -377,9 +396,11 @@ class RecordForm(QDialog):
 
     def reject(self) -> None:
         if self.dirty and not self._closing_ok:
-            if not dialogs.ask(
-                self, tr("Close without saving?"), tr("What you typed here is not saved. Close anyway?")
-            ):
+            answer = dialogs.ask_unsaved(self)
+            if answer == dialogs.SAVE:
+                self.save()  # closes the form once saved; a refused value keeps it open with the reason shown
+                return
+            if answer != dialogs.DISCARD:
                 return
             delete_draft(self.ctx, self.key)
         self._draft_timer.stop()
@@ -435,11 +456,12 @@ class StatusDialog(QDialog):
         self.target = QComboBox()
         for status in sorted(TRANSITIONS[case["status"]]):
             self.target.addItem(tr(choice_source(status)), status)
-        self.date = DateEditor()
+        today = lambda: local_today(ctx.clock)  # noqa: E731
+        self.date = DateEditor(today)
         self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.date.set_value(local_today(ctx.clock))
         self.note = QLineEdit()
-        self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(), LineEditor()
+        self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(today), LineEditor()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)

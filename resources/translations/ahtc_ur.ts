@@ -2322,6 +2322,212 @@
     <message>
         <source>The checks at sign-in found problems (they are in the audit too). The SHO should run a full check (Verify) and tell the district:</source>
         <translation>سائن اِن پر جانچ میں مسائل ملے (یہ آڈٹ میں بھی درج ہیں)۔ ایس ایچ او مکمل جانچ (Verify) چلائے اور ضلع کو بتائے:</translation>
+        <source>A child was found working at a brick kiln</source>
+        <translation>بھٹہ خشت پر ایک بچہ کام کرتا پایا گیا</translation>
+    </message>
+    <message>
+        <source>A creditor still collects on a bonded debt</source>
+        <translation>قرض خواہ اب بھی بانڈڈ لیبر کے قرض کی وصولی کر رہا ہے</translation>
+    </message>
+    <message>
+        <source>A foreigner without papers was harboured</source>
+        <translation>بغیر کاغذات کے غیر ملکی کو پناہ دی گئی</translation>
+    </message>
+    <message>
+        <source>A gang or agent network acting for profit</source>
+        <translation>منافع کے لیے سرگرم گروہ یا ایجنٹوں کا نیٹ ورک</translation>
+    </message>
+    <message>
+        <source>A licensed overseas employment promoter is involved</source>
+        <translation>لائسنس یافتہ اوورسیز ایمپلائمنٹ پروموٹر ملوث ہے</translation>
+    </message>
+    <message>
+        <source>A passport was misused, forged or traded</source>
+        <translation>پاسپورٹ کا غلط استعمال، جعل سازی یا خرید و فروخت ہوئی</translation>
+    </message>
+    <message>
+        <source>A person was sold, bought or handed over for money</source>
+        <translation>کسی شخص کو رقم کے عوض بیچا، خریدا یا حوالے کیا گیا</translation>
+    </message>
+    <message>
+        <source>A woman or girl was forced to marry</source>
+        <translation>کسی عورت یا لڑکی کی زبردستی شادی کرائی گئی</translation>
+    </message>
+    <message>
+        <source>AHTC case number</source>
+        <translation>اے ایچ ٹی سی مقدمہ نمبر</translation>
+    </message>
+    <message>
+        <source>An advance (peshgi) was given</source>
+        <translation>پیشگی (ایڈوانس) دی گئی</translation>
+    </message>
+    <message>
+        <source>Another breach of the Emigration Ordinance</source>
+        <translation>ایمیگریشن آرڈیننس کی کوئی اور خلاف ورزی</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>جانچ کریں</translation>
+    </message>
+    <message>
+        <source>Confirmed by you; the catalogue does not suggest it for these facts.</source>
+        <translation>آپ نے تصدیق کی؛ کیٹلاگ ان حقائق پر یہ دفعہ تجویز نہیں کرتا۔</translation>
+    </message>
+    <message>
+        <source>Deceived with false promises (job, wages, visa)</source>
+        <translation>جھوٹے وعدوں سے دھوکا دیا گیا (ملازمت، اجرت، ویزا)</translation>
+    </message>
+    <message>
+        <source>Facts of the case</source>
+        <translation>مقدمے کے حقائق</translation>
+    </message>
+    <message>
+        <source>Forged or fake passport, visa or ID</source>
+        <translation>جعلی پاسپورٹ، ویزا یا شناختی کارڈ</translation>
+    </message>
+    <message>
+        <source>Hazardous work for a child or adolescent</source>
+        <translation>بچے یا نوعمر کے لیے خطرناک کام</translation>
+    </message>
+    <message>
+        <source>Jobs abroad advertised without permission</source>
+        <translation>بیرون ملک ملازمتوں کا بغیر اجازت اشتہار</translation>
+    </message>
+    <message>
+        <source>Law sections</source>
+        <translation>قانونی دفعات</translation>
+    </message>
+    <message>
+        <source>Law-section catalogue</source>
+        <translation>قانونی دفعات کا کیٹلاگ</translation>
+    </message>
+    <message>
+        <source>Locked up or not free to move</source>
+        <translation>بند رکھا گیا یا آزادانہ آنے جانے سے روکا گیا</translation>
+    </message>
+    <message>
+        <source>Made to beg</source>
+        <translation>بھیک منگوائی گئی</translation>
+    </message>
+    <message>
+        <source>Made to work by force or threat</source>
+        <translation>زبردستی یا دھمکی سے کام کروایا گیا</translation>
+    </message>
+    <message>
+        <source>Money taken for a job, visa or travel abroad</source>
+        <translation>ملازمت، ویزا یا بیرون ملک سفر کے لیے رقم لی گئی</translation>
+    </message>
+    <message>
+        <source>Moved, or to be moved, across Pakistan's border</source>
+        <translation>پاکستان کی سرحد پار لے جایا گیا یا لے جایا جانا تھا</translation>
+    </message>
+    <message>
+        <source>No section is suggested yet: choose the offence category and tick the facts.</source>
+        <translation>ابھی کوئی دفعہ تجویز نہیں ہوئی: جرم کی قسم منتخب کریں اور حقائق پر نشان لگائیں۔</translation>
+    </message>
+    <message>
+        <source>No written agreement with the employer</source>
+        <translation>آجر کے ساتھ کوئی تحریری معاہدہ نہیں</translation>
+    </message>
+    <message>
+        <source>Not suggested</source>
+        <translation>تجویز نہیں کی گئیں</translation>
+    </message>
+    <message>
+        <source>Passport or ID card taken away</source>
+        <translation>پاسپورٹ یا شناختی کارڈ چھین لیا گیا</translation>
+    </message>
+    <message>
+        <source>Punishment</source>
+        <translation>سزا</translation>
+    </message>
+    <message>
+        <source>Ransom demanded from the family</source>
+        <translation>اہل خانہ سے تاوان طلب کیا گیا</translation>
+    </message>
+    <message>
+        <source>Sent abroad by someone without a promoter's licence</source>
+        <translation>پروموٹر لائسنس کے بغیر کسی نے بیرون ملک بھیجا</translation>
+    </message>
+    <message>
+        <source>Seriously injured or fell gravely ill</source>
+        <translation>شدید زخمی ہوا یا سخت بیمار پڑ گیا</translation>
+    </message>
+    <message>
+        <source>Someone died on the journey or while exploited</source>
+        <translation>سفر یا استحصال کے دوران کوئی جاں بحق ہوا</translation>
+    </message>
+    <message>
+        <source>Someone falsely claimed a government job or summons</source>
+        <translation>کسی نے سرکاری ملازمت یا سرکاری طلبی کا جھوٹا دعویٰ کیا</translation>
+    </message>
+    <message>
+        <source>Someone helped: sub-agent, transporter, parent, official</source>
+        <translation>کسی نے مدد کی: سب ایجنٹ، ٹرانسپورٹر، والدین، اہلکار</translation>
+    </message>
+    <message>
+        <source>Suggested from the facts ticked. Tick each section you confirm: only those are printed.</source>
+        <translation>نشان زدہ حقائق سے تجویز کردہ۔ جس دفعہ کی آپ تصدیق کریں اس پر نشان لگائیں: صرف وہی پرنٹ ہوں گی۔</translation>
+    </message>
+    <message>
+        <source>Taken by force or deceit, or a minor taken from the guardian</source>
+        <translation>زبردستی یا دھوکے سے لے جایا گیا، یا نابالغ کو سرپرست سے لے جایا گیا</translation>
+    </message>
+    <message>
+        <source>The accused has done this before</source>
+        <translation>ملزم پہلے بھی یہ جرم کر چکا ہے</translation>
+    </message>
+    <message>
+        <source>The accused himself left Pakistan unlawfully</source>
+        <translation>ملزم خود غیر قانونی طریقے سے پاکستان سے گیا</translation>
+    </message>
+    <message>
+        <source>The creditor took or kept the family's property</source>
+        <translation>قرض خواہ نے خاندان کی جائیداد لے لی یا روک رکھی</translation>
+    </message>
+    <message>
+        <source>The journey included a boat crossing</source>
+        <translation>سفر میں کشتی کے ذریعے سمندر پار کرنا شامل تھا</translation>
+    </message>
+    <message>
+        <source>The victim is a child</source>
+        <translation>متاثرہ فرد بچہ ہے</translation>
+    </message>
+    <message>
+        <source>The victim is a woman or girl</source>
+        <translation>متاثرہ فرد عورت یا لڑکی ہے</translation>
+    </message>
+    <message>
+        <source>The victim or family was threatened</source>
+        <translation>متاثرہ فرد یا اہل خانہ کو دھمکی دی گئی</translation>
+    </message>
+    <message>
+        <source>Treated cruelly or inhumanly</source>
+        <translation>ظالمانہ یا غیر انسانی سلوک کیا گیا</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED</source>
+        <translation>غیر تصدیق شدہ</translation>
+    </message>
+    <message>
+        <source>Used for prostitution or sexual exploitation</source>
+        <translation>جسم فروشی یا جنسی استحصال کے لیے استعمال کیا گیا</translation>
+    </message>
+    <message>
+        <source>Who investigates and which court tries</source>
+        <translation>تفتیش کون کرے گا اور سماعت کون سی عدالت کرے گی</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>Works to pay off a debt, not free to leave</source>
+        <translation>قرض اتارنے کے لیے کام کرتا ہے، چھوڑ کر جا نہیں سکتا</translation>
+    </message>
+    <message>
+        <source>not in the catalogue: read the official text</source>
+        <translation>کیٹلاگ میں نہیں: سرکاری متن پڑھیں</translation>
     </message>
     <message>
         <source>Changes in the bundle are dated too far in the future: the sending PC's date is wrong. Correct the date and time there; the SHO then runs 'ahtc repair-clock' and sends again.</source>
@@ -2514,6 +2720,389 @@
     <message>
         <source>Civil society</source>
         <translation>سول سوسائٹی</translation>
+    </message>
+    <message>
+        <source>Awareness sessions</source>
+        <translation>آگاہی نشستیں</translation>
+    </message>
+    <message>
+        <source>Advisories posted</source>
+        <translation>آویزاں کیے گئے عوامی انتباہ</translation>
+    </message>
+    <message>
+        <source>Officer trainings</source>
+        <translation>افسران کی تربیت</translation>
+    </message>
+    <message>
+        <source>Kind of place</source>
+        <translation>جگہ کی قسم</translation>
+    </message>
+    <message>
+        <source>Place or institution</source>
+        <translation>جگہ یا ادارہ</translation>
+    </message>
+    <message>
+        <source>Audience (head count)</source>
+        <translation>شرکاء کی تعداد</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>آگاہی مواد</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>اسکول</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>کالج</translation>
+    </message>
+    <message>
+        <source>Madrassa</source>
+        <translation>مدرسہ</translation>
+    </message>
+    <message>
+        <source>Bus terminal</source>
+        <translation>بس اڈا</translation>
+    </message>
+    <message>
+        <source>Public place</source>
+        <translation>عوامی مقام</translation>
+    </message>
+    <message>
+        <source>Mosque</source>
+        <translation>مسجد</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>طلبہ</translation>
+    </message>
+    <message>
+        <source>Parents and teachers</source>
+        <translation>والدین اور اساتذہ</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>مزدور</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>آجر</translation>
+    </message>
+    <message>
+        <source>Prospective migrants</source>
+        <translation>بیرون ملک جانے کے خواہش مند</translation>
+    </message>
+    <message>
+        <source>General public</source>
+        <translation>عام شہری</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>آویزاں کرنے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>مقام کی تفصیل</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>نقول</translation>
+    </message>
+    <message>
+        <source>Checked again on</source>
+        <translation>دوبارہ جانچ کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Still displayed</source>
+        <translation>اب بھی آویزاں</translation>
+    </message>
+    <message>
+        <source>Illegal migration</source>
+        <translation>غیر قانونی طریقے سے بیرون ملک جانا</translation>
+    </message>
+    <message>
+        <source>Minimum wage</source>
+        <translation>کم از کم اجرت</translation>
+    </message>
+    <message>
+        <source>Child labour</source>
+        <translation>بچوں سے مشقت</translation>
+    </message>
+    <message>
+        <source>Licensed agencies</source>
+        <translation>لائسنس یافتہ ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Trafficking law</source>
+        <translation>انسانی ٹریفکنگ کا قانون (PTPA 2018)</translation>
+    </message>
+    <message>
+        <source>Smuggling law</source>
+        <translation>تارکین وطن کی اسمگلنگ کا قانون (PSMA 2018)</translation>
+    </message>
+    <message>
+        <source>Victim identification</source>
+        <translation>متاثرین کی شناخت</translation>
+    </message>
+    <message>
+        <source>Child and bonded labour law</source>
+        <translation>بچوں سے مشقت اور جبری مشقت کے قوانین</translation>
+    </message>
+    <message>
+        <source>Interviewing victims</source>
+        <translation>متاثرین سے انٹرویو</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>تفتیش</translation>
+    </message>
+    <message>
+        <source>Using the register</source>
+        <translation>رجسٹر کا استعمال</translation>
+    </message>
+    <message>
+        <source>Officers trained</source>
+        <translation>تربیت یافتہ افسران کی تعداد</translation>
+    </message>
+    <message>
+        <source>Officers (rank and name)</source>
+        <translation>افسران (عہدہ اور نام)</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>تربیت دینے والا</translation>
+    </message>
+    <message>
+        <source>Trainer agency</source>
+        <translation>تربیت دینے والا ادارہ</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>گھنٹے</translation>
+    </message>
+    <message>
+        <source>Committee meetings</source>
+        <translation>کمیٹی کے اجلاس</translation>
+    </message>
+    <message>
+        <source>Committee action items</source>
+        <translation>کمیٹی کے عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>عملدرآمد کا نکتہ</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Agencies present</source>
+        <translation>موجود ادارے</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <source>Asked for by the meeting</source>
+        <translation>اجلاس کی ہدایت پر</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>صدارت</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>کمیٹی</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>فیصلے</translation>
+    </message>
+    <message>
+        <source>District monitoring</source>
+        <translation>ڈسٹرکٹ مانیٹرنگ کمیٹی</translation>
+    </message>
+    <message>
+        <source>District vigilance</source>
+        <translation>ڈسٹرکٹ ویجیلنس کمیٹی</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>تکمیل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>ترک کر دیا گیا</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>فالو اپ</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>اجلاس</translation>
+    </message>
+    <message>
+        <source>Owner agency</source>
+        <translation>ذمہ دار ادارہ</translation>
+    </message>
+    <message>
+        <source>Partner agencies</source>
+        <translation>شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Partner agencies on inspections</source>
+        <translation>معائنوں میں شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>نمائندہ</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>مقام</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>فارم پر واپس جائیں</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>کیلنڈر (F4)</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ضائع کریں</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>مقفل کریں (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock the register when you leave the computer: your typing is kept.</source>
+        <translation>کمپیوٹر سے اٹھتے وقت رجسٹر مقفل کریں: آپ کا لکھا ہوا محفوظ رہے گا۔</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>فہرستِ صفحات</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Search: name, CNIC, phone, village…</source>
+        <translation>تلاش: نام، شناختی کارڈ، فون، گاؤں…</translation>
+    </message>
+    <message>
+        <source>Search: site, name, officer, date…</source>
+        <translation>تلاش: جگہ، نام، افسر، تاریخ…</translation>
+    </message>
+    <message>
+        <source>What you typed here is not saved. Save it, throw it away, or go back to the form?</source>
+        <translation>یہاں لکھا ہوا محفوظ نہیں ہوا۔ محفوظ کریں، ضائع کریں، یا فارم پر واپس جائیں؟</translation>
+    </message>
+    <message>
+        <source>Name (Urdu or English), part of a CNIC, phone or village. Ctrl+F: here; Down: to the list.</source>
+        <translation>نام (اردو یا انگریزی)، شناختی کارڈ نمبر کا حصہ، فون نمبر یا گاؤں۔ Ctrl+F یہاں لاتا ہے؛ نیچے والا تیر فہرست میں لے جاتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The site, victim or child of the row, the officers, or a date (dd/mm/yyyy). Ctrl+F comes here.</source>
+        <translation>وہ جگہ، متاثرہ فرد یا بچہ جس کا یہ اندراج ہے، افسران، یا تاریخ (dd/mm/yyyy)۔ Ctrl+F یہاں لاتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>سب محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>سب کے لیے ہاں</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>سب کے لیے نہیں</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>نظر انداز کریں</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ضائع کریں</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>پہلے جیسا کریں</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>اصل ترتیبات بحال کریں</translation>
     </message>
 </context>
 </TS>

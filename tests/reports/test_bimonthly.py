@@ -62,6 +62,8 @@ def test_workbook_has_a_sheet_per_area_with_header_block_and_frozen_header(writt
         "Agencies",
         "Cases",
         "Tips",
+        "Awareness and training",
+        "Committee",
         "Follow-ups",
         "Victims",
     ]
