@@ -2322,6 +2322,8 @@
     <message>
         <source>The checks at sign-in found problems (they are in the audit too). The SHO should run a full check (Verify) and tell the district:</source>
         <translation>سائن اِن پر جانچ میں مسائل ملے (یہ آڈٹ میں بھی درج ہیں)۔ ایس ایچ او مکمل جانچ (Verify) چلائے اور ضلع کو بتائے:</translation>
+    </message>
+    <message>
         <source>A child was found working at a brick kiln</source>
         <translation>بھٹہ خشت پر ایک بچہ کام کرتا پایا گیا</translation>
     </message>
