@@ -23,6 +23,7 @@ from desktop_app.commands import (
     store_commands,
     sync_commands,
 )
+from desktop_app.commands.self_test import SelfTestAction
 from desktop_app.errors import (
     AhtcError,
     BundleRejected,
@@ -56,12 +57,24 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (InputDamaged, 11),
     (AhtcError, 1),
 ]
+# Errors of modules the CLI must not import just to start (the HTTP client brings httpx): told by class name.
+EXIT_CODES_BY_NAME = {"DistrictRefused": 6, "DistrictUnreachable": 12}
 # README.md lists these; tests/cli/test_faults_cli.py checks the list there matches this one.
+
+
+def exit_code(exc: AhtcError) -> int:
+    for kind in type(exc).__mro__:
+        if kind.__name__ in EXIT_CODES_BY_NAME:
+            return EXIT_CODES_BY_NAME[kind.__name__]
+    return next(c for kind, c in EXIT_CODES if isinstance(exc, kind))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ahtc", description="AHTC Register: the station's encrypted case register")
     parser.add_argument("--version", action="version", version=f"ahtc {__version__}")
+    parser.add_argument(
+        "--self-test", action=SelfTestAction, nargs="?", metavar="KEEP_FOLDER", help="check this installation works"
+    )
     parser.add_argument("--data-dir", help="the installation folder (default: AHTC_DATA_DIR or the user's data folder)")
     parser.add_argument("--user", help="your user name (default: AHTC_USER)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -101,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             raise database_fault(exc, common.data_dir(args)) from None
     except AhtcError as exc:
-        code = next(c for kind, c in EXIT_CODES if isinstance(exc, kind))
+        code = exit_code(exc)
         print(f"ahtc {args.command}: {exc.user_message()}", file=sys.stderr)
         return code
     except BrokenPipeError:

@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Migrant smuggling</source>
-        <translation>انسانی اسمگلنگ (تارکین وطن)</translation>
+        <translation>تارکین وطن کی اسمگلنگ (PSMA 2018)</translation>
     </message>
     <message>
         <source>Migration victims</source>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <source>Trafficking in persons</source>
-        <translation>انسانی اسمگلنگ</translation>
+        <translation>انسانی ٹریفکنگ (PTPA 2018)</translation>
     </message>
     <message>
         <source>Travel agency</source>
@@ -2978,6 +2978,54 @@
     <message>
         <source>Venue</source>
         <translation>مقام</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>اہداف</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>ہدف</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>پیمانہ</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>مدت کا آغاز</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>مدت کا اختتام</translation>
+    </message>
+    <message>
+        <source>For station</source>
+        <translation>کس تھانے کے لیے</translation>
+    </message>
+    <message>
+        <source>Agencies registered</source>
+        <translation>رجسٹرڈ ٹریول ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Followups overdue</source>
+        <translation>تاخیر شدہ فالو اپ</translation>
+    </message>
+    <message>
+        <source>Tips closed</source>
+        <translation>بند کی گئی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Targets this period</source>
+        <translation>اس مدت کے اہداف</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>حاصل</translation>
     </message>
     <message>
         <source>Back to the form</source>
