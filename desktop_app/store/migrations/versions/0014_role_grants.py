@@ -1,7 +1,7 @@
 """role grants, district flags, integrity marks, receipts over the user/role state
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-02
 
 Existing stores gain empty tables: the first SHO to sign in afterwards signs the roles he finds once, marked
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
