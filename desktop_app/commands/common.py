@@ -75,6 +75,8 @@ def open_context(args: argparse.Namespace) -> Context:
             f"(last at {times}). If that was not you or a colleague, tell the SHO.",
             file=sys.stderr,
         )
+    for problem in ctx.integrity_problems:
+        print(f"Warning: {problem}.", file=sys.stderr)
     return ctx
 
 
