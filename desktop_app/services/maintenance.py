@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import (
     AhtcError,
@@ -51,29 +52,58 @@ class VerifyReport:
         return self.integrity == ["ok"] and not self.cipher and self.chain.ok and not self.anchored
 
     def problems(self) -> list[str]:
-        found = [] if self.integrity == ["ok"] else [f"database structure: {p}" for p in self.integrity]
-        found += [f"encrypted page check: {p}" for p in self.cipher]
+        found = [] if self.integrity == ["ok"] else _capped("database structure", self.integrity)
+        found += _capped("encrypted page check", self.cipher)
         if not self.chain.ok:
             found.append(f"audit chain broken: {self.chain.problem}")
         return found + self.anchored
+
+
+SHOWN_PER_CHECK = 5
+
+
+def _capped(check: str, rows: list[str]) -> list[str]:
+    """SQLite's findings one per line (a row can hold many), the first few, then how many more: a store damaged
+    on every page would otherwise print hundreds of lines that all say the same thing."""
+    lines = [line.strip() for row in rows for line in row.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("***")]
+    shown = [f"{check}: {line}" for line in lines[:SHOWN_PER_CHECK]]
+    if len(lines) > SHOWN_PER_CHECK:
+        shown.append(f"{check}: … and {len(lines) - SHOWN_PER_CHECK} more like these")
+    return shown
 
 
 def verify_store(ctx: Context, *, anchored_checks: bool = True) -> VerifyReport:
     """`anchored_checks=False` leaves out the receipts, grants and cross-checks (a backup is only checked for damage
     before a restore: what it says about roles and history is the district's to judge)."""
     permissions.require(ctx, permissions.READ)
+    # Each check runs even when another one fails: on a damaged store SQLite's own check stops at the first page
+    # it cannot decrypt, and the officer needs every problem, each on one line, not the first one as an error.
     with ctx.store.engine.connect() as conn:
-        integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-        cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        try:
+            integrity = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+        except DatabaseError as exc:
+            integrity = [f"the check stopped: {_sqlite_words(exc)}"]
+        try:
+            cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        except DatabaseError as exc:
+            cipher = [f"the check stopped: {_sqlite_words(exc)}"]
     station = ctx.station.station_code
     anchored: list[str] = []
-    with ctx.store.session() as session:
-        chain = audit.verify_chain(session)
-        if anchored_checks:
-            anchored += anchor_verify.receipt_problems(session, station, ctx.station.store_id)
-            anchored += anchor_verify.grant_problems(session, station)
-            anchored += anchor_verify.cross_check(session, station)
+    try:
+        with ctx.store.session() as session:
+            chain = audit.verify_chain(session)
+            if anchored_checks:
+                anchored += anchor_verify.receipt_problems(session, station, ctx.station.store_id)
+                anchored += anchor_verify.grant_problems(session, station)
+                anchored += anchor_verify.cross_check(session, station)
+    except DatabaseError as exc:
+        chain = audit.ChainReport(0, "", 0, f"the audit log could not be read ({_sqlite_words(exc)})")
     return VerifyReport(integrity, cipher, chain, anchored)
+
+
+def _sqlite_words(exc: DatabaseError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
 
 
 def backup_store(ctx: Context, out_path: Path) -> BackupInfo:
