@@ -20,7 +20,7 @@ from desktop_app.errors import BundleRejected
 from desktop_app.services.context import Context
 from desktop_app.services.purge import set_retention
 from desktop_app.store.faults import file_fault
-from desktop_app.sync import conflicts, recovery, rotation
+from desktop_app.sync import conflicts, recovery, rotation, station_anchor
 from desktop_app.sync import district as district_store
 from desktop_app.sync.district_side import save_return_bundle
 from desktop_app.sync.enrolment import (
@@ -133,9 +133,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     revoke.add_argument("station", help="station code, e.g. MBD-PHALIA")
     revoke.add_argument("--reason", default="", help="for the record, e.g. 'laptop stolen' (nothing personal)")
     revoke.set_defaults(func=cmd_district_revoke)
+    accept = sub.add_parser(
+        "accept-grants",
+        help="trust the roles a station's SHO signed after the fact (check them with him by phone first)",
+    )
+    accept.add_argument("station", help="station code, e.g. MBD-PHALIA")
+    accept.set_defaults(func=cmd_district_accept_grants)
     serve = sub.add_parser("serve", help="run the district sync server (HTTP)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--tls-cert", type=Path, help="the server's certificate (PEM); stations pin it")
+    serve.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
     serve.set_defaults(func=cmd_district_serve)
     status = sub.add_parser("status", help="stations, last bundle, gaps and open conflicts")
     status.set_defaults(func=cmd_district_status)
@@ -245,6 +253,15 @@ def cmd_district_revoke(args: argparse.Namespace) -> None:
     status = district_store.revoke_station(_open_district(args), args.station, args.reason)
     say(f"Revoked {status.code} ({status.name}): its bundles are refused from now on and nothing is sent back to it.")
     say(f"Its keys {status.fingerprint} are never accepted again; it comes back only by enrolling with new keys.")
+
+
+def cmd_district_accept_grants(args: argparse.Namespace) -> None:
+    station = args.station.strip().upper()
+    count = station_anchor.accept_grants(_open_district(args), station)
+    if count == 0:
+        say(f"{station} has no grants signed after the fact waiting: nothing to accept.")
+        return
+    say(f"{count} grant(s) of {station} accepted: its SHO's key is trusted from now on.")
 
 
 def cmd_district_recovery_key(args: argparse.Namespace) -> None:
@@ -400,11 +417,21 @@ def cmd_district_init(args: argparse.Namespace) -> None:
 
 
 def cmd_district_serve(args: argparse.Namespace) -> None:
-    from desktop_app.sync.server import serve
+    from desktop_app.sync.server import TlsFiles, serve
+    from desktop_app.sync.tls import certificate_fingerprint, certificate_pem
 
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise UsageError("give both --tls-cert and --tls-key, or neither")
+    tls = TlsFiles(args.tls_cert, args.tls_key) if args.tls_cert is not None else None
     ctx = _open_district(args)
-    say(f"District sync server for {ctx.station.station_code} on http://{args.host}:{args.port} (Ctrl+C stops it)")
-    serve(ctx, host=args.host, port=args.port)
+    scheme = "https" if tls else "http"
+    say(f"District sync server for {ctx.station.station_code} on {scheme}://{args.host}:{args.port} (Ctrl+C stops it)")
+    if tls is not None:
+        say(f"Certificate {certificate_fingerprint(certificate_pem(tls.certificate))}: stations pin it with their next")
+        say("return bundle or enrolment answer, and accept no other for this server.")
+    else:
+        say("Without --tls-cert the network sees which station syncs when; use TLS outside a closed network.")
+    serve(ctx, host=args.host, port=args.port, tls=tls)
 
 
 def cmd_conflicts_list(args: argparse.Namespace) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app import __version__
@@ -25,6 +25,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.purge import retention_days
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.anchor_payload import receipt_row, receipts_entry
 from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import held_digest
@@ -34,6 +35,8 @@ from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
 from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
+from desktop_app.sync.station_anchor import check_bundle, receipt_grants, split_anchor
+from desktop_app.sync.tls import district_certificate
 
 MAX_NOTICES = 50
 
@@ -75,7 +78,8 @@ def apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
 def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
     manifest = opened.manifest
     station = manifest["sender"]
-    changes = check_entries(opened.entries, owner=station)
+    entries, anchor = split_anchor(opened.entries)
+    changes = check_entries(entries, owner=station)
     notes: list[str] = []
     with ctx.store.transaction() as session:
         now = ctx.clock.now()
@@ -110,6 +114,8 @@ def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 mark.audit_seq, mark.audit_hash = head["seq"], head["hash"][:64]
         mark.last_received_at = now
         peer.store_id = manifest["store_id"]
+        # Roles, authors and the audit chain against what the district holds (flagged, never refused).
+        notes.extend(check_bundle(session, ctx, opened, anchor, changes))
         summary = report.to_json() | {"acked_seq": mark.acked_seq, "gaps": gaps, "notes": notes}
         session.add(received_row(ctx, opened, "applied", summary))
         audit.append_many(
@@ -187,6 +193,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
         retention = retention_days(session)
+        grants_serial, grants_hash = receipt_grants(session, station)
         receipt = sign_receipt(
             identity,
             district=ctx.station.station_code,
@@ -196,7 +203,13 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
             audit_hash=mark.audit_hash or "",
             acked_seq=mark.acked_seq,
             signed_at=now,
+            grants_serial=grants_serial,
+            grants_hash=grants_hash,
         )
+        # The district keeps every receipt it signs, and hands the station all of them (sync/anchor_payload.py).
+        session.add(receipt_row(receipt, opened.sha256, ctx.clock.now()))
+        session.flush()
+        entries.append(receipts_entry(session, ctx.station.station_code, station))
         own_store_id = station_info(session).store_id
         last = session.scalar(
             select(BundleSent)
@@ -232,6 +245,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 # How long deleted records keep their history before the SHO may purge them (services/purge.py).
                 **({"retention_days": retention} if retention is not None else {}),
                 **announcements(session, ctx.clock.now()),
+                # The certificate the station pins for this district's server (sync/tls.py).
+                **({"tls_certificate": certificate} if (certificate := district_certificate(session)) else {}),
             },
             sender=identity,
             recipient_enc_public=peer_keys(peer).enc,
@@ -240,6 +255,10 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         counts: dict[str, int] = {}
         for entry in entries:
             counts[entry["table"]] = counts.get(entry["table"], 0) + 1
+        # Only the latest answer to each station keeps its bytes: enough to answer any replay without writing.
+        session.execute(
+            update(BundleSent).where(BundleSent.recipient == station, BundleSent.data.is_not(None)).values(data=None)
+        )
         session.add(
             BundleSent(
                 kind=DISTRICT_RETURN,
@@ -253,6 +272,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 sha256=sha,
                 created_at=ctx.clock.now(),
                 created_by=ctx.actor.username,
+                answers_sha256=opened.sha256,
+                data=data,
             )
         )
         audit.append_many(session, ctx, [("sync-return", None, None, f"to {station}: bundle {number}")])
@@ -260,6 +281,27 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         data,
         DispatchSlip(DISTRICT_RETURN, ctx.station.station_code, station, number, seq_from, top, counts, sha, now),
     )
+
+
+def stored_answer(ctx: Context, station: str, answers_sha256: str) -> ReturnBundle | None:
+    """The return bundle already made for a station bundle received again, read without writing anything.
+
+    The answer to that very bundle if its bytes are still kept, else the latest answer to the station (newer, so
+    at least as useful to it); None when nothing is kept (a store from before answers were kept).
+    """
+    with ctx.store.session() as session:
+        kept = select(BundleSent).where(BundleSent.recipient == station, BundleSent.data.is_not(None))
+        row = session.scalar(kept.where(BundleSent.answers_sha256 == answers_sha256).limit(1)) or session.scalar(
+            kept.order_by(BundleSent.id.desc()).limit(1)
+        )
+        if row is None or row.data is None:
+            return None
+        created = row.created_at.astimezone(dt.UTC).isoformat()
+        slip = DispatchSlip(
+            row.kind, ctx.station.station_code, station, row.bundle_no, row.seq_from, row.seq_to,
+            dict(row.counts), row.sha256, created,
+        )  # fmt: skip
+        return ReturnBundle(bytes(row.data), slip)
 
 
 def save_return_bundle(bundle: ReturnBundle, out_dir: Path) -> DispatchSlip:

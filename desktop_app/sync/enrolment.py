@@ -27,13 +27,15 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import AhtcError
 from desktop_app.models.sync_state import SyncPeer
-from desktop_app.services import audit, permissions
+from desktop_app.services import audit, grants, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.atomic import write_atomic
 from desktop_app.sync.bundle_manifest import canonical_json
 from desktop_app.sync.keys import KEY_BYTES, Identity, PublicKeys, key_fingerprint, normalise_fingerprint
 from desktop_app.sync.peers import find_peer, load_identity, revoked_at, set_peer_keys
 from desktop_app.sync.recovery import current_recovery_key, replace_recovery_slots
+from desktop_app.sync.station_anchor import take_enrolment_grants
+from desktop_app.sync.tls import CertificateError, district_certificate, take_pin
 
 REQUEST_FORMAT = "ahtc-enrol-request/1"
 ANSWER_FORMAT = "ahtc-enrol-answer/1"
@@ -112,6 +114,9 @@ def enrol_request(ctx: Context, out: Path) -> EnrolmentResult:
             "district_code": ctx.station.district_code,
             "store_id": ctx.station.store_id,
             "keys": identity.public().to_json(),
+            # The station's role grants, from its first SHO's grant to himself: signed with the station's key
+            # below, so the fingerprint read out by phone vouches for the SHO key the district will trust.
+            "grants": grants.own_grants(session, ctx.station.station_code),
             "created_at": ctx.clock.now().isoformat(),
         }
         _write_signed(out, body, identity, _REQUEST_LABEL)
@@ -150,6 +155,7 @@ def enrol_station(ctx: Context, request_path: Path, out: Path, *, station_finger
         peer.store_id = _text(request, "store_id")
         peer.recovery_public = recovery.public_key
         peer.revoked_at = peer.revoked_by = peer.revoked_reason = None
+        take_enrolment_grants(session, code, request.get("grants"), ctx.clock.now())
         answer = {
             "format": ANSWER_FORMAT,
             "district_code": ctx.station.station_code,
@@ -160,6 +166,9 @@ def enrol_station(ctx: Context, request_path: Path, out: Path, *, station_finger
             "recovery_key": recovery.public_key,
             "created_at": ctx.clock.now().isoformat(),
         }
+        certificate = district_certificate(session)
+        if certificate is not None:  # the station pins it: signed with the answer, covered by the phone check
+            answer["tls_certificate"] = certificate
         _write_signed(out, answer, identity, _ANSWER_LABEL)
         detail = f"{code} {keys.fingerprint()} recovery {recovery.fingerprint}"
         audit.append_many(session, ctx, [("enrol-station", None, None, detail)])
@@ -198,6 +207,10 @@ def enrol_complete(ctx: Context, answer_path: Path, *, district_fingerprint: str
         mine = load_identity(session).public().fingerprint()
         peer, previous = _save_peer(session, ctx, code, "district", _text(answer, "district_name"), keys)
         peer.recovery_public = base64.b64encode(recovery).decode("ascii")
+        try:
+            take_pin(session, ctx, peer, answer.get("tls_certificate"))
+        except CertificateError as exc:
+            raise EnrolmentError(f"the answer's server certificate cannot be used ({exc})") from None
         recovery_fp, removed = replace_recovery_slots(ctx, recovery)
         detail = f"{code} {keys.fingerprint()} recovery {recovery_fp}; {len(removed)} other recovery slot(s) removed"
         audit.append_many(session, ctx, [("enrol-complete", None, None, detail)])

@@ -16,21 +16,23 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import BundleRejected
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
-from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncReceipt
+from desktop_app.models.sync_state import DistrictAck, DistrictNotice
 from desktop_app.services import audit
 from desktop_app.services.clock_bounds import plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.purge import take_retention
 from desktop_app.services.registry import reference_registers, register_models
+from desktop_app.sync.anchor_payload import RECEIPTS_TABLE, keep_receipts
 from desktop_app.sync.apply import IncomingChange, apply_entries, check_entries, split_future
 from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.conflicts import AT_THE_DISTRICT
 from desktop_app.sync.digest import acknowledged_digest, differing_buckets
 from desktop_app.sync.export import acknowledgement
-from desktop_app.sync.peers import station_info
+from desktop_app.sync.peers import find_peer, station_info
 from desktop_app.sync.receipts import receipt_is_valid
 from desktop_app.sync.received import ImportResult, received_row, slip_for
 from desktop_app.sync.rotation import take_new_keys
+from desktop_app.sync.tls import CertificateError, take_pin
 
 # Past this difference between the district's clock and ours, the officer is told to check the PC's date.
 CLOCK_SKEW_WARNING_S = 10 * 60
@@ -50,7 +52,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         )
     recovery = [e for e in opened.entries if e.get("recovery") is True]
     registers = [e for e in opened.entries if e["table"] in reference_registers() and e.get("recovery") is not True]
-    known = {*reference_registers(), "notices", "sync_digest", "conflicts"}
+    known = {*reference_registers(), "notices", "sync_digest", "conflicts", RECEIPTS_TABLE}
     unknown = sorted({e["table"] for e in opened.entries if e.get("recovery") is not True} - known)
     if unknown:
         raise BundleRejected(
@@ -120,24 +122,25 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             if current_epoch:
                 notes.extend(_plan_resend(session, ack, opened.entries))
         notes.extend(take_new_keys(session, ctx, opened))
+        district = find_peer(session, manifest["sender"], "district")
+        if district is not None and "tls_certificate" in extra:
+            try:
+                notes.extend(take_pin(session, ctx, district, extra["tls_certificate"]))
+            except CertificateError:
+                notes.append("the district sent a server certificate this version cannot read; it was not pinned")
         if ack.district_time_skew_s is not None and abs(ack.district_time_skew_s) > CLOCK_SKEW_WARNING_S:
             notes.append(
                 f"this PC's clock differs from the district's by {abs(ack.district_time_skew_s) // 60} minutes: "
                 "check the date and time"
             )
-        session.add(
-            SyncReceipt(
-                district_code=manifest["sender"],
-                station_code=receipt["station"],
-                store_id=str(receipt["store_id"]),
-                audit_seq=int(receipt["audit_seq"]),
-                audit_hash=str(receipt["audit_hash"]),
-                acked_seq=int(receipt["acked_seq"]),
-                signed_at=str(receipt["signed_at"]),
-                signature=str(receipt["signature"]),
-                bundle_sha256=opened.sha256,
-                received_at=now,
-            )
+        # Every receipt the district signed for us is kept, this one and the earlier ones it hands back.
+        keep_receipts(
+            session,
+            ctx.station.station_code,
+            [*opened.entries, {"table": RECEIPTS_TABLE, "receipts": [receipt]}],
+            opened.sender_keys,
+            opened.sha256,
+            now,
         )
         summary = report.to_json() | {
             "acked_seq": ack.acked_seq,
