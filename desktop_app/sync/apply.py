@@ -44,6 +44,8 @@ class IncomingChange:
     base_hlc: str | None
     values: dict[str, Any]  # typed, for the register table
     state: dict[str, Any]  # as received (JSON), for the change log and the conflicts table
+    # Recovery only: stamps of the versions this one descends from at the district (its base-stamp chain there).
+    known: frozenset[str] = frozenset()
 
     @property
     def deleted(self) -> bool:
@@ -166,7 +168,12 @@ def _check_entry(entry: dict[str, Any], table: str) -> IncomingChange:
     # Only a record's owner ever writes a version of it, so a version stamped by anyone else is forged.
     if stamp.station != state.get("station_code"):
         raise ValueError("is stamped by another station than the one that owns the record")
-    return IncomingChange(table, seq, row_id, op, hlc, base, typed_values(table, state), state)
+    known = entry.get("known", [])
+    if not isinstance(known, list) or not all(isinstance(k, str) for k in known):
+        raise ValueError("has a version history that is not a list of time stamps")
+    for stamp_text in known:
+        Hlc.parse(stamp_text)
+    return IncomingChange(table, seq, row_id, op, hlc, base, typed_values(table, state), state, frozenset(known))
 
 
 def typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
@@ -271,6 +278,7 @@ def apply_entries(
     protected: frozenset[str] = frozenset(),
     source: str = "import",
     foreign: str = "refuse",
+    follow: bool = False,
 ) -> ApplyReport:
     """Merge `changes` (in order) into the registers; idempotent, so applying the same changes again is a no-op.
 
@@ -281,6 +289,10 @@ def apply_entries(
     `foreign`: what to do with a change to a row held here under another owner — the owner of an id never
     changes. "refuse" raises BundleRejected("owner") (the district: the sender tried it); "skip" leaves the
     row as it is and counts the change as refused (a station taking reference data from its district).
+    `follow`: the changes are another station's rows as the district holds them (reference data at a station).
+    The district has merged them already and logs each row's versions in stamp order, so a later stamp is taken
+    as is and an earlier one is an old version arriving late (a late return, a watch-list window that skipped
+    it): never a conflict here, where nobody could act on one.
     """
     report = ApplyReport()
     by_table: dict[str, list[IncomingChange]] = {}
@@ -292,7 +304,9 @@ def apply_entries(
     log_rows: list[dict[str, Any]] = []
     conflict_rows: list[dict[str, Any]] = []
     for table_name, table_changes in by_table.items():
-        top = _apply_table(session, table_name, table_changes, now, protected, source, report, log_rows, conflict_rows)
+        top = _apply_table(
+            session, table_name, table_changes, now, protected, source, report, log_rows, conflict_rows, follow
+        )
         if top is not None and (highest is None or top > highest):
             highest = top
     if report.foreign and foreign == "refuse":
@@ -320,6 +334,7 @@ def _apply_table(
     report: ApplyReport,
     log_rows: list[dict[str, Any]],
     conflict_rows: list[dict[str, Any]],
+    follow: bool = False,
 ) -> Hlc | None:
     """Merge one register's changes; returns the highest stamp taken into account (for the store's clock)."""
     spec = spec_for(table_name)
@@ -342,6 +357,8 @@ def _apply_table(
         highest = change.hlc if highest is None or change.hlc > highest else highest
         local = None if held is None else RowState(held[0], held[1], frozenset(seen.get(change.row_id, ())))
         decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted))
+        if local is not None:
+            decision = _with_history(decision, local, change, follow)
         if decision.writes and change.row_id in protected and held is not None:
             report.held_back[table_name] += 1
             continue
@@ -384,6 +401,16 @@ def _apply_table(
         )
         search.index_rows(session, spec, old_rows, replace=True)
     return None if highest is None else Hlc.parse(highest)
+
+
+def _with_history(decision: Decision, local: RowState, change: IncomingChange, follow: bool) -> Decision:
+    """The merge rule told what the incoming change alone cannot: which versions came before it elsewhere."""
+    if follow and decision.action not in (Action.IGNORE_DUPLICATE, Action.IGNORE_STALE):
+        return Decision(Action.FAST_FORWARD) if change.hlc > local.hlc else Decision(Action.IGNORE_STALE)
+    if decision.conflict and local.hlc in change.known and change.hlc > local.hlc:
+        # The district's version descends from the one held here (a recovery after a restore): not concurrent.
+        return Decision(Action.FAST_FORWARD)
+    return decision
 
 
 def _count(report: ApplyReport, table: str, decision: Decision, change: IncomingChange, held: Any) -> None:
