@@ -9,6 +9,8 @@ the change log (source "import", never re-sent), the conflicts table, the search
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -344,6 +346,9 @@ def _apply_table(
     # An id is one record for good: one that this store knows in another register counts as another's row.
     current.update(_known_elsewhere(session, table_name, [i for i in ids if i not in current]))
     seen = _seen_versions(session, [i for i in ids if i in current])
+    # Content of the versions held under the very stamp that arrives again: a stamp issued twice is two versions.
+    held_states, lost_contents = _contents(session, {c.row_id: c.hlc for c in changes if _same_stamp(current, c)})
+    contents = {row_id: content_hash(state) for row_id, state in held_states.items()}
     existed = set(current)
     final: dict[str, IncomingChange] = {}
     highest: str | None = None
@@ -355,8 +360,20 @@ def _apply_table(
             report.refused[table_name] += 1
             continue
         highest = change.hlc if highest is None or change.hlc > highest else highest
-        local = None if held is None else RowState(held[0], held[1], frozenset(seen.get(change.row_id, ())))
-        decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted))
+        same = _same_stamp(current, change)
+        local = (
+            None
+            if held is None
+            else RowState(
+                held[0],
+                held[1],
+                frozenset(seen.get(change.row_id, ())),
+                contents.get(change.row_id) if same else None,
+                frozenset(lost_contents.get((change.row_id, held[0]), ())),
+            )
+        )
+        incoming = content_hash(change.state) if same else None
+        decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted, incoming))
         if local is not None:
             decision = _with_history(decision, local, change, follow)
         if decision.writes and change.row_id in protected and held is not None:
@@ -366,9 +383,17 @@ def _apply_table(
             report.unchanged[table_name] += 1
             continue
         seen.setdefault(change.row_id, set()).update({change.hlc, *(() if held is None else (held[0],))})
+        if decision.conflict and same:
+            loser = incoming if decision.action is Action.KEEP_LOCAL else contents.get(change.row_id)
+            lost_contents.setdefault((change.row_id, change.hlc), set()).add(str(loser))
+        if decision.writes:
+            contents[change.row_id] = content_hash(change.state)
         if decision.conflict:
             report.conflicts[table_name] += 1
-            conflict_rows.append(_conflict_row(session, table, change, held, decision, now, final))
+            row = _conflict_row(session, table, change, held, decision, now, final)
+            if same and decision.action is Action.TAKE_INCOMING and change.row_id not in final:
+                row["lost_state"] = held_states.get(change.row_id, row["lost_state"])  # as it was logged
+            conflict_rows.append(row)
         if not decision.writes:
             continue
         _count(report, table_name, decision, change, held)
@@ -406,7 +431,9 @@ def _apply_table(
 def _with_history(decision: Decision, local: RowState, change: IncomingChange, follow: bool) -> Decision:
     """The merge rule told what the incoming change alone cannot: which versions came before it elsewhere."""
     if follow and decision.action not in (Action.IGNORE_DUPLICATE, Action.IGNORE_STALE):
-        return Decision(Action.FAST_FORWARD) if change.hlc > local.hlc else Decision(Action.IGNORE_STALE)
+        # A stamp issued twice: the version the rule keeps everywhere, without a conflict here either.
+        later = change.hlc > local.hlc or (change.hlc == local.hlc and decision.writes)
+        return Decision(Action.FAST_FORWARD) if later else Decision(Action.IGNORE_STALE)
     if decision.conflict and local.hlc in change.known and change.hlc > local.hlc:
         # The district's version descends from the one held here (a recovery after a restore): not concurrent.
         return Decision(Action.FAST_FORWARD)
@@ -508,6 +535,42 @@ def _foreign_refusal(foreign: list[tuple[str, str]]) -> BundleRejected:
         "change only its own records. Nothing was imported. Report it to district IT: the sending station's data "
         "may have been tampered with.",
     )
+
+
+def content_hash(state: dict[str, Any]) -> str:
+    """A version's content, to tell two versions under one stamp apart."""
+    text = json.dumps(state, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _same_stamp(current: dict[str, Held], change: IncomingChange) -> bool:
+    held = current.get(change.row_id)
+    return held is not None and held[0] == change.hlc
+
+
+def _contents(
+    session: Session, stamps: dict[str, str]
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], set[str]]]:
+    """For rows held under the given stamps: the held version as logged (its newest log entry under that stamp),
+    and the content hashes of versions under that stamp that lost here."""
+    held: dict[str, dict[str, Any]] = {}
+    lost: dict[tuple[str, str], set[str]] = {}
+    log, losers = ChangeLogEntry.__table__, Conflict.__table__
+    ids = sorted(stamps)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = session.execute(
+            select(log.c.row_id, log.c.hlc, log.c.state).where(log.c.row_id.in_(chunk)).order_by(log.c.seq)
+        )
+        for row_id, hlc, state in rows:
+            if stamps[row_id] == hlc:
+                held[row_id] = state
+        for row_id, hlc, state in session.execute(
+            select(losers.c.row_id, losers.c.lost_hlc, losers.c.lost_state).where(losers.c.row_id.in_(chunk))
+        ):
+            if stamps[row_id] == hlc:
+                lost.setdefault((row_id, hlc), set()).add(content_hash(state))
+    return held, lost
 
 
 def _seen_versions(session: Session, ids: list[str]) -> dict[str, set[str]]:

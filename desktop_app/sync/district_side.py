@@ -26,7 +26,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.purge import retention_days
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
-from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
+from desktop_app.sync.apply import apply_entries, check_entries, content_hash, refuse_future
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import bucket_of, held_digest
 from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
@@ -188,7 +188,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         reference_from = reference_start(asked_from, extra_in.get("reference_store_id"), own_store_id, top)
         entries = reference_entries(session, station, reference_from, top)
         if extra_in.get("recover") is True:
-            sent = {entry.get("row_id"): entry.get("hlc") for entry in opened.entries}
+            sent = {e.get("row_id"): (e.get("hlc"), content_hash(e.get("state") or {})) for e in opened.entries}
             buckets = extra_in.get("recover_buckets")
             wanted = {str(b) for b in buckets} if isinstance(buckets, list) else None
             entries.extend(recovery_entries(session, station, sent, wanted))
@@ -354,7 +354,8 @@ def recovery_entries(
     rows = [
         row
         for row in session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
-        if just_sent.get(row.row_id) != row.hlc and (buckets is None or bucket_of(row.table_name, row.hlc) in buckets)
+        if just_sent.get(row.row_id) != (row.hlc, content_hash(row.state))
+        and (buckets is None or bucket_of(row.table_name, row.hlc) in buckets)
     ]
     chains = _ancestors(session, {row.row_id: row.hlc for row in rows})
     return [entry_json(row) | {"recovery": True, "known": chains.get(row.row_id, [])} for row in rows]

@@ -12,6 +12,7 @@ from desktop_app.models.changelog import Conflict
 from desktop_app.services.context import Context
 from desktop_app.services.maintenance import backup_store, restore_store
 from desktop_app.services.records import Records
+from desktop_app.sync.decide import SAME_STAMP
 from desktop_app.sync.export import export_bundle
 from desktop_app.sync.importer import import_bundle
 from tests.conftest import PASSPHRASE
@@ -187,4 +188,33 @@ def test_a_restore_with_the_clock_behind_never_reissues_a_stamp(enrolled: Sync, 
     assert arrested > warned
     assert Records(enrolled.district).get("persons", person)["status"] == "fir_registered"
     assert Records(a).get("persons", person)["status"] == "fir_registered"
+    a.store.close()
+
+
+def test_a_stamp_issued_twice_anyway_is_a_conflict_never_a_silent_duplicate(enrolled: Sync, tmp_path: Path) -> None:
+    """F6, where nothing of the old store is left (a new disk): the district tells the two versions apart."""
+    records = Records(enrolled.a)
+    person = records.create("persons", {"name": "Tariq Mehmood", "role": "agent"}).first_id
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    enrolled.a.clock.advance(hours=-6)  # type: ignore[attr-defined]
+    backup_store(enrolled.a, tmp_path / "a.ahtcbak")
+    records.update("persons", person, {"status": "warned"})
+    round_trip(enrolled.a, enrolled.district, enrolled.usb)
+    warned = Records(enrolled.a).get("persons", person)["hlc"]
+    enrolled.a.store.close()
+    a = restore_store(
+        tmp_path / "a.ahtcbak", tmp_path / "new-disk", "sho.phalia", PASSPHRASE, enrolled.a.clock, confirm_users=True
+    )
+    Records(a).update("persons", person, {"status": "fir_registered"})
+    assert Records(a).get("persons", person)["hlc"] == warned  # the very stamp, for another edit
+
+    _sync(a, enrolled.district, enrolled.usb)
+
+    kept = Records(enrolled.district).get("persons", person)["status"]
+    assert Records(a).get("persons", person)["status"] == kept
+    (conflict,) = _conflicts(enrolled.district)
+    assert conflict.reason == SAME_STAMP and conflict.lost_hlc == warned
+    assert conflict.lost_state["status"] == ({"warned", "fir_registered"} - {kept}).pop()
+    _sync(a, enrolled.district, enrolled.usb, 1)
+    assert len(_conflicts(enrolled.district)) == 1  # filed once, however often the versions meet again
     a.store.close()
