@@ -74,6 +74,10 @@ class ConfirmationNeeded(AhtcError):
     """The action would replace or bring back something the user has not confirmed yet; nothing was changed."""
 
 
+class UpgradeFailed(AhtcError):
+    """A newer program could not bring an older store up to date; the store was put back exactly as it was."""
+
+
 class BackupInvalid(AhtcError):
     """A backup file is not a complete AHTC backup."""
 

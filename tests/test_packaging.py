@@ -1,6 +1,6 @@
 """The Windows build carries every file the code loads at run time, at the path the code looks for it.
 
-packaging/bundle_files.py lists the data files packaging/ahtc.spec puts into the PyInstaller bundle. These tests
+installer/bundle_files.py lists the data files installer/ahtc.spec puts into the PyInstaller bundle. These tests
 read that list (no PyInstaller needed, nothing is built) and check it against the paths the modules compute, the
 files in the source tree, and the modules that find files relative to themselves, so a new resource cannot be
 forgotten in the installer.
@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _bundle_files() -> ModuleType:
-    # Loaded by path: the folder is named packaging/ but is not the `packaging` library, and has no __init__.py.
-    spec = importlib.util.spec_from_file_location("ahtc_bundle_files", ROOT / "packaging" / "bundle_files.py")
+    # Loaded by path: installer/ is not a package (no __init__.py); it holds build scripts, not app code.
+    spec = importlib.util.spec_from_file_location("ahtc_bundle_files", ROOT / "installer" / "bundle_files.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -50,6 +50,7 @@ def bundle_folder(path: Path) -> str | None:
 
 
 def test_every_file_the_code_loads_is_bundled_where_the_frozen_code_looks() -> None:
+    from desktop_app import version
     from desktop_app.reports import law_sections, pdf_fonts
     from desktop_app.store import migrations_runner
     from desktop_app.views import app, i18n
@@ -60,6 +61,7 @@ def test_every_file_the_code_loads_is_bundled_where_the_frozen_code_looks() -> N
     loaded += [ts.with_suffix(".qm") for ts in sorted(i18n.TRANSLATIONS.glob("*.ts"))]  # built by the spec
     loaded += [migrations_runner.MIGRATIONS_DIR / "env.py"]
     loaded += sorted((migrations_runner.MIGRATIONS_DIR / "versions").glob("*.py"))
+    loaded += [version.PYPROJECT]
     assert len(loaded) >= 10
     for path in loaded:
         rel = path.resolve().relative_to(ROOT)
@@ -80,7 +82,7 @@ def test_every_data_file_in_the_tree_is_bundled_or_left_out_on_purpose() -> None
         for p in candidates
         if bundle_folder(p) is None and p.relative_to(ROOT).as_posix() not in BUNDLE.NOT_SHIPPED
     ]
-    assert forgotten == [], "add to packaging/bundle_files.py (RESOURCES, PACKAGE_DATA or NOT_SHIPPED)"
+    assert forgotten == [], "add to installer/bundle_files.py (RESOURCES, PACKAGE_DATA or NOT_SHIPPED)"
     stale = [rel for rel in BUNDLE.NOT_SHIPPED if not (ROOT / rel).exists()]
     assert stale == []
 

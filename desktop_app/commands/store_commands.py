@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.commands import backup_commands
 from desktop_app.commands.common import (
     data_dir,
     new_passphrase,
@@ -68,6 +69,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="go ahead although the replaced store cannot be checked for accounts disabled since the backup",
     )
     restore.set_defaults(func=cmd_restore)
+    # Registered from here so the command list in cli.py stays as it is.
+    backup_commands.register(commands)
 
 
 def cmd_init(args: argparse.Namespace) -> None:

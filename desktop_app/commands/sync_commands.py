@@ -21,7 +21,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.purge import set_retention
 from desktop_app.sync import conflicts, recovery, rotation
 from desktop_app.sync import district as district_store
-from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
+from desktop_app.sync.district_side import save_return_bundle
 from desktop_app.sync.enrolment import (
     enrol_complete,
     enrol_request,
@@ -31,7 +31,8 @@ from desktop_app.sync.enrolment import (
     read_request,
 )
 from desktop_app.sync.export import clock_warnings, export_bundle
-from desktop_app.sync.importer import BundleHeld, import_bundle
+from desktop_app.sync.importer import BundleHeld, import_bundle, receive_station_bundle
+from desktop_app.sync.received import ReturnBundle
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -317,8 +318,13 @@ def cmd_import_bundle(args: argparse.Namespace) -> None:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        answer: ReturnBundle | None = None
         try:
-            result = import_bundle(ctx, data)
+            if ctx.station.is_district:
+                received = receive_station_bundle(ctx, data)
+                result, answer = received.result, received.answer
+            else:
+                result = import_bundle(ctx, data)
         except BundleRejected as exc:
             say(f"{path}: REFUSED ({exc.check}): {exc.detail}")
             refused.append(exc)
@@ -330,8 +336,8 @@ def cmd_import_bundle(args: argparse.Namespace) -> None:
         say(f"{path}:")
         for line in result.lines():
             say(line)
-        if ctx.station.is_district and result.opened is not None:
-            slip = save_return_bundle(build_return_bundle(ctx, result.opened), outbox)
+        if answer is not None:
+            slip = save_return_bundle(answer, outbox)
             say("Return bundle for the station — dispatch slip:")
             for line in slip.lines():
                 say(line)

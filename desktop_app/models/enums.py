@@ -136,3 +136,19 @@ class ReferralOutcome(StrEnum):
     ACCEPTED = "accepted"
     SERVICE_GIVEN = "service_given"
     DECLINED = "declined"
+
+
+class Agency(StrEnum):
+    """The agencies the cell works with: the district monitoring committee, joint inspections, tips passed on."""
+
+    POLICE = "police"
+    FIA = "fia"
+    INTELLIGENCE_BUREAU = "intelligence_bureau"
+    LABOUR = "labour"
+    CHILD_PROTECTION_BUREAU = "child_protection_bureau"
+    SOCIAL_WELFARE = "social_welfare"
+    DISTRICT_ADMINISTRATION = "district_administration"
+    HEALTH = "health"
+    EDUCATION = "education"
+    LEGAL_AID = "legal_aid"
+    CIVIL_SOCIETY = "civil_society"

@@ -167,6 +167,8 @@ AREA_SHEETS = [
     ("Agreements", "agreements", "Kiln wage agreements (latest follow-up in the period)"),
     ("Agencies", "agencies", "Travel agencies and notices"),
     ("Cases", "cases", "Cases: status at the period end; steps taken in the period"),
+    ("Tips", "tips", "Tips and complaints: each step counted in the period it was taken in"),
+    ("Awareness and training", "outreach", "Awareness sessions, advisories posted and officer trainings"),
     ("Follow-ups", "followups", "Follow-ups overdue at the period end"),
 ]
 
@@ -522,6 +524,8 @@ def pdf_bytes(report: BimonthlyReport) -> bytes:
             ],
         )
     )
+    story += _area(report, "tips", "Tips and complaints", h2)
+    story += _area(report, "outreach", "Awareness and training", h2)
     story += _area(report, "followups", "Follow-ups overdue at the period end", h2)
     if report.stations is not None:
         story += _stations_block(report.stations, h2)

@@ -23,10 +23,12 @@ from desktop_app.models.enums import (
     SiteKind,
     VictimStatus,
 )
+from desktop_app.models.outreach import Venue
+from desktop_app.models.tips import TipChannel, TipFinding
 from desktop_app.reports.frames import Period, RegisterFrames
 
 # Children and victims still followed up: the same lists the follow-up service uses for "due".
-from desktop_app.services.registry import spec_for
+from desktop_app.services.registry import link_targets, spec_for
 
 # How enum values read in a report (the stored values stay machine-readable).
 LABELS = {
@@ -160,14 +162,44 @@ class CaseFigures:
 
 
 @dataclass(frozen=True)
+class TipFigures:
+    received: int  # received in the period
+    by_channel: dict[str, int]  # received in the period, every channel (zero when none)
+    anonymous: int  # received in the period without the tipster's identity
+    verified: int  # verified in the period
+    confirmed: int  # of those, found true
+    unfounded: int
+    verified_on_time: Ratio  # verified in the period by the verification's due date / verified in the period
+    actions: int  # action taken in the period
+    actions_by_register: dict[str, int]  # inspections, cases, referrals
+    closed: int  # closed in the period
+    open_at_end: int  # received by the period end and not closed by then
+    overdue_at_end: int  # of those, the step they waited for at the period end was due before it
+
+
+@dataclass(frozen=True)
+class OutreachFigures:
+    sessions: int  # awareness sessions held in the period
+    audience_reached: int  # their head counts, summed
+    sessions_by_venue: dict[str, int]  # every kind of place (zero when none)
+    advisories_posted: int  # posted in the period
+    advisories_checked: int  # checked again in the period
+    advisories_still_displayed: Ratio  # of those checked in the period, still up / checked
+    trainings: int  # officer trainings held in the period
+    officers_trained: int  # their trainee counts, summed
+    training_hours: int  # hours of those that recorded them
+
+
+@dataclass(frozen=True)
 class OverdueFollowUps:
     children: int
     agreements: int
     victim_families: int
+    tips: int
 
     @property
     def total(self) -> int:
-        return self.children + self.agreements + self.victim_families
+        return self.children + self.agreements + self.victim_families + self.tips
 
 
 @dataclass(frozen=True)
@@ -181,6 +213,8 @@ class Indicators:
     agencies: AgencyOversight
     victims: VictimFigures
     cases: CaseFigures
+    tips: TipFigures
+    outreach: OutreachFigures
     overdue: OverdueFollowUps
 
     @property
@@ -208,6 +242,8 @@ def compute(frames: RegisterFrames) -> Indicators:
         agencies=agency_oversight(frames["sites"], in_period[in_period["kind"] == SiteKind.TRAVEL_AGENCY.value]),
         victims=victim_figures(frames["victims"], period),
         cases=case_figures(frames["cases"], frames["case_status_changes"], period),
+        tips=tip_figures(frames["tips"], period),
+        outreach=outreach_figures(frames["outreach_sessions"], frames["advisories"], frames["trainings"], period),
         overdue=overdue_at(frames, period.end),
     )
 
@@ -359,6 +395,74 @@ def case_figures(cases: pd.DataFrame, changes: pd.DataFrame, period: Period) -> 
     )
 
 
+def tip_figures(tips: pd.DataFrame, period: Period) -> TipFigures:
+    """Each step counted in the period it was taken in; open and overdue as the steps stood at the period end."""
+    received = tips[_within(tips["received_on"], period)]
+    by_channel = {c.value: 0 for c in TipChannel}
+    for channel, n in received["channel"].value_counts().items():
+        by_channel[str(channel)] = int(n)
+    verified = tips[_within(tips["verified_on"], period)]
+    on_time = verified["verified_on"] <= verified["verify_due"]
+    acted = tips[_within(tips["action_on"], period)]
+    by_register = {name: 0 for name in link_targets("tips")}
+    for register, n in acted["action_register"].value_counts().items():
+        by_register[str(register)] = int(n)
+    open_then, overdue = _tips_open_at(tips, pd.Timestamp(period.end))
+    return TipFigures(
+        received=len(received),
+        by_channel=by_channel,
+        anonymous=int(received["anonymous"].fillna(False).astype(bool).sum()),
+        verified=len(verified),
+        confirmed=int((verified["finding"] == TipFinding.CONFIRMED.value).sum()),
+        unfounded=int((verified["finding"] == TipFinding.UNFOUNDED.value).sum()),
+        verified_on_time=Ratio(int(on_time.sum()), len(verified)),
+        actions=len(acted),
+        actions_by_register=by_register,
+        closed=int(_within(tips["closed_on"], period).sum()),
+        open_at_end=open_then,
+        overdue_at_end=overdue,
+    )
+
+
+def outreach_figures(
+    sessions: pd.DataFrame, advisories: pd.DataFrame, trainings: pd.DataFrame, period: Period
+) -> OutreachFigures:
+    held = sessions[_within(sessions["date"], period)]
+    by_venue = {v.value: 0 for v in Venue}
+    for venue, n in held["venue"].value_counts().items():
+        by_venue[str(venue)] = int(n)
+    checked = advisories[_within(advisories["checked_on"], period)]
+    still_up = int((checked["still_displayed"] == True).sum())  # noqa: E712  (NA-aware comparison)
+    trained = trainings[_within(trainings["date"], period)]
+    return OutreachFigures(
+        sessions=len(held),
+        audience_reached=_sum(held["audience_count"]),
+        sessions_by_venue=by_venue,
+        advisories_posted=int(_within(advisories["posted_on"], period).sum()),
+        advisories_checked=len(checked),
+        advisories_still_displayed=Ratio(still_up, len(checked)),
+        trainings=len(trained),
+        officers_trained=_sum(trained["trainees_count"]),
+        training_hours=_sum(trained["hours"]),
+    )
+
+
+def _sum(values: pd.Series) -> int:
+    return int(pd.to_numeric(values, errors="coerce").fillna(0).sum())
+
+
+def _tips_open_at(tips: pd.DataFrame, end: pd.Timestamp) -> tuple[int, int]:
+    """Tips received by `end` and not closed by then, and how many of them were late with the step they waited for:
+    a step taken after `end` had not been taken yet at `end`."""
+    tips = tips[(tips["received_on"] <= end) & ~(tips["closed_on"] <= end)]
+    if tips.empty:
+        return 0, 0
+    verified, acted = tips["verified_on"] <= end, tips["action_on"] <= end
+    unfounded = tips["finding"] == TipFinding.UNFOUNDED.value
+    due = tips["verify_due"].where(~verified, tips["action_due"].where(~(acted | unfounded), tips["close_due"]))
+    return len(tips), int((due < end).sum())
+
+
 def overdue_at(frames: RegisterFrames, day: dt.date) -> OverdueFollowUps:
     """Follow-ups whose due date, rebuilt from the visits made up to `day`, fell before `day`.
 
@@ -382,7 +486,8 @@ def overdue_at(frames: RegisterFrames, day: dt.date) -> OverdueFollowUps:
     meetings = meetings[meetings["victim_id"].isin(victims["id"]) & meetings["next_followup_due"].notna()]
     last = _last_per(meetings, "victim_id")
     n_victims = int((last["next_followup_due"] < end).sum())
-    return OverdueFollowUps(children=n_children, agreements=n_agreements, victim_families=n_victims)
+    _open, n_tips = _tips_open_at(frames["tips"], end)
+    return OverdueFollowUps(children=n_children, agreements=n_agreements, victim_families=n_victims, tips=n_tips)
 
 
 def _still_followed(frame: pd.DataFrame, register: str) -> pd.Series:
@@ -477,10 +582,37 @@ def indicator_table(ind: Indicators) -> pd.DataFrame:
     count("cases", "acquittals", "Acquittals", k.acquittals)
     count("cases", "cases_closed", "Closed without FIR", k.closed)
     ratio("cases", "conviction_rate", "Convictions / decided cases", k.conviction_rate)
+    t = ind.tips
+    count("tips", "tips_received", "Tips received", t.received)
+    for channel, n in t.by_channel.items():
+        count("tips", f"tips_channel_{channel}", f"Tips received: {label_for(channel).lower()}", n)
+    count("tips", "tips_anonymous", "Tips received anonymously", t.anonymous)
+    count("tips", "tips_verified", "Tips verified", t.verified)
+    count("tips", "tips_confirmed", "Tips confirmed", t.confirmed)
+    count("tips", "tips_unfounded", "Tips found unfounded", t.unfounded)
+    ratio("tips", "tips_verified_on_time", "Tips verified by the due date", t.verified_on_time)
+    count("tips", "tips_actions", "Tips acted on", t.actions)
+    for register, n in t.actions_by_register.items():
+        count("tips", f"tips_action_{register}", f"Tips acted on: {label_for(register).lower()}", n)
+    count("tips", "tips_closed", "Tips closed", t.closed)
+    count("tips", "tips_open_at_end", "Tips open at the period end", t.open_at_end)
+    count("tips", "tips_overdue_at_end", "Tips with a step overdue at the period end", t.overdue_at_end)
+    w = ind.outreach
+    count("outreach", "awareness_sessions", "Awareness sessions held", w.sessions)
+    count("outreach", "audience_reached", "People reached by awareness sessions", w.audience_reached)
+    for venue, n in w.sessions_by_venue.items():
+        count("outreach", f"sessions_at_{venue}", f"Awareness sessions: {label_for(venue).lower()}", n)
+    count("outreach", "advisories_posted", "Advisories posted", w.advisories_posted)
+    count("outreach", "advisories_checked", "Advisories checked again", w.advisories_checked)
+    ratio("outreach", "advisories_still_displayed", "Advisories still up when checked", w.advisories_still_displayed)
+    count("outreach", "officer_trainings", "Officer trainings held", w.trainings)
+    count("outreach", "officers_trained", "Officers trained", w.officers_trained)
+    count("outreach", "training_hours", "Training hours", w.training_hours)
     o = ind.overdue
     count("followups", "overdue_children", "Overdue: child visits", o.children)
     count("followups", "overdue_agreements", "Overdue: agreement visits", o.agreements)
     count("followups", "overdue_victim_families", "Overdue: family meetings", o.victim_families)
+    count("followups", "overdue_tips", "Overdue: tip steps", o.tips)
     count("followups", "overdue_total", "Overdue: all", o.total)
     return pd.DataFrame(rows, columns=TABLE_COLUMNS).astype(
         {"numerator": "float64", "denominator": "float64", "value": "float64"}

@@ -157,6 +157,10 @@ SHARES = {
     "cases": 0.04,
     "person_links": 0.05,
     "referrals": 0.02,
+    "tips": 0.04,
+    "outreach_sessions": 0.03,
+    "advisories": 0.02,
+    "trainings": 0.01,
 }
 
 
@@ -310,7 +314,12 @@ def fill(
     _walk_cases(ctx, make, case_ids, counts)
     add("person_links", drawn.person_links + _agent_links(make, n["person_links"], agents, victim_ids))
     add("case_links", drawn.case_links)
-    add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
+    referral_ids = add("referrals", _referrals(make, n["referrals"], child_ids, victim_ids))
+    actions = {"inspections": [i["id"] for i in inspections], "cases": case_ids, "referrals": referral_ids}
+    add("tips", _tips(make, n["tips"], actions, [s for s in sites if s["kind"] == "brick_kiln"] or sites))
+    add("outreach_sessions", _sessions(make, n["outreach_sessions"], sites))
+    add("advisories", _advisories(make, n["advisories"], [s for s in sites if s["kind"] == "travel_agency"] or sites))
+    add("trainings", _trainings(make, n["trainings"]))
     # A register the generators above do not know yet still shows with its spec's example record.
     for register, record_id in create_examples(service, first).items():
         if register not in first:
@@ -819,6 +828,156 @@ def _referrals(make: _Maker, count: int, children: list[str], victims: list[str]
                 "date": make.day(300, 1),
                 "reason": "Support after rescue" if register == "children" else "Family support and complaint to FIA",
                 "outcome": make.rng.choice(["pending", "accepted", "service_given", "declined"]),
+            }
+        )
+    return rows
+
+
+TIP_STORIES = {
+    "child_labour_kiln": "Children under 14 are moulding bricks at {site}; the caller saw them at night",
+    "bonded_labour": "A family at {site} cannot leave: the owner says they owe an advance (peshgi)",
+    "migrant_smuggling": "An agent near {place} collects money to send young men to Europe by boat",
+    "emigration_fraud": "A travel office in {place} takes passports and fees for jobs abroad that never come",
+    "trafficking_in_persons": "Girls from {place} were taken to the city for work and have not come back",
+}
+
+
+def _tips(make: _Maker, count: int, actions: dict[str, list[str]], sites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tips at every step: waiting to be verified (some overdue, some just in), verified, acted on and closed, and
+    found unfounded; about half anonymous (nothing of the tipster kept), the rest with a name and a number."""
+    rows = []
+    steps = ["received", "verified", "action_taken", "closed", "unfounded"]
+    for index in range(count):
+        step = steps[index % len(steps)]
+        # Every fifth tip came in during the last three days, so the dashboard shows some due and not yet overdue.
+        received = make.day(3, 0) if index % 5 == 0 and step == "received" else make.day(240, 20)
+        category = make.rng.choice(list(TIP_STORIES))
+        site = make.rng.choice(sites)
+        tehsil, village = make.place()
+        channel = make.rng.choice(["citizen_app", "citizen_app", "helpline", "walk_in", "other_agency"])
+        row: dict[str, Any] = {
+            "received_on": received,
+            "channel": channel,
+            "from_agency": make.rng.choice(["fia", "labour", "child_protection_bureau"])
+            if channel == "other_agency"
+            else None,
+            "anonymous": make.rng.random() < 0.5,
+            "category": category,
+            "urgency": make.rng.choice(["urgent", "high", "normal", "normal"]),
+            "place": site["name"] if category in ("child_labour_kiln", "bonded_labour") else village,
+            "tehsil": site["tehsil"] if category in ("child_labour_kiln", "bonded_labour") else tehsil,
+            "site_id": site["id"] if category in ("child_labour_kiln", "bonded_labour") else None,
+            "details": TIP_STORIES[category].format(site=site["name"], place=village),
+        }
+        if not row["anonymous"]:
+            row["tipster_name"] = make.name(female=make.rng.random() < 0.3)
+            row["tipster_phone"] = make.phone()
+        if make.rng.random() < 0.4:
+            row["persons_named"] = make.name()
+
+        def after(day: dt.date, most: int) -> dt.date:
+            return min(make.today, day + dt.timedelta(days=make.rng.randint(0, most)))
+
+        if step != "received":
+            row["verified_on"] = after(received, 6)
+            row["finding"] = "unfounded" if step == "unfounded" else "confirmed"
+        if step in ("action_taken", "closed"):
+            register = make.rng.choice([r for r, ids in actions.items() if ids])
+            row["action_on"] = after(row["verified_on"], 12)
+            row["action_register"], row["action_id"] = register, make.rng.choice(actions[register])
+        if step in ("closed", "unfounded") and make.rng.random() < 0.8:
+            row["closed_on"] = after(row.get("action_on") or row["verified_on"], 20)
+            row["closing_note"] = "Found false on the spot" if step == "unfounded" else "Action complete"
+        rows.append(row)
+    return rows
+
+
+SESSION_PLACES = {
+    "school": ("Govt. High School", "students"),
+    "college": ("Govt. Degree College", "students"),
+    "madrassa": ("Madrassa Jamia", "students"),
+    "brick_kiln": (None, "workers"),
+    "travel_agency": (None, "prospective_migrants"),
+    "public_place": ("Chowk", "general_public"),
+    "mosque": ("Jamia Masjid", "general_public"),
+}
+
+
+def _sessions(make: _Maker, count: int, sites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for index in range(count):
+        venue = list(SESSION_PLACES)[index % len(SESSION_PLACES)]
+        prefix, audience = SESSION_PLACES[venue]
+        tehsil, village = make.place()
+        at = [s for s in sites if s["kind"] == venue]
+        site = make.rng.choice(at) if at and prefix is None else None
+        if venue == "school" and make.rng.random() < 0.4:
+            audience = "parents_and_teachers"
+        rows.append(
+            {
+                "date": make.day(300, 1),
+                "venue": venue,
+                "institution": site["name"] if site else f"{prefix or 'Chowk'} {village}",
+                "tehsil": site["tehsil"] if site else tehsil,
+                "site_id": site["id"] if site else None,
+                "audience": audience,
+                "audience_count": make.rng.randint(15, 250),
+                "officers": f"SI {make.name()}",
+                "materials": make.rng.choice(["Leaflets on the helpline", "Banner and leaflets", "Short film", None]),
+            }
+        )
+    return rows
+
+
+def _advisories(make: _Maker, count: int, agencies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for index in range(count):
+        at_agency = index % 2 == 0
+        site = make.rng.choice(agencies) if at_agency else None
+        tehsil, village = make.place()
+        posted = make.day(300, 5)
+        row: dict[str, Any] = {
+            "posted_on": posted,
+            "venue": "travel_agency" if at_agency else make.rng.choice(["bus_terminal", "public_place", "school"]),
+            "location": f"Notice board, {site['name']}" if site else f"Main gate, {village}",
+            "tehsil": site["tehsil"] if site else tehsil,
+            "site_id": site["id"] if site else None,
+            "topic": "illegal_migration"
+            if at_agency
+            else make.rng.choice(["helpline", "child_labour", "minimum_wage"]),
+            "copies": make.rng.randint(1, 20),
+        }
+        if make.rng.random() < 0.6:
+            row["checked_on"] = min(make.today, posted + dt.timedelta(days=make.rng.randint(14, 60)))
+            row["still_displayed"] = make.rng.random() < 0.7
+        rows.append(row)
+    return rows
+
+
+def _trainings(make: _Maker, count: int) -> list[dict[str, Any]]:
+    topics = [
+        ("trafficking_law", "Trafficking in persons under PTPA 2018", "fia"),
+        ("smuggling_law", "Smuggling of migrants under PSMA 2018", "fia"),
+        ("victim_identification", "Telling trafficking from smuggling", "fia"),
+        ("child_and_bonded_labour_law", "Kiln child labour and bonded labour laws", "labour"),
+        ("interviewing_victims", "Interviewing children and victims", "child_protection_bureau"),
+        ("using_the_register", "Using the AHTC register", "police"),
+    ]
+    rows = []
+    for index in range(count):
+        topic, title, agency = topics[index % len(topics)]
+        trained = make.rng.randint(8, 30)
+        rows.append(
+            {
+                "date": make.day(300, 1),
+                "topic": topic,
+                "title": title,
+                "trainees_count": trained,
+                "trainees": "\n".join(f"ASI {make.name()}" for _ in range(min(trained, 5))),
+                "trainer": f"Inspector {make.name()}",
+                "trainer_agency": agency,
+                "place": "Police Lines, Mandi Bahauddin",
+                "hours": make.rng.choice([3, 6, 12]),
             }
         )
     return rows

@@ -23,7 +23,7 @@ from desktop_app.services.context import Context, StationIdentity
 from desktop_app.services.hlc import Hlc
 from desktop_app.services.setup import context_for, unlock
 from desktop_app.store import stamp_mark
-from desktop_app.store.backup import BackupInfo, read_backup, restore_backup, write_backup
+from desktop_app.store.backup import BackupInfo, read_backup, restore_backup, write_verified_backup
 from desktop_app.store.keyslots import KeySlots
 from desktop_app.store.store import Store, StorePaths
 
@@ -64,7 +64,8 @@ def backup_store(ctx: Context, out_path: Path) -> BackupInfo:
     permissions.require(ctx, permissions.BACKUP)
     with ctx.store.transaction() as session:
         audit.append_many(session, ctx, [("backup", None, None, Path(out_path).name)])
-    return write_backup(ctx.store, Path(out_path))
+    # Verified before it takes its name: a backup that would not restore is never left looking like a good one.
+    return write_verified_backup(ctx.store, Path(out_path)).info
 
 
 @dataclass(frozen=True)

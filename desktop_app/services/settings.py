@@ -18,6 +18,7 @@ from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 
 LANGUAGES = ("en", "ur")
+BACKUP_SCHEDULES = ("daily", "weekly", "off")
 MIN_LOCK, MAX_LOCK = 1, 240
 MIN_SKEW_HOURS, MAX_SKEW_HOURS = 1, 24 * 30
 
@@ -32,6 +33,10 @@ class Settings:
     # "clock"). A day covers time zones set wrong and slow CMOS clocks; a stamp years ahead would otherwise
     # become every store's clock (security review finding 1).
     max_clock_skew_hours: int = 24
+    # Automatic backups (services/auto_backup.py): "daily" at the first sign-in of the day, "weekly", or "off";
+    # always into the data folder's backups/auto, and also into backup_folder (a second drive or a USB stick).
+    backup_schedule: str = "daily"
+    backup_folder: str | None = None
 
 
 def load_settings(ctx: Context) -> Settings:
@@ -73,11 +78,38 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
             if value not in LANGUAGES:
                 errors[name] = "choose English or Urdu"
             clean[name] = value
+        elif name == "backup_schedule":
+            if value not in BACKUP_SCHEDULES:
+                errors[name] = "choose daily, weekly or off"
+            clean[name] = value
+        elif name == "backup_folder":
+            folder, problem = _backup_folder(value)
+            if problem:
+                errors[name] = problem
+            clean[name] = folder
         else:
             errors[name] = "this setting does not exist"
     if errors:
         raise ValidationError(errors)
     return clean
+
+
+def _backup_folder(value: Any) -> tuple[str | None, str | None]:
+    """(the folder, None) or (None, a sentence saying what is wrong with it). Empty: no second place."""
+    import os
+    from pathlib import Path
+
+    text = str(value or "").strip()
+    if not text:
+        return None, None
+    folder = Path(text)
+    if not folder.is_absolute():
+        return None, "give the whole path of the folder, e.g. E:\\AHTC-backups"
+    if not folder.is_dir():
+        return None, "that folder does not exist (is the drive plugged in?)"
+    if not os.access(folder, os.W_OK):
+        return None, "this computer's account cannot write in that folder"
+    return str(folder), None
 
 
 def save_settings(ctx: Context, **changes: Any) -> Settings:

@@ -10,12 +10,16 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import BackupInvalid
 from desktop_app.store.atomic import write_atomic
@@ -111,3 +115,89 @@ def restore_backup(backup_path: Path, data_dir: Path, username: str, passphrase:
     write_atomic(data_dir / "ahtc.db", db_bytes)
     write_atomic(data_dir / "keyslots.json", slot_bytes)
     return set_aside
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What opening a backup proved: its checksum, its key slots and its database's own checks."""
+
+    info: BackupInfo
+    row_counts: dict[str, int]
+
+
+def verify_backup(path: Path, data_key: bytes, expected_counts: dict[str, int] | None = None) -> BackupCheck:
+    """Open a backup as a restore would, and check everything in it; BackupInvalid if anything is wrong.
+
+    The checksum of the database inside; the key slots, which must belong to `data_key`; the database opened with
+    that key in a scratch folder beside the backup (never the system's temp folder: on a USB drive the copy stays
+    on that drive), SQLite's integrity check, SQLCipher's check of every page's HMAC, and its schema revision.
+    With `expected_counts`, every table must hold exactly as many rows as the store held when it was written.
+    """
+    from desktop_app.errors import AhtcError
+    from desktop_app.store.engine import sqlcipher_engine
+    from desktop_app.store.migrations_runner import current_revision
+
+    path = Path(path)
+    info, db_bytes, slot_bytes = read_backup(path)
+    try:
+        slots = KeySlots.load_bytes(slot_bytes)
+        slots.verify(data_key)
+    except AhtcError as exc:
+        raise BackupInvalid(f"{path.name}: its key slots do not belong to this store ({exc.user_message()})") from exc
+    district = slots.label is not None and slots.label.kind == "district"
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".ahtc-verify-") as scratch:
+        copy = Path(scratch) / "ahtc.db"
+        copy.write_bytes(db_bytes)
+        try:
+            engine = sqlcipher_engine(copy, data_key, memory_security=not district)
+        except AhtcError as exc:
+            raise BackupInvalid(f"{path.name}: the database inside cannot be opened with this store's key") from exc
+        try:
+            with engine.connect() as conn:
+                integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+                cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            revision = current_revision(engine)
+            counts = row_counts(engine)
+        except DatabaseError as exc:  # a page that does not decrypt stops SQLite before its checks can list it
+            raise BackupInvalid(f"{path.name}: the database inside is damaged; it cannot be trusted") from exc
+        finally:
+            engine.dispose()
+    if integrity != ["ok"] or cipher:
+        raise BackupInvalid(f"{path.name}: the database inside fails its integrity check; it cannot be trusted")
+    if revision != info.schema_revision:
+        raise BackupInvalid(f"{path.name}: the database inside is not at the revision its label says")
+    if expected_counts is not None and counts != expected_counts:
+        differ = sorted(t for t in set(counts) | set(expected_counts) if counts.get(t) != expected_counts.get(t))
+        raise BackupInvalid(f"{path.name}: the backup does not hold what the store held (tables {', '.join(differ)})")
+    return BackupCheck(info, counts)
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    """Rows in every table of a SQLCipher store, except SQLite's own, Alembic's and the rebuildable search index."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        names = conn.execute(
+            text(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'search_index%' AND name != 'alembic_version' ORDER BY name"
+            )
+        ).scalars()
+        return {name: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar_one()) for name in names}
+
+
+def write_verified_backup(store: Store, out_path: Path, expected_counts: dict[str, int] | None = None) -> BackupCheck:
+    """Write a backup and prove it restorable (verify_backup); a backup that fails its check is not kept.
+
+    It is written under a temporary name beside `out_path` and takes its name only once verified, so a file with
+    the final name is always a good backup, even after a power cut or a USB stick pulled out half-way.
+    """
+    out_path = Path(out_path)
+    partial = out_path.with_name(f".{out_path.name}.partial")
+    try:
+        write_backup(store, partial)
+        check = verify_backup(partial, store.data_key, expected_counts)
+        os.replace(partial, out_path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return check

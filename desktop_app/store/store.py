@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -142,16 +141,20 @@ class Store:
         return paths
 
     def _migrate_if_needed(self) -> None:
+        from desktop_app.store.upgrade import ROLLBACK_COPY, upgrade_store
+
+        # A copy left by a power cut during an upgrade is stale either way (SQLite rolled the migration back, or it
+        # committed): it would only keep records a purge has since removed.
+        (self.paths.data_dir / ROLLBACK_COPY).unlink(missing_ok=True)
         if not migrations_runner.needs_upgrade(self.engine):
             return
-        # An older store is backed up before its schema changes, so a failed migration loses nothing.
-        from desktop_app.store.backup import write_backup
-
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        revision = migrations_runner.current_revision(self.engine) or "empty"
-        self.paths.backups.mkdir(exist_ok=True)
-        write_backup(self, self.paths.backups / f"before-migration-{revision}-{stamp}.ahtcbak")
-        migrations_runner.upgrade(self.engine)
+        # An older store is backed up and the backup verified before its schema changes; a failed migration puts
+        # the store back exactly as it was (store/upgrade.py).
+        try:
+            upgrade_store(self)
+        except BaseException:
+            self.close()
+            raise
 
     # -- using -----------------------------------------------------------------------------------------------------
 

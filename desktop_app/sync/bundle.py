@@ -146,12 +146,14 @@ def read_bundle(
     max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
     max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
     keyring: Keyring | None = None,
+    admit: Callable[[dict[str, Any]], None] | None = None,
 ) -> OpenedBundle:
     """Open a bundle addressed to `my_code`, or raise BundleRejected(check, detail) on the first failure.
 
     Checks, in order: size, zip, manifest/format, recipient, sender, signature, payload-hash,
     decryption, payload. Nothing is decrypted before the signature and hash hold. `keyring` (sync/keys.py)
     brings what a key rotation needs: keys the sender announced, keys it no longer uses, our earlier keys.
+    `admit` sees the manifest as soon as its signature holds, before the costly steps, and may raise to stop.
     """
     _check_size(data, max_bundle_bytes)
     members = read_stored_zip(data, _layout(max_bundle_bytes))
@@ -159,6 +161,8 @@ def read_bundle(
     _check_recipient(manifest, my_code)
     keys = _enrolled_keys(manifest, sender_keys)
     keys = _check_signature(members[MANIFEST_NAME], members[SIGNATURE_NAME], keys, manifest, keyring)
+    if admit is not None:
+        admit(manifest)
     _check_payload_hash(members[PAYLOAD_NAME], manifest)
     plaintext = _decrypt(members[PAYLOAD_NAME], manifest, my_identity, keyring)
     entries = _decode_entries(plaintext, manifest, max_payload_bytes)

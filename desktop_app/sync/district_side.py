@@ -8,7 +8,6 @@ The acknowledgement is the highest seq up to which every range has arrived; hole
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +29,9 @@ from desktop_app.sync.apply import apply_entries, check_entries, content_hash, r
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import bucket_of, held_digest
 from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
-from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
+from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
 from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
 
@@ -160,12 +159,6 @@ def _chain_notes(mark: StationMark, manifest: dict[str, Any]) -> list[str]:
 
 
 # --- the answer ------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReturnBundle:
-    data: bytes
-    slip: DispatchSlip
 
 
 def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:

@@ -1,77 +1,60 @@
-"""`import-bundle`: open a bundle strictly, then hand it to the district or the station side.
+"""Receiving a bundle: open it strictly, then hand it to the district or the station side.
 
 Order (DESIGN.md §6): every check of `read_bundle` (size, ZIP, manifest, recipient, known sender, signature,
-payload hash, decryption, payload), then the kind for our role, then the schema version (a newer one is
-held, unapplied), then every entry's row — all before the database is written. Applying is one transaction.
+then the caller's admission check, payload hash, decryption, payload), then the kind for our role, then the
+schema version (a newer one is held, unapplied), then every entry's row — all before the database is written.
+Applying is one transaction.
+
+A district takes station bundles in through ONE function, `receive_station_bundle`, whoever calls it: the sync
+server, the Stations screen and `ahtc import-bundle`. A check added to this pipeline holds for all three.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
 
-from desktop_app.errors import AhtcError, BundleRejected
+from desktop_app.errors import BundleRejected
 from desktop_app.models.sync_state import BundleReceived
 from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, read_bundle
-from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES, DispatchSlip
+from desktop_app.sync.district_side import apply_station_bundle, build_return_bundle
+from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES
 from desktop_app.sync.peers import key_lookup, load_identity
+from desktop_app.sync.received import (
+    BundleHeld,
+    ImportResult,
+    StationBundleReceived,
+    previous_import,
+    received_row,
+    slip_for,
+)
 from desktop_app.sync.rotation import keyring
+from desktop_app.sync.station_side import apply_return_bundle
+
+# Called with the manifest once its signature holds, before anything costly (hash, decryption, inflation);
+# raises to stop there. The sync server passes its per-station rate limit.
+Admit = Callable[[dict[str, Any]], None]
+
+__all__ = [
+    "Admit",
+    "BundleHeld",
+    "ImportResult",
+    "hold_if_newer",
+    "import_bundle",
+    "is_newer_schema",
+    "open_bundle",
+    "receive_station_bundle",
+]
 
 
-class BundleHeld(AhtcError):
-    """An authentic bundle from a newer version of the app: kept unapplied until this one is updated."""
-
-
-@dataclass
-class ImportResult:
-    slip: DispatchSlip
-    status: str  # applied | duplicate
-    report: dict[str, Any]
-    changed_registers: frozenset[str] = frozenset()
-    changed_ids: frozenset[str] = frozenset()
-    opened: OpenedBundle | None = field(default=None, repr=False)
-
-    def lines(self) -> list[str]:
-        out = self.slip.lines()
-        out.extend(report_lines(self.report))
-        if self.status == "duplicate":
-            out.append("  already imported earlier: nothing changed")
-        return out
-
-
-def report_lines(report: dict[str, Any]) -> list[str]:
-    """The import report in plain words, as printed and as shown to the SHO."""
-    names = (
-        "created",
-        "updated",
-        "deleted",
-        "undeleted",
-        "conflicts",
-        "unchanged",
-        "held_back",
-        "recovered",
-        "refused",
-        "purged",
-    )
-    summary = ", ".join(f"{report.get(name, 0)} {name.replace('_', ' ')}" for name in names if report.get(name))
-    out = [f"  result: {summary or 'no changes'}"]
-    for register, counts in sorted(report.get("per_register", {}).items()):
-        out.append(f"    {register}: " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()))
-    if "acked_seq" in report:
-        out.append(f"  acknowledged up to seq {report['acked_seq']}")
-    for gap in report.get("gaps", []):
-        out.append(f"  GAP: changes seq {gap[0]}–{gap[1]} have not arrived; the station will send them again")
-    out.extend(f"  note: {note}" for note in report.get("notes", []))
-    return out
-
-
-def open_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES) -> OpenedBundle:
+def open_bundle(
+    ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES, admit: Admit | None = None
+) -> OpenedBundle:
     """Every check that needs no write; raises BundleRejected naming the check that failed."""
     permissions.require(ctx, permissions.SYNC)
     sender_kind = "station" if ctx.station.is_district else "district"
@@ -86,6 +69,7 @@ def open_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MA
         sender_keys=keys.get,
         max_bundle_bytes=max_bundle_bytes,
         keyring=ring,
+        admit=admit,
     )
     expected = STATION_CHANGES if ctx.station.is_district else DISTRICT_RETURN
     if opened.manifest["kind"] != expected:
@@ -127,61 +111,37 @@ def hold_if_newer(ctx: Context, opened: OpenedBundle) -> None:
     )
 
 
-def received_row(ctx: Context, opened: OpenedBundle, status: str, report: dict[str, Any]) -> BundleReceived:
-    manifest = opened.manifest
-    return BundleReceived(
-        sha256=opened.sha256,
-        kind=manifest["kind"],
-        sender=manifest["sender"],
-        sender_store_id=manifest["store_id"],
-        bundle_no=manifest["bundle_no"],
-        seq_from=manifest["seq_from"],
-        seq_to=manifest["seq_to"],
-        schema_version=manifest["schema_version"],
-        status=status,
-        report=report,
-        received_at=ctx.clock.now(),
-        received_by=ctx.actor.username,
-    )
+def receive_station_bundle(
+    ctx: Context, data: bytes, *, admit: Admit | None = None, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES
+) -> StationBundleReceived:
+    """District: verify, apply (or recognise as already applied) one station bundle, and answer it.
 
-
-def slip_for(opened: OpenedBundle) -> DispatchSlip:
-    manifest = opened.manifest
-    return DispatchSlip(
-        manifest["kind"],
-        manifest["sender"],
-        manifest["recipient"],
-        manifest["bundle_no"],
-        manifest["seq_from"],
-        manifest["seq_to"],
-        dict(manifest["counts"]),
-        opened.sha256,
-        manifest["created_at"],
-    )
-
-
-def previous_import(ctx: Context, opened: OpenedBundle) -> BundleReceived | None:
-    with ctx.store.session() as session:
-        return session.scalar(
-            select(BundleReceived).where(BundleReceived.sha256 == opened.sha256, BundleReceived.status == "applied")
-        )
+    Raises BundleRejected (a named check failed; nothing written but the refusal record), BundleHeld (newer
+    schema, kept unapplied), or whatever `admit` raises.
+    """
+    result = _take_station_bundle(ctx, data, admit=admit, max_bundle_bytes=max_bundle_bytes)
+    assert result.opened is not None
+    return StationBundleReceived(result, build_return_bundle(ctx, result.opened))
 
 
 def import_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES) -> ImportResult:
-    """Verify, then apply one bundle (district: a station's changes; station: the district's return)."""
+    """Verify, then apply one bundle (district: a station's changes, unanswered; station: the district's return)."""
+    if ctx.station.is_district:
+        return _take_station_bundle(ctx, data, admit=None, max_bundle_bytes=max_bundle_bytes)
     opened = open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes)
     hold_if_newer(ctx, opened)
-    earlier = previous_import(ctx, opened)
+    earlier = previous_import(ctx, opened.sha256)
     if earlier is not None:
         return ImportResult(slip_for(opened), "duplicate", dict(earlier.report), opened=opened)
-    if ctx.station.is_district:
-        from desktop_app.sync.district_side import apply_station_bundle
-
-        return apply_station_bundle(ctx, opened)
-    from desktop_app.sync.station_side import apply_return_bundle
-
     return apply_return_bundle(ctx, opened)
 
 
-def utc_now_text(ctx: Context) -> str:
-    return ctx.clock.now().astimezone(dt.UTC).isoformat()
+def _take_station_bundle(ctx: Context, data: bytes, *, admit: Admit | None, max_bundle_bytes: int) -> ImportResult:
+    if not ctx.station.is_district:
+        raise BundleRejected("kind", "Only a district store takes station bundles. Nothing was imported.")
+    opened = open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, admit=admit)
+    hold_if_newer(ctx, opened)
+    earlier = previous_import(ctx, opened.sha256)
+    if earlier is not None:
+        return ImportResult(slip_for(opened), "duplicate", dict(earlier.report), opened=opened)
+    return apply_station_bundle(ctx, opened)

@@ -205,7 +205,9 @@ def remove_recovery_slot(ctx: Context, which: str) -> RecoverySlot:
         raise NotFound(f"this store has no recovery slot {wanted[:40]}; 'ahtc recovery list' shows them")
     with ctx.store.transaction() as session:
         audit.append_many(session, ctx, [("recovery-remove", None, None, slot.fingerprint or slot.slot_id)])
-        ctx.store.slots.remove_recovery(slot.slot_id)
+        slots = ctx.store.current_slots()  # another window may have changed the file since this one unlocked
+        slots.remove_recovery(slot.slot_id)
+        ctx.store.slots = slots
         ctx.store.save_slots()
     return slot
 
@@ -224,7 +226,8 @@ def replace_recovery_slots(ctx: Context, recovery_public: bytes) -> tuple[str, l
     the enrolment, so the file and the database change together (the file is written first: an extra slot
     opens nothing that an enrolment did not allow; a missing one is what we are replacing anyway).
     """
-    slots = ctx.store.slots
+    slots = ctx.store.current_slots()  # another window may have changed the file since this one unlocked
+    ctx.store.slots = slots
     new_slot = slots.set_recovery(recovery_public, ctx.store.data_key)
     removed = [slot_id for slot_id in slots.recovery_fingerprints() if slot_id != new_slot]
     for slot_id in removed:

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request, Response
@@ -25,16 +26,8 @@ from starlette.concurrency import run_in_threadpool
 
 from desktop_app.errors import AhtcError, BundleRejected
 from desktop_app.services.context import Context
-from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle
-from desktop_app.sync.district_side import apply_station_bundle, build_return_bundle
-from desktop_app.sync.importer import (
-    BundleHeld,
-    ImportResult,
-    hold_if_newer,
-    open_bundle,
-    previous_import,
-    slip_for,
-)
+from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES
+from desktop_app.sync.importer import BundleHeld, receive_station_bundle
 
 BUNDLE_PATH = "/v1/bundles"
 BUNDLE_MEDIA_TYPE = "application/vnd.ahtc-bundle"
@@ -67,6 +60,14 @@ class ServerLimits:
     max_body_bytes: int = DEFAULT_MAX_BUNDLE_BYTES
     requests_per_client_per_minute: int = 60
     bundles_per_station_per_minute: int = 12
+
+
+class _TooManyBundles(AhtcError):
+    """The station has sent its share of bundles this minute."""
+
+    def __init__(self, sender: str) -> None:
+        self.sender = sender
+        super().__init__(sender)
 
 
 def _refusal(status: int, check: str, detail: str) -> JSONResponse:
@@ -102,44 +103,35 @@ def create_app(ctx: Context, limits: ServerLimits | None = None) -> FastAPI:
                 return _refusal(413, "size", "The bundle is larger than this server accepts.")
         return await run_in_threadpool(_answer, bytes(body))
 
+    def _admit(manifest: dict[str, Any]) -> None:
+        if not per_station.allow(manifest["sender"]):
+            raise _TooManyBundles(manifest["sender"])
+
     def _answer(data: bytes) -> Response:
-        try:
-            opened = open_bundle(ctx, data, max_bundle_bytes=limits.max_body_bytes)
-        except BundleRejected as exc:
-            log.info("bundle refused: %s", exc.check)
-            return _refusal(403 if exc.check in ("sender", "signature") else 422, exc.check, exc.detail)
-        sender = opened.manifest["sender"]
-        if not per_station.allow(sender):
-            return _refusal(429, "rate", f"Too many bundles from {sender}; try again in a minute.")
         with apply_lock:
             try:
-                hold_if_newer(ctx, opened)
-                result = _apply(opened)
-                answer = build_return_bundle(ctx, opened)
+                received = receive_station_bundle(ctx, data, admit=_admit, max_bundle_bytes=limits.max_body_bytes)
+            except _TooManyBundles as exc:
+                return _refusal(429, "rate", f"Too many bundles from {exc.sender}; try again in a minute.")
             except BundleHeld as exc:
-                log.info("bundle %s/%s held: newer schema", sender, opened.manifest["bundle_no"])
+                log.info("bundle held: newer schema")
                 return _refusal(409, "schema", str(exc))
             except BundleRejected as exc:
-                log.info("bundle %s/%s refused: %s", sender, opened.manifest["bundle_no"], exc.check)
-                return _refusal(422, exc.check, exc.detail)
+                log.info("bundle refused: %s", exc.check)
+                return _refusal(403 if exc.check in ("sender", "signature") else 422, exc.check, exc.detail)
             except AhtcError:
-                log.exception("bundle %s/%s failed", sender, opened.manifest["bundle_no"])
+                log.exception("bundle failed")
                 return _refusal(500, "server", "The district could not apply the bundle; nothing was changed.")
+        result, slip = received.result, received.result.slip
         log.info(
             "bundle %s/%s %s: %s entries, ack %s",
-            sender,
-            opened.manifest["bundle_no"],
+            slip.sender,
+            slip.bundle_no,
             result.status,
-            sum(opened.manifest["counts"].values()),
+            slip.changes,
             result.report.get("acked_seq"),
         )
-        return Response(answer.data, media_type=BUNDLE_MEDIA_TYPE, headers={"X-AHTC-Import": result.status})
-
-    def _apply(opened: OpenedBundle) -> ImportResult:
-        earlier = previous_import(ctx, opened)
-        if earlier is not None:
-            return ImportResult(slip_for(opened), "duplicate", dict(earlier.report), opened=opened)
-        return apply_station_bundle(ctx, opened)
+        return Response(received.answer.data, media_type=BUNDLE_MEDIA_TYPE, headers={"X-AHTC-Import": result.status})
 
     return app
 

@@ -27,9 +27,9 @@ from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.conflicts import AT_THE_DISTRICT
 from desktop_app.sync.digest import acknowledged_digest, differing_buckets
 from desktop_app.sync.export import acknowledgement
-from desktop_app.sync.importer import ImportResult, received_row, slip_for
 from desktop_app.sync.peers import station_info
 from desktop_app.sync.receipts import receipt_is_valid
+from desktop_app.sync.received import ImportResult, received_row, slip_for
 from desktop_app.sync.rotation import take_new_keys
 
 # Past this difference between the district's clock and ours, the officer is told to check the PC's date.

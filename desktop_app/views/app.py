@@ -15,6 +15,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop_app.errors import AhtcError
+from desktop_app.services import auto_backup
 from desktop_app.services.clock import Clock
 from desktop_app.services.context import Context
 from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_store, fill
@@ -65,6 +67,9 @@ class Session:
         self.idle: InactivityTimer | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self._resume: tuple[str, str, list[tuple[str, str | None]]] | None = None
+        # What the last automatic backup at sign-in reported, for the dashboard (auto_backup.status has the rest).
+        self.backup_run: auto_backup.BackupRun | None = None
+        self.backup_error: str | None = None
         # The default-format constructor honours QSettings.setPath (tests point it at a temporary folder).
         self.prefs = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "Punjab Police", "AHTC Register")
 
@@ -127,7 +132,20 @@ class Session:
         self.idle.idle.connect(self.lock)
         if ctx.failed_unlocks:
             self.tell_failed_unlocks(ctx)
+        self.backup_if_due(ctx)
         return self.window
+
+    def backup_if_due(self, ctx: Context) -> None:
+        """The SHO's schedule (default: the first sign-in of the day), off the UI thread; lock() waits for it."""
+
+        def done(run: auto_backup.BackupRun | None) -> None:
+            self.backup_run, self.backup_error = run, None
+
+        def failed(exc: BaseException) -> None:
+            # Only a sentence or the error's kind: an exception's text may hold a value from the store.
+            self.backup_error = exc.user_message() if isinstance(exc, AhtcError) else type(exc).__name__
+
+        ops.query(lambda: auto_backup.run_if_due(ctx), done, failed)
 
     def tell_failed_unlocks(self, ctx: Context) -> None:
         """Wrong passphrases typed here since the last sign-in: the officer should know (they are audited too)."""

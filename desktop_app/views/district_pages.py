@@ -26,9 +26,9 @@ from desktop_app.services import permissions
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed
 from desktop_app.sync.district import StationStatus, district_status
-from desktop_app.sync.district_side import build_return_bundle, save_return_bundle
+from desktop_app.sync.district_side import save_return_bundle
 from desktop_app.sync.enrolment import EnrolmentResult, RequestPreview, enrol_station, read_request
-from desktop_app.sync.importer import BundleHeld, import_bundle
+from desktop_app.sync.importer import BundleHeld, receive_station_bundle
 from desktop_app.views import ops
 from desktop_app.views.fmt import date_text
 from desktop_app.views.i18n import tr
@@ -38,6 +38,12 @@ from desktop_app.views.tables import read_only_table
 
 def gaps_text(gaps: list[list[int]]) -> str:
     return ", ".join(f"{a}–{b}" for a, b in gaps) if gaps else tr("none")
+
+
+def refusals_text(refusals: dict[str, int]) -> str:
+    """How many authentic bundles were refused, by the reason an officer follows up (wrong clock, foreign rows)."""
+    labels = {"clock": tr("wrong clock"), "owner": tr("other station's records")}
+    return ", ".join(f"{labels.get(check, check)}: {n:,}" for check, n in sorted(refusals.items())) or tr("none")
 
 
 def status_text(status: StationStatus) -> str:
@@ -61,15 +67,15 @@ def import_station_bundles(ctx: Context, paths: list[Path], return_dir: Path) ->
     changed = Changed()
     for path in paths:
         try:
-            result = import_bundle(ctx, Path(path).read_bytes())
+            received = receive_station_bundle(ctx, Path(path).read_bytes())
         except (BundleRejected, BundleHeld, OSError) as exc:
             outcomes.append(ImportOutcome(Path(path), sync_error_text(exc), True))
             continue
+        result = received.result
         changed = changed | Changed(result.changed_registers, result.changed_ids)
         text = import_text(result)
-        if result.opened is not None:
-            answer = save_return_bundle(build_return_bundle(ctx, result.opened), return_dir)
-            text += "\n\n" + tr("Return bundle for the station:") + "\n" + slip_text(answer)
+        answer = save_return_bundle(received.answer, return_dir)
+        text += "\n\n" + tr("Return bundle for the station:") + "\n" + slip_text(answer)
         outcomes.append(ImportOutcome(Path(path), text, False))
     return outcomes, changed
 
@@ -93,6 +99,7 @@ class StationsPage(QWidget):
                 tr("Acknowledged up to"),
                 tr("Gaps"),
                 tr("Open conflicts"),
+                tr("Refused bundles"),
                 tr("Status"),
             ],
         )
@@ -162,12 +169,15 @@ class StationsPage(QWidget):
                 f"{s.acked_seq:,}",
                 gaps_text(s.gaps),
                 f"{s.open_conflicts:,}",
+                refusals_text(s.refusals),
                 status_text(s),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if (column == 6 and s.gaps) or (column == 8 and s.revoked):
+                if (column == 6 and s.gaps) or (column == 8 and s.refusals) or (column == 9 and s.revoked):
                     item.setForeground(Qt.GlobalColor.red)
+                if column == 8 and s.last_refusal:
+                    item.setToolTip(s.last_refusal)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)

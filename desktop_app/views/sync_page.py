@@ -47,7 +47,7 @@ from desktop_app.sync.enrolment import (
     own_fingerprint,
     read_answer,
 )
-from desktop_app.sync.export import DispatchSlip, NotEnrolled, export_bundle
+from desktop_app.sync.export import ClockWarning, DispatchSlip, NotEnrolled, clock_warnings, export_bundle
 from desktop_app.sync.importer import BundleHeld, ImportResult, import_bundle
 from desktop_app.views import ops
 from desktop_app.views.fmt import date_text
@@ -94,8 +94,69 @@ def check_sentence(check: str) -> str:
         "revoked": tr("This station is revoked at the district: nothing it sends is taken. Ask district IT."),
         "retired-key": tr("The bundle is signed with keys the sender no longer uses; it sends everything again."),
         "key-change": tr("The bundle announces new keys that cannot be accepted. Report it to district IT."),
+        "clock": tr(
+            "Changes in the bundle are dated too far in the future: the sending PC's date is wrong. Correct the date "
+            "and time there; the SHO then runs 'ahtc repair-clock' and sends again."
+        ),
+        "owner": tr(
+            "The bundle changes records that belong to another station. Nothing from it was taken; report it to "
+            "district IT."
+        ),
     }
     return sentences.get(check, tr("The bundle failed a check."))
+
+
+def isolated(text: str) -> str:
+    """A date and time keep their order inside an Urdu sentence."""
+    return f"{LRI}{text}{PDI}"
+
+
+def span_text(span: dt.timedelta) -> str:
+    """A clock difference in whole days, or hours under two days, in the UI language."""
+    seconds = abs(span.total_seconds())
+    if seconds >= 2 * 86400:
+        return tr("%1 days").replace("%1", str(round(seconds / 86400)))
+    return tr("%1 hours").replace("%1", str(max(1, round(seconds / 3600))))
+
+
+def clock_warning_text(warning: ClockWarning) -> str:
+    """What is wrong with this PC's clock and what to do, before the officer exports (see `ClockWarning`)."""
+    if warning.kind == "behind":
+        assert warning.latest is not None
+        return (
+            tr(
+                "This PC's clock reads %1, %2 behind the last change saved here (%3). The date is probably wrong (a "
+                "flat CMOS battery resets it): correct the date and time before you go on."
+            )
+            .replace("%1", isolated(date_text(warning.now)))
+            .replace("%2", span_text(warning.off))
+            .replace("%3", isolated(date_text(warning.latest)))
+        )
+    if warning.kind == "district":
+        ahead = warning.off > dt.timedelta(0)
+        text = (
+            tr("At the last sync this PC's clock was %1 ahead of the district's.")
+            if ahead
+            else tr("At the last sync this PC's clock was %1 behind the district's.")
+        )
+        return (
+            text.replace("%1", span_text(warning.off))
+            + " "
+            + tr(
+                "Correct the date and time before exporting: the district refuses changes stamped more than %1 "
+                "ahead of its own clock."
+            ).replace("%1", span_text(warning.skew))
+        )
+    assert warning.latest is not None
+    return (
+        tr(
+            "%1 change(s) waiting to be sent were stamped while this PC's clock was ahead (as late as %2). The "
+            "district refuses them as they are: the SHO should run 'ahtc repair-clock' to stamp them again, then "
+            "export."
+        )
+        .replace("%1", f"{warning.count:,}")
+        .replace("%2", isolated(date_text(warning.latest)))
+    )
 
 
 def sync_error_text(exc: BaseException) -> str:
@@ -399,6 +460,8 @@ class SyncPage(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(QLabel("<h2>" + tr("Sync") + "</h2>"))
+        self.clock_warning = _error_label("clock-warning")
+        layout.addWidget(self.clock_warning)
         layout.addWidget(self._network_box())
         layout.addWidget(self._usb_box())
         layout.addWidget(self._return_box())
@@ -476,6 +539,13 @@ class SyncPage(QWidget):
             lambda n: self.pending_label.setText(f"{tr('Changes not yet sent')}: {n:,}"),
             lambda _e: None,
         )
+        if not ctx.station.is_district:
+            ops.query(lambda: clock_warnings(ctx), self.show_clock_warnings, lambda _e: None)
+
+    def show_clock_warnings(self, warnings: list[ClockWarning]) -> None:
+        """A wrong PC date costs a refused bundle: say so before the officer writes one."""
+        self.clock_warning.setText("\n".join(clock_warning_text(w) for w in warnings))
+        self.clock_warning.setVisible(bool(warnings))
 
     # -- USB stick -------------------------------------------------------------------------------------------------
 

@@ -2315,5 +2315,361 @@
         <source>Wrong passphrases</source>
         <translation>غلط پاس فریز</translation>
     </message>
+    <message>
+        <source>Changes in the bundle are dated too far in the future: the sending PC's date is wrong. Correct the date and time there; the SHO then runs 'ahtc repair-clock' and sends again.</source>
+        <translation>بنڈل کی تبدیلیوں پر مستقبل کی بہت آگے کی تاریخ لگی ہے: بھیجنے والے کمپیوٹر کی تاریخ غلط ہے۔ وہاں تاریخ اور وقت درست کریں؛ پھر ایس ایچ او 'ahtc repair-clock' چلائے اور دوبارہ بھیجے۔</translation>
+    </message>
+    <message>
+        <source>The bundle changes records that belong to another station. Nothing from it was taken; report it to district IT.</source>
+        <translation>یہ بنڈل ایسے ریکارڈ بدلتا ہے جو کسی دوسرے تھانے کے ہیں۔ اس میں سے کچھ نہیں لیا گیا؛ ضلعی آئی ٹی کو اطلاع دیں۔</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 دن</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 گھنٹے</translation>
+    </message>
+    <message>
+        <source>This PC's clock reads %1, %2 behind the last change saved here (%3). The date is probably wrong (a flat CMOS battery resets it): correct the date and time before you go on.</source>
+        <translation>اس کمپیوٹر کی گھڑی %1 دکھا رہی ہے، جو یہاں محفوظ کی گئی آخری تبدیلی (%3) سے %2 پیچھے ہے۔ تاریخ غالباً غلط ہے (سی ایم او ایس بیٹری ختم ہو جائے تو تاریخ بدل جاتی ہے): آگے بڑھنے سے پہلے تاریخ اور وقت درست کریں۔</translation>
+    </message>
+    <message>
+        <source>At the last sync this PC's clock was %1 ahead of the district's.</source>
+        <translation>پچھلی ہم آہنگی کے وقت اس کمپیوٹر کی گھڑی ضلع کی گھڑی سے %1 آگے تھی۔</translation>
+    </message>
+    <message>
+        <source>At the last sync this PC's clock was %1 behind the district's.</source>
+        <translation>پچھلی ہم آہنگی کے وقت اس کمپیوٹر کی گھڑی ضلع کی گھڑی سے %1 پیچھے تھی۔</translation>
+    </message>
+    <message>
+        <source>Correct the date and time before exporting: the district refuses changes stamped more than %1 ahead of its own clock.</source>
+        <translation>برآمد کرنے سے پہلے تاریخ اور وقت درست کریں: ضلع وہ تبدیلیاں قبول نہیں کرتا جن پر اس کی اپنی گھڑی سے %1 سے زیادہ آگے کا وقت لگا ہو۔</translation>
+    </message>
+    <message>
+        <source>%1 change(s) waiting to be sent were stamped while this PC's clock was ahead (as late as %2). The district refuses them as they are: the SHO should run 'ahtc repair-clock' to stamp them again, then export.</source>
+        <translation>بھیجے جانے کی منتظر %1 تبدیلیوں پر وقت اس دوران لگا جب اس کمپیوٹر کی گھڑی آگے تھی (%2 تک)۔ ضلع انہیں اس حالت میں قبول نہیں کرتا: ایس ایچ او 'ahtc repair-clock' چلا کر ان پر دوبارہ وقت لگائے، پھر برآمد کرے۔</translation>
+    </message>
+    <message>
+        <source>wrong clock</source>
+        <translation>غلط گھڑی</translation>
+    </message>
+    <message>
+        <source>other station's records</source>
+        <translation>دوسرے تھانے کے ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Refused bundles</source>
+        <translation>مسترد بنڈل</translation>
+    </message>
+    <message>
+        <source>Tips and complaints</source>
+        <translation>اطلاعات اور شکایات</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>اطلاعات</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>وصولی کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ذریعہ</translation>
+    </message>
+    <message>
+        <source>Citizen app</source>
+        <translation>شہری ایپ</translation>
+    </message>
+    <message>
+        <source>Helpline</source>
+        <translation>ہیلپ لائن</translation>
+    </message>
+    <message>
+        <source>Walk in</source>
+        <translation>خود حاضر ہو کر</translation>
+    </message>
+    <message>
+        <source>Other agency</source>
+        <translation>دوسرا ادارہ</translation>
+    </message>
+    <message>
+        <source>Passed on by (agency)</source>
+        <translation>بھیجنے والا ادارہ</translation>
+    </message>
+    <message>
+        <source>Anonymous tip</source>
+        <translation>گمنام اطلاع</translation>
+    </message>
+    <message>
+        <source>Tipster's name</source>
+        <translation>اطلاع دہندہ کا نام</translation>
+    </message>
+    <message>
+        <source>Tipster's mobile</source>
+        <translation>اطلاع دہندہ کا موبائل</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>زمرہ</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>فوریت</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>فوری</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>زیادہ</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>معمول کی</translation>
+    </message>
+    <message>
+        <source>Persons named</source>
+        <translation>اطلاع میں مذکور افراد</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>تفصیلات</translation>
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>تصدیق کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>تصدیق کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>تصدیق ہو گئی</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>درست پائی گئی</translation>
+    </message>
+    <message>
+        <source>Unfounded</source>
+        <translation>بے بنیاد پائی گئی</translation>
+    </message>
+    <message>
+        <source>Action due</source>
+        <translation>کارروائی کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Action taken on</source>
+        <translation>کارروائی کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>کارروائی کی قسم</translation>
+    </message>
+    <message>
+        <source>Closing due</source>
+        <translation>بند کرنے کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>بند کرنے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>بند کرنے کا نوٹ</translation>
+    </message>
+    <message>
+        <source>Next step due</source>
+        <translation>اگلے مرحلے کی مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>پولیس</translation>
+    </message>
+    <message>
+        <source>Intelligence bureau</source>
+        <translation>انٹیلی جنس بیورو</translation>
+    </message>
+    <message>
+        <source>District administration</source>
+        <translation>ضلعی انتظامیہ</translation>
+    </message>
+    <message>
+        <source>Civil society</source>
+        <translation>سول سوسائٹی</translation>
+    </message>
+    <message>
+        <source>Awareness sessions</source>
+        <translation>آگاہی نشستیں</translation>
+    </message>
+    <message>
+        <source>Advisories posted</source>
+        <translation>آویزاں کیے گئے عوامی انتباہ</translation>
+    </message>
+    <message>
+        <source>Officer trainings</source>
+        <translation>افسران کی تربیت</translation>
+    </message>
+    <message>
+        <source>Kind of place</source>
+        <translation>جگہ کی قسم</translation>
+    </message>
+    <message>
+        <source>Place or institution</source>
+        <translation>جگہ یا ادارہ</translation>
+    </message>
+    <message>
+        <source>Audience (head count)</source>
+        <translation>شرکاء کی تعداد</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>آگاہی مواد</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>اسکول</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>کالج</translation>
+    </message>
+    <message>
+        <source>Madrassa</source>
+        <translation>مدرسہ</translation>
+    </message>
+    <message>
+        <source>Bus terminal</source>
+        <translation>بس اڈا</translation>
+    </message>
+    <message>
+        <source>Public place</source>
+        <translation>عوامی مقام</translation>
+    </message>
+    <message>
+        <source>Mosque</source>
+        <translation>مسجد</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>طلبہ</translation>
+    </message>
+    <message>
+        <source>Parents and teachers</source>
+        <translation>والدین اور اساتذہ</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>مزدور</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>آجر</translation>
+    </message>
+    <message>
+        <source>Prospective migrants</source>
+        <translation>بیرون ملک جانے کے خواہش مند</translation>
+    </message>
+    <message>
+        <source>General public</source>
+        <translation>عام شہری</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>آویزاں کرنے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>مقام کی تفصیل</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>نقول</translation>
+    </message>
+    <message>
+        <source>Checked again on</source>
+        <translation>دوبارہ جانچ کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Still displayed</source>
+        <translation>اب بھی آویزاں</translation>
+    </message>
+    <message>
+        <source>Illegal migration</source>
+        <translation>غیر قانونی طریقے سے بیرون ملک جانا</translation>
+    </message>
+    <message>
+        <source>Minimum wage</source>
+        <translation>کم از کم اجرت</translation>
+    </message>
+    <message>
+        <source>Child labour</source>
+        <translation>بچوں سے مشقت</translation>
+    </message>
+    <message>
+        <source>Licensed agencies</source>
+        <translation>لائسنس یافتہ ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Trafficking law</source>
+        <translation>انسانی ٹریفکنگ کا قانون (PTPA 2018)</translation>
+    </message>
+    <message>
+        <source>Smuggling law</source>
+        <translation>تارکین وطن کی اسمگلنگ کا قانون (PSMA 2018)</translation>
+    </message>
+    <message>
+        <source>Victim identification</source>
+        <translation>متاثرین کی شناخت</translation>
+    </message>
+    <message>
+        <source>Child and bonded labour law</source>
+        <translation>بچوں سے مشقت اور جبری مشقت کے قوانین</translation>
+    </message>
+    <message>
+        <source>Interviewing victims</source>
+        <translation>متاثرین سے انٹرویو</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>تفتیش</translation>
+    </message>
+    <message>
+        <source>Using the register</source>
+        <translation>رجسٹر کا استعمال</translation>
+    </message>
+    <message>
+        <source>Officers trained</source>
+        <translation>تربیت یافتہ افسران کی تعداد</translation>
+    </message>
+    <message>
+        <source>Officers (rank and name)</source>
+        <translation>افسران (عہدہ اور نام)</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>تربیت دینے والا</translation>
+    </message>
+    <message>
+        <source>Trainer agency</source>
+        <translation>تربیت دینے والا ادارہ</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>گھنٹے</translation>
+    </message>
 </context>
 </TS>

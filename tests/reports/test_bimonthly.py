@@ -61,6 +61,8 @@ def test_workbook_has_a_sheet_per_area_with_header_block_and_frozen_header(writt
         "Agreements",
         "Agencies",
         "Cases",
+        "Tips",
+        "Awareness and training",
         "Follow-ups",
         "Victims",
     ]

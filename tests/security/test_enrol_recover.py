@@ -140,3 +140,25 @@ def test_recovery_slots_are_listed_by_fingerprint_and_an_unknown_one_removed(
     assert len(slots.recovery_fingerprints()) == 1
     code, _out, err = run(capsys, folder, "sho.phalia", "recovery", "remove", "ABCD-EFGH-IJKL-MN23")
     assert code == 8 and "no recovery slot" in err
+
+
+def test_removing_a_recovery_slot_keeps_a_user_another_window_added(
+    ctx: Context, district: Context, tmp_path: Path
+) -> None:
+    """Two windows on one store: the slot file on disk, not the copy this window read at unlock, is what changes."""
+    from desktop_app.sync.recovery import remove_recovery_slot
+
+    enrol(ctx, district, tmp_path / "enrolment")
+    stranger = X25519PrivateKey.generate()
+    stranger_slot = ctx.store.slots.set_recovery(stranger.public_key().public_bytes_raw(), ctx.store.data_key)
+    ctx.store.save_slots()
+    other_window = unlock(ctx.store.paths.data_dir, "sho.phalia", PASSPHRASE)
+    try:
+        add_user(other_window, "asi.akram", "Akram", "officer", "another long enough passphrase 7", kdf=FAST_KDF)
+    finally:
+        other_window.store.close()
+
+    remove_recovery_slot(ctx, stranger_slot)
+
+    unlock(ctx.store.paths.data_dir, "asi.akram", "another long enough passphrase 7").store.close()
+    assert stranger_slot not in KeySlots.load(ctx.store.paths.data_dir / "keyslots.json").recovery_fingerprints()

@@ -1,7 +1,7 @@
 """The Windows installer gives the shared data folder an explicit ACL (finding 17): inheritance removed, only
 Administrators, SYSTEM and the station's officers, never Authenticated Users, Users or Everyone.
 
-No Windows here: the test reads packaging/ahtc.iss and checks the icacls commands Setup runs.
+No Windows here: the test reads installer/ahtc.iss and checks the icacls commands Setup runs.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ISS = Path(__file__).resolve().parents[2] / "packaging" / "ahtc.iss"
+ISS = Path(__file__).resolve().parents[2] / "installer" / "ahtc.iss"
 ADMINISTRATORS, SYSTEM = "*S-1-5-32-544", "*S-1-5-18"
 NEVER = ("*S-1-5-11", "*S-1-5-32-545", "*S-1-1-0", "Authenticated Users", "Everyone")
 

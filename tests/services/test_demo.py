@@ -33,6 +33,10 @@ def test_demo_fills_every_register_and_stays_valid(ctx: Context) -> None:
         "person_links",
         "case_links",
         "referrals",
+        "tips",
+        "outreach_sessions",
+        "advisories",
+        "trainings",
     ):
         assert records.count(register) > 0, register
         assert records.count(register) == summary.counts[register], register
@@ -44,6 +48,11 @@ def test_demo_fills_every_register_and_stays_valid(ctx: Context) -> None:
     assert {"brick_kiln", "workshop", "travel_agency"} <= kinds
     compliance = {f["compliance"] for f in records.list("agreement_followups", ListQuery(limit=None))}
     assert compliance == {"compliant", "partial", "non_compliant"}
+    tips = records.list("tips", ListQuery(limit=None))
+    assert {t["status"] for t in tips} == {"received", "verified", "action_taken", "closed"}
+    assert {t["finding"] for t in tips if t["status"] == "closed"} == {"confirmed", "unfounded"}
+    assert {t["action_register"] for t in tips if t["action_id"]} == {"inspections", "cases", "referrals"}
+    assert {t["anonymous"] for t in tips} == {True, False}
     assert verify_store(ctx).ok
 
 

@@ -71,21 +71,21 @@ def step(**strategies: Any) -> Any:
     return mark
 
 
-# Which actions a rule draws, by weight (the convergence study's mix: mostly work and syncs, some mishaps).
-WORK = ("create", "create", "create", "edit", "edit", "edit", "delete", "review_conflict")
-CARRY = (
-    "sync",
-    "sync",
-    "sync",
-    "sync",
-    "export",
-    "export",
-    "deliver_to_district",
-    "deliver_to_district",
-    "deliver_return",
-    "deliver_return",
+# The actions, by weight (the convergence study's mix: mostly work and syncs, some mishaps). One rule draws them:
+# hypothesis's swarm testing switches whole rules off per example, which here left most examples without writes.
+ACTIONS = (
+    *["create"] * 5,
+    *["edit"] * 5,
+    "delete",
+    "review_conflict",
+    *["sync"] * 6,
+    *["export"] * 2,
+    *["deliver_to_district"] * 3,
+    *["deliver_return"] * 3,
+    *["backup"] * 2,
+    *["restore"] * 2,
+    "clock_drift",
 )
-MISHAP = ("backup", "backup", "restore", "restore", "clock_drift")
 
 
 class SkewedClock:
@@ -362,16 +362,8 @@ class Convergence(RuleBasedStateMachine):
         }
         method(**arguments)
 
-    @rule(action=st.sampled_from(WORK), data=st.data())
-    def officers_work(self, action: str, data: st.DataObject) -> None:
-        self._run(action, data)
-
-    @rule(action=st.sampled_from(CARRY), data=st.data())
-    def bundles_travel(self, action: str, data: st.DataObject) -> None:
-        self._run(action, data)
-
-    @rule(action=st.sampled_from(MISHAP), data=st.data())
-    def things_go_wrong(self, action: str, data: st.DataObject) -> None:
+    @rule(action=st.sampled_from(ACTIONS), data=st.data())
+    def act(self, action: str, data: st.DataObject) -> None:
         self._run(action, data)
 
     # --- the end: settle, then check --------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def test_a_revoked_station_is_shown_as_revoked(qtbot, enrolled: Sync) -> None:
     qtbot.addWidget(page)
     page.reload()
 
-    status = {page.table.item(r, 0).text(): page.table.item(r, 8).text() for r in range(page.table.rowCount())}
+    status = {page.table.item(r, 0).text(): page.table.item(r, 9).text() for r in range(page.table.rowCount())}
     assert status["MBD-PHALIA"].startswith("Revoked") and status["MBD-MALAKWAL"] == "Active"
 
 
@@ -152,3 +152,27 @@ def test_column_choice_is_remembered_per_register_and_officer(qtbot, ctx, office
     assert again.model.columns == kept
     assert len(other_officer.model.columns) == len(kept) + 1
     assert other_register.model.columns != kept
+
+
+def test_the_stations_screen_counts_refused_bundles_by_reason(qtbot, enrolled: Sync) -> None:
+    import pytest
+
+    from desktop_app.errors import BundleRejected
+    from desktop_app.sync.importer import import_bundle
+    from tests.security.insider import forge_local_change, latest_state
+    from tests.services.helpers import person
+
+    agent = person(Records(enrolled.a))
+    far_future = "9999999999999.99999.MBD-PHALIA"
+    state = latest_state(enrolled.a, agent)
+    forge_local_change(enrolled.a, "persons", {**state, "hlc": far_future}, base_hlc=state["hlc"])
+    with pytest.raises(BundleRejected):
+        import_bundle(enrolled.district, export_file(enrolled.a, enrolled.usb).read_bytes())
+
+    page = StationsPage(enrolled.district)
+    qtbot.addWidget(page)
+    page.reload()
+    refused = {page.table.item(r, 0).text(): page.table.item(r, 8) for r in range(page.table.rowCount())}
+    assert refused["MBD-PHALIA"].text() == "wrong clock: 1"
+    assert "clock" in refused["MBD-PHALIA"].toolTip()
+    assert refused["MBD-MALAKWAL"].text() == "none"

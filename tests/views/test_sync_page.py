@@ -197,6 +197,8 @@ def test_an_officer_is_not_offered_enrolment(qtbot, officer: Context) -> None:
         "revoked",
         "retired-key",
         "key-change",
+        "clock",
+        "owner",
     ],
 )
 def test_every_refusal_has_its_own_sentence(check: str) -> None:
@@ -209,3 +211,38 @@ def test_network_errors_read_as_sentences() -> None:
     assert "refused" in sync_error_text(DistrictRefused("sender", "unknown")) and "(sender)" in sync_error_text(
         DistrictRefused("sender", "unknown")
     )
+
+
+def test_the_sync_screen_warns_when_the_pc_clock_is_behind_the_last_change(qtbot, ctx: Context) -> None:
+    one_of_each(Records(ctx))
+    ctx.clock.advance(days=-30)  # a dead CMOS battery: the PC thinks it is a month earlier
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh_status()
+    assert not page.clock_warning.isHidden()
+    assert "30 days behind the last change" in page.clock_warning.text()
+    assert "correct the date and time" in page.clock_warning.text()
+
+
+def test_the_sync_screen_says_nothing_about_a_clock_that_is_right(qtbot, ctx: Context) -> None:
+    one_of_each(Records(ctx))
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh_status()
+    assert page.clock_warning.isHidden()
+
+
+def test_clock_warnings_read_in_urdu(qtbot, ctx: Context) -> None:
+    from desktop_app.views.i18n import set_language
+
+    one_of_each(Records(ctx))
+    ctx.clock.advance(days=-30)
+    set_language("ur")
+    try:
+        page = SyncPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh_status()
+        text = page.clock_warning.text()
+    finally:
+        set_language("en")
+    assert "30" in text and "behind" not in text

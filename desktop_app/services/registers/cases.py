@@ -75,7 +75,7 @@ CASES = register(
             "outcome_date",
         ),
         filter_fields=("status", "offence_category"),
-        linkable_from=("person_links", "referrals"),
+        linkable_from=("person_links", "referrals", "tips"),
         report=ReportFacts(),
         example={"title": "Child labour at Bhatta No. 7", "offence_category": "child_labour_kiln"},
         workflow_fields=frozenset({"status", "fir_number", "fir_date", "fir_station", "outcome_date"}),

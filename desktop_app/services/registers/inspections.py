@@ -73,7 +73,7 @@ INSPECTIONS = register(
             "notice_complied",
             "fir_recommended",
         ),
-        linkable_from=("case_links", "person_links"),
+        linkable_from=("case_links", "person_links", "tips"),
         report=ReportFacts(date_field="date"),
         example={"date": "2026-02-20", "officers": "ASI Bilal", "workers_total": 40, "workers_bonded": 10},
         defaults=lambda v, _today: {

@@ -36,7 +36,7 @@ REFERRALS = register(
         checks=_checks,
         public_fields=("subject_register", "subject_id", "department", "date", "outcome", "outcome_date"),
         filter_fields=("department", "outcome"),
-        linkable_from=("case_links", "person_links"),
+        linkable_from=("case_links", "person_links", "tips"),
         example={
             "subject_register": "children",
             "department": "child_protection_bureau",

@@ -1,8 +1,8 @@
 """Runs the frozen build the way a station would: the `ahtc` executable and the GUI, nothing from the source tree.
 
-    python packaging/smoke_test.py dist/ahtc-register [--work DIR] [--gui-seconds 10]
+    python installer/smoke_test.py installer/dist/ahtc-register [--work DIR] [--gui-seconds 10]
 
-Run with the build venv's Python after `pyinstaller packaging/ahtc.spec` (build_windows.ps1 does, on Windows).
+Run with the build venv's Python after the build (`python installer/build.py` runs it).
 The only step that uses the source package is making an old-schema store for the upgrade check; every command
 under test is the frozen executable. Prints each command and the end of its output; exits non-zero on the first
 failure. Not part of the test suite: it needs a PyInstaller build, which the suite never makes.
@@ -232,7 +232,7 @@ def _windows_language(language: str) -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dist", type=Path, help="the one-folder build, e.g. dist/ahtc-register")
+    parser.add_argument("dist", type=Path, help="the one-folder build, e.g. installer/dist/ahtc-register")
     parser.add_argument("--work", type=Path, help="folder for the test stores (default: a new temporary one)")
     parser.add_argument("--gui-seconds", type=float, default=10)
     args = parser.parse_args(argv)

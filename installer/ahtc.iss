@@ -1,9 +1,10 @@
 ; Inno Setup script: the station installer, AHTC-Register-Setup-<version>.exe.
 ;
-; Installs the PyInstaller one-folder build (dist\ahtc-register, made by packaging\ahtc.spec) per machine under
-; Program Files, with Start-menu shortcuts and an uninstaller. packaging\build_windows.ps1 runs it:
-;     iscc /DAppVersion=0.1.0 packaging\ahtc.iss
-; Relative paths below are relative to this file's folder (packaging\).
+; Installs the PyInstaller one-folder build (installer\dist\ahtc-register, made by installer\ahtc.spec) per machine
+; under Program Files, with Start-menu shortcuts and an uninstaller. `python installer\build.py` runs it:
+;     iscc /DAppVersion=<pyproject.toml's version> /DDistDir=... /DOutputDir=... installer\ahtc.iss
+; and, when a code-signing certificate is given (installer\signing.py), also /DSign and /Sahtcsign=<signtool ...>.
+; Relative paths below are relative to this file's folder (installer\).
 ;
 ; THE RECORDS ARE NOT HERE. The app keeps its encrypted store, key slots and backups in the Windows user's data
 ; folder (platformdirs: %LOCALAPPDATA%\Punjab Police\AHTC Register), or where AHTC_DATA_DIR points, and its
@@ -27,10 +28,10 @@
   #define AppVersion "0.1.0"
 #endif
 #ifndef DistDir
-  #define DistDir "..\dist\ahtc-register"
+  #define DistDir "dist\ahtc-register"
 #endif
 #ifndef OutputDir
-  #define OutputDir "..\dist"
+  #define OutputDir "dist"
 #endif
 #define GuiExe "ahtc-register.exe"
 #define OfficersGroup "AHTC Officers"
@@ -64,6 +65,11 @@ UninstallDisplayName={#AppName}
 CloseApplications=yes
 RestartApplications=no
 SetupLogging=yes
+#ifdef Sign
+; Setup and its uninstaller signed with the sign tool "ahtcsign" that build.py defines (ISCC /S) from the certificate.
+SignTool=ahtcsign
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"

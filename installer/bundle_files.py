@@ -1,4 +1,4 @@
-"""What the frozen build carries besides Python modules, in one place for packaging/ahtc.spec and its test.
+"""What the frozen build carries besides Python modules, in one place for installer/ahtc.spec and its test.
 
 The running code finds its files relative to its own modules: `Path(__file__).resolve().parents[2] / "resources"`
 for the fonts, the law-section catalogue and the Urdu translation, and `desktop_app/store/migrations` beside the
@@ -7,7 +7,7 @@ every file keeps, inside the bundle, the path it has in the source tree. tests/t
 every file the code loads is matched here, and that a module which starts loading files is noticed.
 
 Plain Python, no PyInstaller import: the test suite reads it without PyInstaller installed. This folder has no
-__init__.py on purpose: `packaging` is also the name of a library PyInstaller and pip import.
+__init__.py on purpose: it holds build scripts, loaded by path, not a package of the app.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ RESOURCES: list[tuple[str, str]] = [
     ("resources/fonts/LICENSE-OFL.txt", "resources/fonts"),  # the fonts' licence travels with them
     ("resources/law_sections.json", "resources"),  # the law-section catalogue
     ("resources/translations/*.qm", "resources/translations"),  # Urdu UI, compiled from the .ts by the spec
+    ("pyproject.toml", "."),  # the version (desktop_app/version.py reads it where it is in the source tree)
 ]
 
 # Data inside the package, for PyInstaller's collect_data_files(package, include_py_files=True, includes=...).
@@ -48,9 +49,11 @@ FILE_LOADERS: dict[str, str] = {
     "desktop_app/views/i18n.py": "resources/translations/*.qm (compiles stale .ts only where lrelease exists)",
     "desktop_app/store/migrations_runner.py": "desktop_app/store/migrations/ (Alembic script location)",
     "desktop_app/views/catalogue.py": "not at run time: a translators' tool that reads the views' source",
+    "desktop_app/version.py": "pyproject.toml (the version), at the bundle's root",
 }
 
-ENTRY_SCRIPTS = {"gui": ROOT / "packaging" / "ahtc_gui.py", "cli": ROOT / "packaging" / "ahtc_cli.py"}
+ENTRY_SCRIPTS = {"gui": ROOT / "installer" / "ahtc_gui.py", "cli": ROOT / "installer" / "ahtc_cli.py"}
+DIST_NAME = "ahtc-register"  # the one-folder build: installer/dist/ahtc-register/
 
 
 def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
