@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -26,13 +27,17 @@ from desktop_app.errors import (
     AhtcError,
     BundleRejected,
     ConfirmationNeeded,
+    FileProblem,
+    InputDamaged,
     NotFound,
     PermissionDenied,
+    StoreDamaged,
     StoreNotFound,
     TooManyAttempts,
     ValidationError,
     WrongPassphrase,
 )
+from desktop_app.store.faults import database_fault, file_fault, is_database_error
 
 COMMAND_MODULES = [store_commands, report_commands, case_commands, sync_commands, clock_commands, purge_commands]
 
@@ -46,8 +51,12 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (StoreNotFound, 7),
     (NotFound, 8),
     (ConfirmationNeeded, 9),
+    (FileProblem, 10),
+    (StoreDamaged, 11),
+    (InputDamaged, 11),
     (AhtcError, 1),
 ]
+# README.md lists these; tests/cli/test_faults_cli.py checks the list there matches this one.
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,11 +77,29 @@ def utf8_output() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
+def quiet_libraries() -> None:
+    """Libraries' own warnings (pypdf's "EOF marker not found" on a damaged PDF) stay off the console: the
+    command says in one line what is wrong; their wording would only add noise an officer cannot act on."""
+    for name in ("pypdf",):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_output()
+    quiet_libraries()
     args = build_parser().parse_args(argv)
     try:
-        args.func(args)
+        try:
+            args.func(args)
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            # A file-system fault no command foresaw: still its true diagnosis, not a traceback.
+            raise file_fault(exc) from None
+        except Exception as exc:
+            if not is_database_error(exc):
+                raise
+            raise database_fault(exc, common.data_dir(args)) from None
     except AhtcError as exc:
         code = next(c for kind, c in EXIT_CODES if isinstance(exc, kind))
         print(f"ahtc {args.command}: {exc.user_message()}", file=sys.stderr)
@@ -84,6 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"ahtc {args.command}: stopped; nothing half-written was kept", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if os.environ.get("AHTC_DEBUG"):
+            raise
+        # A fault we did not foresee: one line, never a traceback (which could carry field values). The type
+        # names where to look; AHTC_DEBUG=1 shows the traceback to whoever investigates.
+        print(
+            f"ahtc {args.command}: unexpected error ({exc.__class__.__name__}); any change in progress was not "
+            "kept. Run 'ahtc verify', and report this with the command you ran (AHTC_DEBUG=1 shows details)",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

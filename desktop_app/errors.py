@@ -78,7 +78,35 @@ class UpgradeFailed(AhtcError):
     """A newer program could not bring an older store up to date; the store was put back exactly as it was."""
 
 
-class BackupInvalid(AhtcError):
+class FileProblem(AhtcError):
+    """A file or folder cannot be read or written; the message names it and says why (store/faults.py).
+
+    Never "damaged": a full disk, a write-protected stick or a file another program holds open is the
+    computer's state, not the data's, and must not push anyone to restore over healthy data.
+    """
+
+
+class DiskFull(FileProblem):
+    """No space left on the drive being written."""
+
+
+class WriteProtected(FileProblem):
+    """The drive is read-only (a locked stick, a CD) or this Windows account may not write there."""
+
+
+class FileLocked(FileProblem):
+    """Another program holds the file open (Excel, an antivirus scan, a second copy of the app)."""
+
+
+class FileMissing(FileProblem):
+    """A file or folder that was named is not there, or is a folder where a file was expected (or the reverse)."""
+
+
+class InputDamaged(AhtcError):
+    """A file given to a command was read and checked, and the check found it damaged or not what it claims."""
+
+
+class BackupInvalid(InputDamaged):
     """A backup file is not a complete AHTC backup."""
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.commands.common import UsageError, open_context, say
-from desktop_app.errors import AhtcError
+from desktop_app.errors import InputDamaged
 from desktop_app.models.enums import CaseStatus
 from desktop_app.reports.case_sections import UNVERIFIED_MARK, known_fact_tags, section_list
 from desktop_app.reports.fir_builder import (
@@ -22,9 +22,10 @@ from desktop_app.reports.fir_summary_data import AUDIENCE_LABELS, AUDIENCES
 from desktop_app.reports.law_sections import load_catalogue
 from desktop_app.reports.summary_seal import SealKey, verify_summary
 from desktop_app.services.records import ListQuery, Records
+from desktop_app.store.faults import input_file, output_file
 
 
-class SummaryNotVerified(AhtcError):
+class SummaryNotVerified(InputDamaged):
     """A summary PDF failed one or more seal checks (each reason was printed on its own line)."""
 
 
@@ -119,10 +120,9 @@ def cmd_case_sections(args: argparse.Namespace) -> None:
 
 def cmd_fir_summary(args: argparse.Namespace) -> None:
     out: Path = args.out
+    output_file(out)
     if out.suffix.lower() != ".pdf":
         raise UsageError("--out must be a .pdf file")
-    if not out.parent.is_dir():
-        raise UsageError(f"the folder {out.parent} does not exist")
     ctx = open_context(args)
     result = print_fir_summary(ctx, args.case_id, out, audience=args.audience)
     say(
@@ -135,8 +135,7 @@ def cmd_fir_summary(args: argparse.Namespace) -> None:
 
 def cmd_verify_summary(args: argparse.Namespace) -> None:
     pdf: Path = args.pdf
-    if not pdf.is_file():
-        raise UsageError(f"no such file: {pdf}")
+    input_file(pdf)
     if args.keys is not None:
         _verify_with_key_list(pdf, args.keys)
         return

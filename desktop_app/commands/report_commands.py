@@ -12,6 +12,7 @@ from desktop_app.reports.exports import FULL, PSEUDONYMISED, export_register
 from desktop_app.reports.frames import Period
 from desktop_app.services.registry import register_models
 from desktop_app.services.validation import FieldError, parse_date
+from desktop_app.store.faults import output_file
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,9 +61,7 @@ def _period(start: str, end: str, options: str) -> Period:
 
 
 def _writable(path: Path) -> Path:
-    if not path.parent.is_dir():
-        raise UsageError(f"the folder {path.parent} does not exist")
-    return path
+    return output_file(path)  # a folder, or a folder that is not there: said before any work
 
 
 def cmd_report_bimonthly(args: argparse.Namespace) -> None:
@@ -72,6 +71,9 @@ def cmd_report_bimonthly(args: argparse.Namespace) -> None:
         if not (args.baseline_from and args.baseline_to):
             raise UsageError("give both --baseline-from and --baseline-to")
         baseline = _period(args.baseline_from, args.baseline_to, "--baseline-from --baseline-to")
+    _writable(args.out)
+    if args.pdf is not None:
+        _writable(args.pdf)
     if args.out.suffix.lower() != ".xlsx":
         raise UsageError("--out must be an .xlsx file")
     if args.pdf is not None and args.pdf.suffix.lower() != ".pdf":
@@ -99,6 +101,7 @@ def cmd_report_bimonthly(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    _writable(args.out)
     ctx = open_context(args)
     try:
         result = export_register(ctx, args.register, _writable(args.out), mode=args.mode, station_code=args.station)

@@ -180,8 +180,13 @@ def cmd_verify(args: argparse.Namespace) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
-    info = maintenance.backup_store(open_context(args), args.out)
-    say(f"Backup written to {args.out} ({info.database_bytes:,} bytes, SHA-256 {info.database_sha256[:16]}…).")
+    ctx = open_context(args)
+    out: Path = args.out
+    if out.is_dir():
+        # `--out E:/` names the stick: the file gets the station's name and today's date inside it.
+        out = out / f"ahtc-{ctx.station.station_code}-{ctx.clock.now():%Y-%m-%d-%H%M}.ahtcbak"
+    info = maintenance.backup_store(ctx, out)
+    say(f"Backup written to {out} ({info.database_bytes:,} bytes, SHA-256 {info.database_sha256[:16]}…).")
 
 
 def cmd_restore(args: argparse.Namespace) -> None:

@@ -19,6 +19,7 @@ from desktop_app.commands.common import (
 from desktop_app.errors import BundleRejected
 from desktop_app.services.context import Context
 from desktop_app.services.purge import set_retention
+from desktop_app.store.faults import file_fault
 from desktop_app.sync import conflicts, recovery, rotation
 from desktop_app.sync import district as district_store
 from desktop_app.sync.district_side import save_return_bundle
@@ -317,7 +318,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> None:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+            raise file_fault(exc, path, writing=False) from None
         answer: ReturnBundle | None = None
         try:
             if ctx.station.is_district:

@@ -116,8 +116,16 @@ def write_bimonthly(
     outputs: list[tuple[Path, bytes, str]] = [(Path(xlsx_path), workbook_bytes(report), "bimonthly-xlsx")]
     if pdf_path is not None:
         outputs.append((Path(pdf_path), pdf_bytes(report), "bimonthly-pdf"))
-    for path, data, _kind in outputs:
-        write_atomic(path, data)
+    written: list[Path] = []
+    try:
+        for path, data, _kind in outputs:
+            write_atomic(path, data)
+            written.append(path)
+    except BaseException:
+        # The workbook without its PDF would look like the whole report was written: both or neither.
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     with ctx.store.transaction() as session:
         audit.append_many(
             session, ctx, [("export", "report", None, f"{kind} rows={report.source_rows}") for _p, _d, kind in outputs]
@@ -169,6 +177,7 @@ AREA_SHEETS = [
     ("Cases", "cases", "Cases: status at the period end; steps taken in the period"),
     ("Tips", "tips", "Tips and complaints: each step counted in the period it was taken in"),
     ("Awareness and training", "outreach", "Awareness sessions, advisories posted and officer trainings"),
+    ("Committee", "committees", "Monitoring committee: meetings, action items, joint inspections"),
     ("Follow-ups", "followups", "Follow-ups overdue at the period end"),
 ]
 
@@ -526,6 +535,7 @@ def pdf_bytes(report: BimonthlyReport) -> bytes:
     )
     story += _area(report, "tips", "Tips and complaints", h2)
     story += _area(report, "outreach", "Awareness and training", h2)
+    story += _area(report, "committees", "Monitoring committee and partner agencies", h2)
     story += _area(report, "followups", "Follow-ups overdue at the period end", h2)
     if report.stations is not None:
         story += _stations_block(report.stations, h2)

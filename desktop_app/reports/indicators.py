@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from desktop_app.models.committees import ActionStatus
 from desktop_app.models.enums import (
+    Agency,
     CaseStatus,
     Compliance,
     RegistrationStatus,
@@ -54,6 +56,7 @@ LABELS = {
     "gulf_overstay": "Gulf overstay",
     "air_forged_documents": "Air, forged documents",
     "total": "Total",
+    "fia": "FIA",
 }
 
 
@@ -191,15 +194,29 @@ class OutreachFigures:
 
 
 @dataclass(frozen=True)
+class CommitteeFigures:
+    meetings: int  # committee meetings held in the period
+    agencies_present: int  # agencies present at those meetings, counted once per meeting
+    actions_set: int  # action items set by those meetings
+    actions_done: int  # action items done in the period (whichever meeting set them)
+    actions_done_on_time: Ratio  # of those, done by their due date / done in the period
+    actions_open_at_end: int  # set by the period end, neither done by then nor dropped
+    actions_overdue_at_end: int  # of those, due before the period end
+    joint_inspections: int  # inspections in the period with at least one partner agency
+    joint_by_agency: dict[str, int]  # of those, how many each agency took part in
+
+
+@dataclass(frozen=True)
 class OverdueFollowUps:
     children: int
     agreements: int
     victim_families: int
     tips: int
+    committee_actions: int
 
     @property
     def total(self) -> int:
-        return self.children + self.agreements + self.victim_families + self.tips
+        return self.children + self.agreements + self.victim_families + self.tips + self.committee_actions
 
 
 @dataclass(frozen=True)
@@ -215,6 +232,7 @@ class Indicators:
     cases: CaseFigures
     tips: TipFigures
     outreach: OutreachFigures
+    committees: CommitteeFigures
     overdue: OverdueFollowUps
 
     @property
@@ -244,6 +262,14 @@ def compute(frames: RegisterFrames) -> Indicators:
         cases=case_figures(frames["cases"], frames["case_status_changes"], period),
         tips=tip_figures(frames["tips"], period),
         outreach=outreach_figures(frames["outreach_sessions"], frames["advisories"], frames["trainings"], period),
+        committees=committee_figures(
+            frames["committee_meetings"],
+            frames["committee_attendance"],
+            frames["committee_actions"],
+            frames["joint_inspections"],
+            in_period,
+            period,
+        ),
         overdue=overdue_at(frames, period.end),
     )
 
@@ -447,6 +473,43 @@ def outreach_figures(
     )
 
 
+def committee_figures(
+    meetings: pd.DataFrame,
+    attendance: pd.DataFrame,
+    actions: pd.DataFrame,
+    partners: pd.DataFrame,
+    inspections_in_period: pd.DataFrame,
+    period: Period,
+) -> CommitteeFigures:
+    held = meetings[_within(meetings["date"], period)]
+    present = attendance[attendance["meeting_id"].isin(held["id"])].drop_duplicates(["meeting_id", "agency"])
+    done = actions[_within(actions["done_on"], period)]
+    open_then, overdue = _actions_open_at(meetings, actions, pd.Timestamp(period.end))
+    joint = partners[partners["inspection_id"].isin(inspections_in_period["id"])]
+    by_agency = {a.value: 0 for a in Agency}
+    for agency, n in joint.drop_duplicates(["inspection_id", "agency"])["agency"].value_counts().items():
+        by_agency[str(agency)] = int(n)
+    return CommitteeFigures(
+        meetings=len(held),
+        agencies_present=len(present),
+        actions_set=int(actions["meeting_id"].isin(held["id"]).sum()),
+        actions_done=len(done),
+        actions_done_on_time=Ratio(int((done["done_on"] <= done["due_on"]).sum()), len(done)),
+        actions_open_at_end=open_then,
+        actions_overdue_at_end=overdue,
+        joint_inspections=int(joint["inspection_id"].nunique()),
+        joint_by_agency=by_agency,
+    )
+
+
+def _actions_open_at(meetings: pd.DataFrame, actions: pd.DataFrame, end: pd.Timestamp) -> tuple[int, int]:
+    """Action items set at meetings held by `end`, not done by then and not dropped; and those due before it."""
+    set_by = meetings[meetings["date"] <= end]["id"]
+    items = actions[actions["meeting_id"].isin(set_by) & (actions["status"] != ActionStatus.DROPPED.value)]
+    items = items[~(items["done_on"] <= end)]
+    return len(items), int((items["due_on"] < end).sum())
+
+
 def _sum(values: pd.Series) -> int:
     return int(pd.to_numeric(values, errors="coerce").fillna(0).sum())
 
@@ -487,7 +550,14 @@ def overdue_at(frames: RegisterFrames, day: dt.date) -> OverdueFollowUps:
     last = _last_per(meetings, "victim_id")
     n_victims = int((last["next_followup_due"] < end).sum())
     _open, n_tips = _tips_open_at(frames["tips"], end)
-    return OverdueFollowUps(children=n_children, agreements=n_agreements, victim_families=n_victims, tips=n_tips)
+    _open, n_actions = _actions_open_at(frames["committee_meetings"], frames["committee_actions"], end)
+    return OverdueFollowUps(
+        children=n_children,
+        agreements=n_agreements,
+        victim_families=n_victims,
+        tips=n_tips,
+        committee_actions=n_actions,
+    )
 
 
 def _still_followed(frame: pd.DataFrame, register: str) -> pd.Series:
@@ -608,11 +678,23 @@ def indicator_table(ind: Indicators) -> pd.DataFrame:
     count("outreach", "officer_trainings", "Officer trainings held", w.trainings)
     count("outreach", "officers_trained", "Officers trained", w.officers_trained)
     count("outreach", "training_hours", "Training hours", w.training_hours)
+    m = ind.committees
+    count("committees", "committee_meetings", "Committee meetings held", m.meetings)
+    count("committees", "agencies_present", "Agencies present, summed over the meetings", m.agencies_present)
+    count("committees", "committee_actions_set", "Action items set", m.actions_set)
+    count("committees", "committee_actions_done", "Action items done", m.actions_done)
+    ratio("committees", "committee_actions_on_time", "Action items done by the due date", m.actions_done_on_time)
+    count("committees", "committee_actions_open", "Action items open at the period end", m.actions_open_at_end)
+    count("committees", "committee_actions_overdue", "Action items overdue at the period end", m.actions_overdue_at_end)
+    count("committees", "joint_inspections", "Joint inspections with partner agencies", m.joint_inspections)
+    for agency, n in m.joint_by_agency.items():
+        count("committees", f"joint_inspections_{agency}", f"Joint inspections: {label_for(agency)}", n)
     o = ind.overdue
     count("followups", "overdue_children", "Overdue: child visits", o.children)
     count("followups", "overdue_agreements", "Overdue: agreement visits", o.agreements)
     count("followups", "overdue_victim_families", "Overdue: family meetings", o.victim_families)
     count("followups", "overdue_tips", "Overdue: tip steps", o.tips)
+    count("followups", "overdue_committee_actions", "Overdue: committee action items", o.committee_actions)
     count("followups", "overdue_total", "Overdue: all", o.total)
     return pd.DataFrame(rows, columns=TABLE_COLUMNS).astype(
         {"numerator": "float64", "denominator": "float64", "value": "float64"}

@@ -161,6 +161,8 @@ SHARES = {
     "outreach_sessions": 0.03,
     "advisories": 0.02,
     "trainings": 0.01,
+    "committee_meetings": 0.01,
+    "joint_inspections": 0.02,
 }
 
 
@@ -320,6 +322,11 @@ def fill(
     add("outreach_sessions", _sessions(make, n["outreach_sessions"], sites))
     add("advisories", _advisories(make, n["advisories"], [s for s in sites if s["kind"] == "travel_agency"] or sites))
     add("trainings", _trainings(make, n["trainings"]))
+    meetings = _committee_meetings(make, n["committee_meetings"])
+    add("committee_meetings", meetings)
+    add("committee_attendance", _attendance(make, meetings))
+    add("committee_actions", _committee_actions(make, meetings))
+    add("joint_inspections", _joint_inspections(make, n["joint_inspections"], inspections, meetings))
     # A register the generators above do not know yet still shows with its spec's example record.
     for register, record_id in create_examples(service, first).items():
         if register not in first:
@@ -980,4 +987,84 @@ def _trainings(make: _Maker, count: int) -> list[dict[str, Any]]:
                 "hours": make.rng.choice([3, 6, 12]),
             }
         )
+    return rows
+
+
+COMMITTEE_AGENCIES = ("police", "fia", "intelligence_bureau", "labour", "child_protection_bureau", "social_welfare")
+COMMITTEE_ACTIONS = (
+    ("labour", "Inspect the kilns where children were found, with the police"),
+    ("fia", "Check the licences of the travel agencies on the unregistered list"),
+    ("child_protection_bureau", "Admit the withdrawn children to school and report attendance"),
+    ("social_welfare", "Support the families of the missing migrants"),
+    ("police", "Register FIRs on the confirmed tips of bonded labour"),
+    ("intelligence_bureau", "Share the names of agents active on the Libya route"),
+)
+
+
+def _committee_meetings(make: _Maker, count: int) -> list[dict[str, Any]]:
+    """Meetings about every two months, the latest ones recent, so some action items are open, some overdue."""
+    rows = []
+    for index in range(count):
+        day = make.today - dt.timedelta(days=10 + 60 * index + make.rng.randint(0, 10))
+        rows.append(
+            {
+                "id": _uuid(make.rng),
+                "date": day,
+                "committee": "district_vigilance" if index % 3 == 2 else "district_monitoring",
+                "chair": "Deputy Commissioner Mandi Bahauddin",
+                "venue": "DC Office, Mandi Bahauddin",
+                "decisions": "Joint inspections of kilns; list unlicensed travel agencies; report on school admissions",
+            }
+        )
+    return rows
+
+
+def _attendance(make: _Maker, meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for meeting in meetings:
+        present = ["police", *make.rng.sample(COMMITTEE_AGENCIES[1:], make.rng.randint(2, 5))]
+        for agency in present:
+            rows.append({"meeting_id": meeting["id"], "agency": agency, "representative": f"{make.name()}"})
+    return rows
+
+
+def _committee_actions(make: _Maker, meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every meeting sets three or four items; older ones are mostly done (some late, one dropped), newer ones
+    open, some of them past their due date."""
+    rows = []
+    for meeting in meetings:
+        for agency, action in make.rng.sample(COMMITTEE_ACTIONS, make.rng.randint(3, 4)):
+            due = meeting["date"] + dt.timedelta(days=make.rng.choice([14, 21, 30]))
+            row: dict[str, Any] = {"meeting_id": meeting["id"], "action": action, "owner_agency": agency}
+            row["due_on"] = due
+            roll = make.rng.random()
+            if due < make.today - dt.timedelta(days=20) and roll < 0.8:
+                row["status"] = "done"
+                row["done_on"] = min(make.today, due + dt.timedelta(days=make.rng.randint(-10, 12)))
+                row["follow_up"] = "Reported done at the next meeting"
+            elif roll > 0.95:
+                row["status"], row["follow_up"] = "dropped", "Overtaken by the provincial campaign"
+            else:
+                row["status"] = "open"
+                row["follow_up"] = "Asked for progress" if due < make.today else None
+            rows.append(row)
+    return rows
+
+
+def _joint_inspections(
+    make: _Maker, count: int, inspections: list[dict[str, Any]], meetings: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    rows = []
+    for visit in make.rng.sample(inspections, min(count, len(inspections))):
+        # The meeting that asked for it, when one was held in the two months before the visit.
+        asked = [m["id"] for m in meetings if dt.timedelta(0) <= visit["date"] - m["date"] <= dt.timedelta(days=60)]
+        for agency in make.rng.sample(["labour", "fia", "child_protection_bureau"], make.rng.randint(1, 2)):
+            rows.append(
+                {
+                    "inspection_id": visit["id"],
+                    "agency": agency,
+                    "officer": f"{make.name()}",
+                    "meeting_id": asked[0] if asked else None,
+                }
+            )
     return rows

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from desktop_app.errors import AhtcError, BackupInvalid, ConfirmationNeeded, PermissionDenied, ValidationError
+from desktop_app.errors import (
+    AhtcError,
+    BackupInvalid,
+    ConfirmationNeeded,
+    PermissionDenied,
+    StoreDamaged,
+    ValidationError,
+)
 from desktop_app.models.accounts import User
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.enums import Role
@@ -24,11 +31,12 @@ from desktop_app.services.hlc import Hlc
 from desktop_app.services.setup import context_for, unlock
 from desktop_app.store import stamp_mark
 from desktop_app.store.backup import BackupInfo, read_backup, restore_backup, write_verified_backup
+from desktop_app.store.faults import output_file, writing
 from desktop_app.store.keyslots import KeySlots
 from desktop_app.store.store import Store, StorePaths
 
 
-class IntegrityProblem(AhtcError):
+class IntegrityProblem(StoreDamaged):
     """`verify` found damage or tampering."""
 
 
@@ -62,6 +70,11 @@ def verify_store(ctx: Context) -> VerifyReport:
 
 def backup_store(ctx: Context, out_path: Path) -> BackupInfo:
     permissions.require(ctx, permissions.BACKUP)
+    # A folder given as the file, or a drive that cannot take a new folder, is said before the audit records a
+    # backup (write_backup makes missing folders, as it always has).
+    with writing(out_path):
+        Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    output_file(out_path)
     with ctx.store.transaction() as session:
         audit.append_many(session, ctx, [("backup", None, None, Path(out_path).name)])
     # Verified before it takes its name: a backup that would not restore is never left looking like a good one.

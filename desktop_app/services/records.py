@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, func, insert, literal, select, tuple_, update
+from sqlalchemy import Table, func, insert, literal, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import NotFound, StaleEdit, ValidationError
@@ -299,6 +299,9 @@ class ListQuery:
     date_to: dt.date | None = None
     overdue_on: dt.date | None = None  # rows whose next follow-up is due before this date
     text: str | None = None
+    # Rows meeting at least one of these: (column, list of values) or (column, text it contains). How registers
+    # without a search index (inspections, meetings) are searched by their site, person, officers or date.
+    match_any: tuple[tuple[str, Any], ...] = ()
     order_by: str = "updated_at"
     descending: bool = True
     offset: int = 0
@@ -307,6 +310,13 @@ class ListQuery:
     # (order_by value, id) of the last row already shown: the next page starts after it (keyset paging, which
     # stays fast deep into a long list where OFFSET would step over every earlier row). Used instead of offset.
     after: tuple[Any, str] | None = None
+
+
+def _matches(column: Any, value: Any) -> Any:
+    if isinstance(value, list | tuple | set | frozenset):
+        return column.in_(list(value))
+    escaped = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
 
 
 class Records:
@@ -445,7 +455,7 @@ class Records:
         what kind of filter (column names, never the values typed) and how many rows (finding 15)."""
         if not spec.sensitive:
             return
-        kinds = (["search"] if query.text else []) + sorted(query.filters)
+        kinds = (["search"] if query.text or query.match_any else []) + sorted(query.filters)
         kinds += [query.date_field] if query.date_field and (query.date_from or query.date_to) else []
         kinds += ["overdue"] if query.overdue_on is not None else []
         detail = f"{','.join(kinds) or 'all'}; rows {rows}"
@@ -471,6 +481,8 @@ class Records:
             stmt = stmt.where(table.c.next_followup_due < query.overdue_on)
         if query.text:
             stmt = stmt.where(search.record_filter(session, table.c.id, query.text, spec.name))
+        if query.match_any:
+            stmt = stmt.where(or_(*(_matches(table.c[name], value) for name, value in query.match_any)))
         return stmt
 
     def history(self, register: str, record_id: str) -> builtins.list[State]:

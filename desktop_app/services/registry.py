@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Float, Integer, String
 
 from desktop_app.models.base import RecordMixin
 from desktop_app.services.validation import Field
@@ -139,6 +139,9 @@ class RegisterSpec:
 
 # -- field facts from the model ---------------------------------------------------------------------------------
 
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+
 # The first type a column is an instance of gives its kind.
 _COLUMN_KINDS: tuple[tuple[type, str], ...] = (
     (JSON, "json"),
@@ -207,7 +210,22 @@ def _resolve(register: str, key: str, column: Column[Any], rule: Field, is_regis
     max_len = rule.max_len or length or 0
     if kind == "text" and not max_len:
         raise RegisterDefinitionError(f"{register}.{key}: a Text column needs max_len in its Field")
-    return replace(rule, kind=kind, required=required, max_len=max_len, nullable=bool(column.nullable))
+    maximum, minimum = rule.maximum, rule.minimum
+    if base == "int":
+        # What the column holds everywhere, PostgreSQL at a district included (INTEGER is 32-bit there): a
+        # larger number is refused at the form, not by the database after the officer pressed Save.
+        top = INT64_MAX if isinstance(column.type, BigInteger) else INT32_MAX
+        maximum = top if maximum is None else min(maximum, top)
+        minimum = -top - 1 if minimum is None else max(minimum, -top - 1)
+    return replace(
+        rule,
+        kind=kind,
+        required=required,
+        max_len=max_len,
+        nullable=bool(column.nullable),
+        maximum=maximum,
+        minimum=minimum,
+    )
 
 
 # -- the registry -----------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 from desktop_app.errors import ValidationError
 
 CNIC_DIGITS = 13
+MAX_INT_DIGITS = 20  # more than any column holds (2**63 has 19 digits)
 
 
 class FieldError(ValueError):
@@ -72,6 +73,9 @@ def parse_int(value: Any) -> int:
     text = str(value).replace(",", "").strip()
     if not re.fullmatch(r"-?\d+", text):
         raise FieldError("a whole number is needed")
+    if len(text) > MAX_INT_DIGITS:
+        # int() of thousands of digits is slow and then refused by Python itself; no register counts that far.
+        raise FieldError("this number is far too large")
     return int(text)
 
 
@@ -151,9 +155,9 @@ def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
         if kind in {"count", "money"} and number < 0:
             raise FieldError("cannot be negative" if kind == "count" else "an amount in PKR cannot be negative")
         if rule.minimum is not None and number < rule.minimum:
-            raise FieldError(f"must be at least {rule.minimum:g}")
+            raise FieldError(f"must be at least {rule.minimum:,.0f}")
         if rule.maximum is not None and number > rule.maximum:
-            raise FieldError(f"must be at most {rule.maximum:g}")
+            raise FieldError(f"must be at most {rule.maximum:,.0f}")
         return number
     if kind == "float":
         try:

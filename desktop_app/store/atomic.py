@@ -7,20 +7,30 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop_app.store.faults import file_fault, output_file
+
 
 def write_atomic(path: Path | str, data: bytes) -> None:
-    """Write `data` to `path` through a temp file in the same folder, fsync, then rename over it."""
-    target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    """Write `data` to `path` through a temp file in the same folder, fsync, then rename over it.
+
+    A full, write-protected or missing target raises its `FileProblem` (store/faults.py), with no part file left.
+    """
+    target = output_file(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise file_fault(exc, target) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise file_fault(exc, target) from None
         raise
     fsync_dir(target.parent)
 

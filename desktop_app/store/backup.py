@@ -23,6 +23,15 @@ from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import BackupInvalid
 from desktop_app.store.atomic import write_atomic
+from desktop_app.store.faults import (
+    database_fault,
+    file_fault,
+    input_file,
+    is_database_error,
+    is_file_system_error,
+    output_file,
+    writing,
+)
 from desktop_app.store.keyslots import KeySlots
 
 if TYPE_CHECKING:
@@ -45,10 +54,18 @@ def write_backup(store: Store, out_path: Path) -> BackupInfo:
     from desktop_app.store.migrations_runner import current_revision
 
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".ahtc-backup-") as tmp:
+    with writing(out_path):
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+    output_file(out_path)
+    with writing(out_path), tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".ahtc-backup-") as tmp:
         snapshot = Path(tmp) / "ahtc.db"
-        store.run_outside_transaction("VACUUM INTO ?", (str(snapshot),))
+        try:
+            store.run_outside_transaction("VACUUM INTO ?", (str(snapshot),))
+        except Exception as exc:
+            # A full stick, or a store SQLite finds damaged while copying it: each its own sentence.
+            if is_database_error(exc):
+                raise database_fault(exc, out_path) from None
+            raise
         db_bytes = snapshot.read_bytes()
     info = BackupInfo(
         created_at=dt.datetime.now(dt.UTC).isoformat(),
@@ -67,6 +84,7 @@ def write_backup(store: Store, out_path: Path) -> BackupInfo:
 
 def read_backup(path: Path) -> tuple[BackupInfo, bytes, bytes]:
     """Check a backup file completely and return (info, database bytes, key-slot bytes)."""
+    input_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -77,7 +95,11 @@ def read_backup(path: Path) -> tuple[BackupInfo, bytes, bytes]:
             meta = json.loads(archive.read("backup.json"))
             db_bytes = archive.read("ahtc.db")
             slot_bytes = archive.read("keyslots.json")
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+    except OSError as exc:
+        if is_file_system_error(exc):
+            raise file_fault(exc, path, writing=False) from None
+        raise BackupInvalid(f"{path.name} is damaged or incomplete; use another backup") from None
+    except (zipfile.BadZipFile, ValueError, KeyError) as exc:
         raise BackupInvalid(
             f"{path.name} is damaged or incomplete ({exc.__class__.__name__}); use another backup"
         ) from exc
@@ -197,7 +219,8 @@ def write_verified_backup(store: Store, out_path: Path, expected_counts: dict[st
     try:
         write_backup(store, partial)
         check = verify_backup(partial, store.data_key, expected_counts)
-        os.replace(partial, out_path)
+        with writing(out_path):
+            os.replace(partial, out_path)
     finally:
         partial.unlink(missing_ok=True)
     return check

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
 from desktop_app.errors import StoreDamaged
+from desktop_app.store.faults import file_fault, sqlite_fault
 
 
 def search_rowid(record_id: str | None) -> int | None:
@@ -39,6 +40,9 @@ def sqlcipher_engine(db_path: Path, data_key: bytes, *, memory_security: bool = 
 
     def connect() -> Any:
         conn = sqlcipher3.connect(str(db_path), check_same_thread=False, timeout=10)
+        # SQLCipher logs every failed page HMAC to stderr (hundreds of lines for one damaged store); the damage
+        # is reported once, by the error it raises and by `verify`, in words an officer can act on.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(keying)
         conn.execute(memory_pragma)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -57,7 +61,7 @@ def sqlcipher_engine(db_path: Path, data_key: bytes, *, memory_security: bool = 
         "sqlite://", creator=connect, module=sqlcipher3.dbapi2, poolclass=QueuePool, pool_size=4, hide_parameters=True
     )
     _take_over_transactions(engine)
-    _check_readable(engine)
+    _check_readable(engine, db_path)
     return engine
 
 
@@ -73,15 +77,27 @@ def _take_over_transactions(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _check_readable(engine: Engine) -> None:
+def _check_readable(engine: Engine, db_path: Path) -> None:
+    """Open one connection and read the schema: the cheap check that the header decrypts with this key.
+
+    A full disk, a read-only folder or a file held by another program fail here too (WAL mode needs its side
+    files): those get their own diagnosis, and "damaged" is said only when SQLCipher could not decrypt or parse
+    the file, which is what damage (or a database of another key-slot file) looks like.
+    """
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
     except DatabaseError as exc:
         engine.dispose()
+        cause = sqlite_fault(exc, db_path.parent)
+        if cause is not None:
+            raise cause from None
         raise StoreDamaged(
             "the database file cannot be read with this key: it is damaged or belongs to another key-slot file"
-        ) from exc
+        ) from None
+    except OSError as exc:
+        engine.dispose()
+        raise file_fault(exc, db_path, writing=False) from None
 
 
 def url_engine(url: str) -> Engine:

@@ -7,6 +7,7 @@ changes twice, which the district's importer takes as a no-op (DESIGN.md §6).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from desktop_app.services import audit, permissions
 from desktop_app.services.clock_bounds import allowed_skew, plain_span, plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.hlc import CLOCK_BEHIND_TOLERANCE_MS
+from desktop_app.store.faults import output_folder
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import acknowledged_rows, bucket_of
@@ -96,10 +98,14 @@ def acknowledgement(session: Session, district_code: str, store_id: str) -> Dist
     return ack
 
 
-def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> ExportedBundle | None:
+def build_station_bundle(
+    ctx: Context, *, allow_empty: bool = False, deliver: Callable[[ExportedBundle], None] | None = None
+) -> ExportedBundle | None:
     """Sign and encrypt the next bundle and record it as sent; None when there is nothing to send.
 
     `allow_empty` makes a bundle without changes (the HTTP sync uses one to ask for the district's answer).
+    `deliver` runs before the bundle is recorded as sent: when it fails (a full or write-protected stick), the
+    bundle number is not used up, so the district never waits for a bundle that was never written.
     """
     permissions.require(ctx, permissions.SYNC)
     if ctx.station.is_district:
@@ -190,21 +196,33 @@ def build_station_bundle(ctx: Context, *, allow_empty: bool = False) -> Exported
             sha,
             created_at,
         )
-        return ExportedBundle(data, slip)
+        exported = ExportedBundle(data, slip)
+        if deliver is not None:
+            deliver(exported)
+        return exported
 
 
 def export_bundle(ctx: Context, out_dir: Path, *, allow_empty: bool = False) -> DispatchSlip | None:
     """Write the next bundle into `out_dir` atomically (temp file, fsync, rename); None if nothing to send."""
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise NotEnrolled(f"{out_dir} is not a folder (is the USB stick plugged in?)")
-    exported = build_station_bundle(ctx, allow_empty=allow_empty)
+    out_dir = output_folder(out_dir)
+    saved: list[Path] = []
+
+    def save(exported: ExportedBundle) -> None:
+        slip = exported.slip
+        name = bundle_file_name(slip.kind, slip.sender, slip.recipient, slip.bundle_no)
+        saved.append(save_bundle(exported.data, out_dir, name))
+
+    try:
+        exported = build_station_bundle(ctx, allow_empty=allow_empty, deliver=save)
+    except BaseException:
+        # Written but not recorded (the store's own disk failed at commit): the file must not travel, or the
+        # district would get two different bundles under one number.
+        for path in saved:
+            path.unlink(missing_ok=True)
+        raise
     if exported is None:
         return None
-    slip = exported.slip
-    name = bundle_file_name(slip.kind, slip.sender, slip.recipient, slip.bundle_no)
-    path = save_bundle(exported.data, out_dir, name)
-    return DispatchSlip(**{**slip.__dict__, "file": path})
+    return DispatchSlip(**{**exported.slip.__dict__, "file": saved[0]})
 
 
 def _enrolled_district(session: Session) -> SyncPeer:

@@ -10,30 +10,33 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.services.clock import local_today
 from desktop_app.services.records import ListQuery, Records
 from desktop_app.services.registry import spec_for
+from desktop_app.services.title_search import typed_date as parse_typed_date
 from desktop_app.services.validation import Field
 from desktop_app.views.fmt import choice_source, register_label
 from desktop_app.views.i18n import tr
 
-_NO_DATE = QDate(1900, 1, 1)
 _LONG_TEXT = 1000
 
 
@@ -112,32 +115,130 @@ class TextEditor(Editor):
         self.box.setPlainText("" if value is None else str(value))
 
 
-class DateEditor(Editor):
-    """A date picker that may also be blank (shown empty, the picker's minimum stands for 'no date')."""
+class _CalendarPopup(QFrame):
+    """The month calendar under a date field: opens at the field's date or today; Enter or a click picks."""
 
-    def __init__(self) -> None:
+    def __init__(self, owner: DateEditor, day: dt.date) -> None:
+        super().__init__(owner, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.owner = owner
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("calendar")
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setGridVisible(True)
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.setCurrentPage(day.year, day.month)
+        self.calendar.activated.connect(self._pick)
+        self.calendar.clicked.connect(self._pick)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.addWidget(self.calendar)
+        self.setFocusProxy(self.calendar)
+
+    def _pick(self, day: QDate) -> None:
+        self.owner.set_value(dt.date(day.year(), day.month(), day.day()), emit=True)
+        self.close()
+        self.owner.line.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            self.owner.line.setFocus()
+            return
+        super().keyPressEvent(event)
+
+
+class DateEditor(Editor):
+    """A date typed as dd/mm/yyyy (separators optional) or picked from a calendar that opens at today.
+
+    A plain text box, so a blank date behaves like any other blank field: digits go in as typed, Backspace
+    clears, Tab leaves. F4 or Alt+Down opens the calendar; Up/Down step the day (a blank date starts at today).
+    """
+
+    def __init__(self, today: Callable[[], dt.date] | None = None) -> None:
         super().__init__()
-        self.edit = QDateEdit()
-        # Set on the date edit itself: in a right-to-left window Qt also reverses the order of its sections
-        # (dd/MM/yyyy would show as yyyy/MM/dd) unless the widget is explicitly left-to-right.
-        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setMinimumDate(_NO_DATE)
-        self.edit.setSpecialValueText(" ")
-        self.edit.setDate(_NO_DATE)
-        self.edit.dateChanged.connect(lambda _d: self.edited.emit())
-        self.edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        _wrap(self, self.edit)
+        self.today = today or dt.date.today
+        self.line = QLineEdit()
+        self.line.setObjectName("date-text")
+        # Set on the box itself: dd/mm/yyyy reads left to right inside an Urdu (right-to-left) form too.
+        self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.line.setPlaceholderText("dd/mm/yyyy")  # the digits officers type, in every language
+        self.line.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9/.\- ]{0,10}"), self.line))
+        self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        self.line.textEdited.connect(lambda _t: self.edited.emit())
+        self.line.editingFinished.connect(self._tidy)
+        self.line.installEventFilter(self)
+        self.button = QToolButton()
+        self.button.setObjectName("calendar-button")
+        self.button.setText("▾")
+        self.button.setToolTip(tr("Calendar (F4)"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one Tab stop per date: the keyboard has F4
+        self.button.clicked.connect(self.open_calendar)
+        self.popup: _CalendarPopup | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+        self.setFocusProxy(self.line)
+
+    @property
+    def edit(self) -> QLineEdit:
+        return self.line
 
     def value(self) -> Any:
-        day = self.edit.date()
-        return None if day == _NO_DATE else dt.date(day.year(), day.month(), day.day())
+        text = self.line.text().strip()
+        if not text:
+            return None
+        # Text that is not a date goes to the services as typed: they say "write the date as dd/mm/yyyy".
+        return parse_typed_date(text) or text
 
-    def set_value(self, value: Any) -> None:
+    def draft_value(self) -> Any:
+        value = self.value()
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    def set_value(self, value: Any, emit: bool = False) -> None:
         if isinstance(value, str) and value:
-            value = dt.date.fromisoformat(value)
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                value = parse_typed_date(value) or value
+        self.line.setText(value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else (value or ""))
+        if emit:
+            self.edited.emit()
+
+    def _tidy(self) -> None:
+        day = parse_typed_date(self.line.text())
+        if day is not None and self.line.text() != day.strftime("%d/%m/%Y"):
+            self.line.setText(day.strftime("%d/%m/%Y"))
+
+    def _step(self, days: int) -> None:
+        current = self.value()
+        day = current + dt.timedelta(days=days) if isinstance(current, dt.date) else self.today()
+        self.set_value(day, emit=True)
+
+    def open_calendar(self) -> _CalendarPopup:
+        current = self.value()
+        self.popup = _CalendarPopup(self, current if isinstance(current, dt.date) else self.today())
+        self.popup.adjustSize()
+        below = self.line.mapToGlobal(self.line.rect().bottomLeft())
+        self.popup.move(below)
+        self.popup.show()
+        self.popup.calendar.setFocus()
+        return self.popup
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier):
+                self.open_calendar()
+                return True
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods & Qt.KeyboardModifier.AltModifier:
+                self._step(1 if key == Qt.Key.Key_Up else -1)
+                return True
+        return super().eventFilter(watched, event)
 
 
 class ChoiceEditor(Editor):
@@ -213,6 +314,10 @@ class RefEditor(Editor):
         dialog = RefPicker(self.records, self.register, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen:
             self.set_value(dialog.chosen, emit=True)
+        dialog.deleteLater()
+        # Back to this field, so Tab goes on to the next one.
+        self.window().activateWindow()
+        self.choose.setFocus()
 
 
 class RefPicker(QDialog):
@@ -237,8 +342,22 @@ class RefPicker(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._timer.start())
+        self.search.installEventFilter(self)
         self.resize(520, 420)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down goes from the search box to the results; Enter takes the best match of what was typed, even
+        # before the search-as-you-type pause has run.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if self._timer.isActive() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._timer.stop()
+                self.refresh()
+            if event.key() == Qt.Key.Key_Down:
+                self.results.setFocus()
+                return True
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         text = self.search.text().strip() or None
@@ -276,7 +395,8 @@ def _make_editor(rule: Field, records: Records, ref_register: str | None = None)
     if kind == "phones":
         return LineEditor(pattern=r"[0-9+\-\s,;/]*", placeholder="03XX-XXXXXXX")
     if kind == "date":
-        return DateEditor()
+        clock = records.ctx.clock
+        return DateEditor(lambda: local_today(clock))
     if kind == "enum":
         assert rule.choices is not None
         return ChoiceEditor([(tr(choice_source(c.value)), c.value) for c in rule.choices])

@@ -175,6 +175,19 @@ class RecordForm(QDialog):
             next(iter(self.editors.values())).setFocus()
         self.resize(760 if self.related is not None else 640, 720)
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.record_id:
+            QTimer.singleShot(0, self, self._caret_at_end)
+
+    def _caret_at_end(self) -> None:
+        """A saved record opens with the caret at the end of its first field, its text not selected: one stray
+        key must not replace a child's name."""
+        inner = next(iter(self.editors.values())).focusProxy() if self.editors else None
+        if isinstance(inner, QLineEdit):
+            inner.deselect()
+            inner.setCursorPosition(len(inner.text()))
+
     def _summary(self) -> QWidget:
         parts = []
         for name in sorted(self.spec.workflow_fields | self.spec.derived_fields, key=list(self.spec.fields).index):
@@ -267,6 +280,7 @@ class RecordForm(QDialog):
                 self,
                 tr("Unsaved typing found"),
                 tr("This form was not saved last time (%s). Bring back what was typed?") % date_text(draft.saved_at),
+                default_yes=True,  # bringing the typing back loses nothing
             )
         if restore:
             self.set_values(draft.payload)
@@ -377,9 +391,11 @@ class RecordForm(QDialog):
 
     def reject(self) -> None:
         if self.dirty and not self._closing_ok:
-            if not dialogs.ask(
-                self, tr("Close without saving?"), tr("What you typed here is not saved. Close anyway?")
-            ):
+            answer = dialogs.ask_unsaved(self)
+            if answer == dialogs.SAVE:
+                self.save()  # closes the form once saved; a refused value keeps it open with the reason shown
+                return
+            if answer != dialogs.DISCARD:
                 return
             delete_draft(self.ctx, self.key)
         self._draft_timer.stop()
@@ -435,11 +451,12 @@ class StatusDialog(QDialog):
         self.target = QComboBox()
         for status in sorted(TRANSITIONS[case["status"]]):
             self.target.addItem(tr(choice_source(status)), status)
-        self.date = DateEditor()
+        today = lambda: local_today(ctx.clock)  # noqa: E731
+        self.date = DateEditor(today)
         self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.date.set_value(local_today(ctx.clock))
         self.note = QLineEdit()
-        self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(), LineEditor()
+        self.fir_number, self.fir_date, self.fir_station = LineEditor(), DateEditor(today), LineEditor()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,12 +28,20 @@ from PySide6.QtWidgets import (
 from desktop_app.services import permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
+from desktop_app.services.title_search import searchable, title_query
 from desktop_app.views import ops
 from desktop_app.views.fmt import choice_source, label, register_label
 from desktop_app.views.i18n import tr
 from desktop_app.views.listmodel import RecordTableModel
 
 SEARCH_DELAY_MS = 250
+
+
+class OneStopDateEdit(QDateEdit):
+    """A date box Tab leaves in one press (a plain QDateEdit stops at its day, month and year in turn)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class RegisterListPage(QWidget):
@@ -48,8 +57,18 @@ class RegisterListPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(tr("Search: name (Urdu or English), part of a CNIC, phone, village…"))
-        self.search.setEnabled(bool(self.spec.search_fields))
+        if self.spec.search_fields:
+            self.search.setPlaceholderText(tr("Search: name, CNIC, phone, village…"))
+            self.search.setToolTip(
+                tr("Name (Urdu or English), part of a CNIC, phone or village. Ctrl+F: here; Down: to the list.")
+            )
+        else:
+            self.search.setPlaceholderText(tr("Search: site, name, officer, date…"))
+            self.search.setToolTip(
+                tr("The site, victim or child of the row, the officers, or a date (dd/mm/yyyy). Ctrl+F comes here.")
+            )
+        self.search.setEnabled(searchable(self.spec))
+        self.search.installEventFilter(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
@@ -91,7 +110,7 @@ class RegisterListPage(QWidget):
         self.tehsil: QLineEdit | None = self.text_filters.get("tehsil")
         self.date_field = next((f for f, r in self.spec.fields.items() if r.kind == "date"), None)
         self.date_on = QCheckBox(tr("From"))
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        self.date_from, self.date_to = OneStopDateEdit(), OneStopDateEdit()
         today = local_today(ctx.clock)
         for edit, day in ((self.date_from, today - dt.timedelta(days=30)), (self.date_to, today)):
             # Direction before format: a right-to-left date edit lays its sections out as yyyy/MM/dd.
@@ -101,6 +120,10 @@ class RegisterListPage(QWidget):
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.dateChanged.connect(lambda _d: self.apply_filters() if self.date_on.isChecked() else None)
         self.date_on.toggled.connect(lambda _c: self.apply_filters())
+        # The dates look active only when they filter.
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(False)
+            self.date_on.toggled.connect(edit.setEnabled)
         if self.date_field:
             filters.addWidget(self.date_on)
             filters.addWidget(self.date_from)
@@ -140,6 +163,8 @@ class RegisterListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        # Tab leaves the list for the next control (the row moves with the arrow keys; Enter opens it).
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
@@ -149,9 +174,12 @@ class RegisterListPage(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._activated)
+        self._current_id: str | None = None
+        self.table.selectionModel().currentChanged.connect(self._remember_current)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.model.loaded.connect(self._show_count)
+        self.model.loaded.connect(self._keep_a_current_row)
         self.model.rowsInserted.connect(lambda *_a: self._show_count())
 
         layout = QVBoxLayout(self)
@@ -183,14 +211,29 @@ class RegisterListPage(QWidget):
             if line.text().strip():
                 filters[name] = line.text().strip()
         dated = self.date_field is not None and self.date_on.isChecked()
-        self.model.set_query(
-            text=self.search.text().strip() or None,
-            filters=filters,
-            date_field=self.date_field if dated else None,
-            date_from=self.date_from.date().toPython() if dated else None,
-            date_to=self.date_to.date().toPython() if dated else None,
-            overdue_on=local_today(self.ctx.clock) if self.overdue.isChecked() else None,
-        )
+        text = self.search.text().strip() or None
+        query: dict[str, Any] = {
+            "text": text if self.spec.search_fields else None,
+            "filters": filters,
+            "date_field": self.date_field if dated else None,
+            "date_from": self.date_from.date().toPython() if dated else None,
+            "date_to": self.date_to.date().toPython() if dated else None,
+            "overdue_on": local_today(self.ctx.clock) if self.overdue.isChecked() else None,
+            "match_any": (),
+        }
+        if text is None or self.spec.search_fields:
+            self.model.set_query(**query)
+            return
+        # No index of its own: find the sites, victims or children typed (off the UI thread), then the rows.
+        records, spec = self.model.records, self.spec
+        self._search_generation = getattr(self, "_search_generation", 0) + 1
+        generation = self._search_generation
+
+        def show(found: dict[str, Any]) -> None:
+            if generation == self._search_generation:
+                self.model.set_query(**{**query, **found})
+
+        ops.query(lambda: title_query(records, spec, text), show)
 
     def _columns_changed(self) -> None:
         columns = [a.data() for a in self.column_menu.actions() if a.isChecked()]
@@ -237,6 +280,39 @@ class RegisterListPage(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_record(self.spec.name, self.model.record_id(index.row()))
+
+    def _keep_a_current_row(self) -> None:
+        """A list always has a current row, so Enter opens something and the arrows start from it."""
+        if self.model.rowCount() == 0:
+            return
+        current = self.table.currentIndex()
+        if not current.isValid():
+            # The row the officer was on (a list reloads after a save), else the first.
+            ids = [self.model.record_id(r) for r in range(self.model.rowCount())]
+            row = ids.index(self._current_id) if self._current_id in ids else 0
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _remember_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.row() < self.model.rowCount():
+            self._current_id = self.model.record_id(current.row())
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down (or Enter) in the search box goes to the list, as in a mail program's search.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._search_timer.isActive():
+                    self._search_timer.stop()
+                    self.apply_filters()
+                self.table.setFocus()
+                self._keep_a_current_row()
+                return True
+        return super().eventFilter(watched, event)
 
     def new_record(self) -> None:
         if self.new_button.isEnabled():

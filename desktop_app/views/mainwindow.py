@@ -8,7 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
@@ -166,6 +175,11 @@ class MainWindow(QMainWindow):
             shown += [self.pending_label, self.sync_label]
         for widget in shown:
             bar.addPermanentWidget(widget)
+        self.lock_button = QPushButton(tr("Lock (Ctrl+L)"))
+        self.lock_button.setObjectName("lock")
+        self.lock_button.setToolTip(tr("Lock the register when you leave the computer: your typing is kept."))
+        self.lock_button.clicked.connect(self.lock)
+        bar.addPermanentWidget(self.lock_button)
         self.background_sync.changed.connect(self._show_last_sync)
         self._show_last_sync()
         self.refresh_pending()
@@ -185,6 +199,14 @@ class MainWindow(QMainWindow):
             self._on_settings(settings)
 
     def closeEvent(self, event: Any) -> None:
+        # Each form with typing in it asks first; "back to the form" keeps the whole app open.
+        for form in list(self.forms):
+            if form.isVisible() and form.dirty:
+                form.raise_()
+                form.reject()
+                if form.isVisible():
+                    event.ignore()
+                    return
         self.background_sync.stop()
         self.power_lock.uninstall()
         super().closeEvent(event)
@@ -203,15 +225,27 @@ class MainWindow(QMainWindow):
         self.refresh_pending()
 
     def _actions(self) -> None:
-        def add(text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], Any]) -> None:
+        def add(
+            text: str,
+            keys: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[[], Any],
+            context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+        ) -> QAction:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(context)
             action.triggered.connect(slot)
             self.addAction(action)
+            return action
 
         add(tr("New record"), QKeySequence.StandardKey.New, self.new_record)
         add(tr("Search"), QKeySequence.StandardKey.Find, self.focus_search)
-        add(tr("Lock"), "Ctrl+L", self.lock)
+        # From any window of the app, a form included: the officer is called away with a form open.
+        self.lock_action = add(tr("Lock"), "Ctrl+L", self.lock, Qt.ShortcutContext.ApplicationShortcut)
+        # F6 goes to the navigation (as in a browser's address bar), Ctrl+1…9 straight to a screen.
+        add(tr("Navigation"), "F6", self.nav.setFocus)
+        for number, key in enumerate(self.keys[:9], start=1):
+            add(self._screen_title(key), f"Ctrl+{number}", lambda k=key: self._go(k))
 
     def new_record(self) -> None:
         page = self.pages.get(self.current_key())
@@ -222,6 +256,10 @@ class MainWindow(QMainWindow):
         page = self.pages.get(self.current_key())
         if isinstance(page, RegisterListPage):
             page.focus_search()
+
+    def _go(self, key: str) -> None:
+        self.show_screen(key)
+        self.stack.currentWidget().setFocus()
 
     def lock(self) -> None:
         if self.lock_requested is not None:

@@ -2671,5 +2671,222 @@
         <source>Hours</source>
         <translation>گھنٹے</translation>
     </message>
+    <message>
+        <source>Committee meetings</source>
+        <translation>کمیٹی کے اجلاس</translation>
+    </message>
+    <message>
+        <source>Committee action items</source>
+        <translation>کمیٹی کے عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>عملدرآمد کا نکتہ</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Agencies present</source>
+        <translation>موجود ادارے</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <source>Asked for by the meeting</source>
+        <translation>اجلاس کی ہدایت پر</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>صدارت</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>کمیٹی</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>فیصلے</translation>
+    </message>
+    <message>
+        <source>District monitoring</source>
+        <translation>ڈسٹرکٹ مانیٹرنگ کمیٹی</translation>
+    </message>
+    <message>
+        <source>District vigilance</source>
+        <translation>ڈسٹرکٹ ویجیلنس کمیٹی</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>تکمیل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>ترک کر دیا گیا</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>فالو اپ</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>اجلاس</translation>
+    </message>
+    <message>
+        <source>Owner agency</source>
+        <translation>ذمہ دار ادارہ</translation>
+    </message>
+    <message>
+        <source>Partner agencies</source>
+        <translation>شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Partner agencies on inspections</source>
+        <translation>معائنوں میں شریک ادارے</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>نمائندہ</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>مقام</translation>
+        <source>Back to the form</source>
+        <translation>فارم پر واپس جائیں</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>کیلنڈر (F4)</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ضائع کریں</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>مقفل کریں (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock the register when you leave the computer: your typing is kept.</source>
+        <translation>کمپیوٹر سے اٹھتے وقت رجسٹر مقفل کریں: آپ کا لکھا ہوا محفوظ رہے گا۔</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>فہرستِ صفحات</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Search: name, CNIC, phone, village…</source>
+        <translation>تلاش: نام، شناختی کارڈ، فون، گاؤں…</translation>
+    </message>
+    <message>
+        <source>Search: site, name, officer, date…</source>
+        <translation>تلاش: جگہ، نام، افسر، تاریخ…</translation>
+    </message>
+    <message>
+        <source>What you typed here is not saved. Save it, throw it away, or go back to the form?</source>
+        <translation>یہاں لکھا ہوا محفوظ نہیں ہوا۔ محفوظ کریں، ضائع کریں، یا فارم پر واپس جائیں؟</translation>
+    </message>
+    <message>
+        <source>Name (Urdu or English), part of a CNIC, phone or village. Ctrl+F: here; Down: to the list.</source>
+        <translation>نام (اردو یا انگریزی)، شناختی کارڈ نمبر کا حصہ، فون نمبر یا گاؤں۔ Ctrl+F یہاں لاتا ہے؛ نیچے والا تیر فہرست میں لے جاتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The site, victim or child of the row, the officers, or a date (dd/mm/yyyy). Ctrl+F comes here.</source>
+        <translation>وہ جگہ، متاثرہ فرد یا بچہ جس کا یہ اندراج ہے، افسران، یا تاریخ (dd/mm/yyyy)۔ Ctrl+F یہاں لاتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>سب محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>سب کے لیے ہاں</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>سب کے لیے نہیں</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>نظر انداز کریں</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ضائع کریں</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>پہلے جیسا کریں</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>اصل ترتیبات بحال کریں</translation>
+    </message>
 </context>
 </TS>

@@ -111,7 +111,7 @@ def test_verify_reports_a_changed_audit_entry(station: Path, tmp_path: Path) -> 
         session.execute(update(AuditEntry).where(AuditEntry.seq == 10).values(detail="rewritten"))
     ctx.store.close()
     result = ahtc(copy, "verify")
-    assert result.returncode == 1
+    assert result.returncode == 11
     assert "audit chain broken: entry 10 was changed after it was written" in result.stderr
 
 

@@ -63,6 +63,7 @@ def test_workbook_has_a_sheet_per_area_with_header_block_and_frozen_header(writt
         "Cases",
         "Tips",
         "Awareness and training",
+        "Committee",
         "Follow-ups",
         "Victims",
     ]

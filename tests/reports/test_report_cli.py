@@ -100,5 +100,5 @@ def test_a_viewer_cannot_export_from_the_command_line(
     assert not out.exists()
 
 
-def test_export_into_a_missing_folder_is_a_usage_error(station: Path, tmp_path: Path) -> None:
-    assert main(["export", "children", "--out", str(tmp_path / "no" / "such" / "c.csv")]) == 2
+def test_export_into_a_missing_folder_is_a_file_problem(station: Path, tmp_path: Path) -> None:
+    assert main(["export", "children", "--out", str(tmp_path / "no" / "such" / "c.csv")]) == 10

@@ -37,6 +37,10 @@ def test_demo_fills_every_register_and_stays_valid(ctx: Context) -> None:
         "outreach_sessions",
         "advisories",
         "trainings",
+        "committee_meetings",
+        "committee_attendance",
+        "committee_actions",
+        "joint_inspections",
     ):
         assert records.count(register) > 0, register
         assert records.count(register) == summary.counts[register], register
@@ -53,6 +57,8 @@ def test_demo_fills_every_register_and_stays_valid(ctx: Context) -> None:
     assert {t["finding"] for t in tips if t["status"] == "closed"} == {"confirmed", "unfounded"}
     assert {t["action_register"] for t in tips if t["action_id"]} == {"inspections", "cases", "referrals"}
     assert {t["anonymous"] for t in tips} == {True, False}
+    actions = records.list("committee_actions", ListQuery(limit=None))
+    assert {a["status"] for a in actions} >= {"open", "done"}
     assert verify_store(ctx).ok
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 
+from desktop_app.errors import FileProblem
 from desktop_app.store.atomic import write_atomic
 
 
@@ -22,10 +24,10 @@ def test_failure_before_rename_keeps_the_old_file_and_no_temp(tmp_path: Path, mo
     target.write_bytes(b"old complete content")
 
     def pulled_stick(_fd: int) -> None:
-        raise OSError("device removed")
+        raise OSError(errno.EIO, "device removed")
 
     monkeypatch.setattr(os, "fsync", pulled_stick)
-    with pytest.raises(OSError, match="device removed"):
+    with pytest.raises(FileProblem, match="did not answer"):
         write_atomic(target, b"new content that never lands")
     assert target.read_bytes() == b"old complete content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keyslots.json"]

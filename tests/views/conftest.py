@@ -33,21 +33,30 @@ def gui(qapp, tmp_path: Path, monkeypatch) -> Iterator[None]:
 
 
 class Answers:
-    """Answers the app's yes/no questions in order (default: yes), and records the questions asked."""
+    """Answers the app's questions in order (default: yes), and records the questions asked. For "close
+    without saving?" True means discard, False means back to the form, or queue dialogs.SAVE."""
 
     def __init__(self) -> None:
-        self.queue: list[bool] = []
+        self.queue: list[bool | str] = []
         self.asked: list[str] = []
 
-    def __call__(self, _parent, title, _text) -> bool:
+    def __call__(self, _parent, title, _text, **_kw) -> bool:
         self.asked.append(title)
-        return self.queue.pop(0) if self.queue else True
+        return bool(self.queue.pop(0)) if self.queue else True
+
+    def unsaved(self, _parent) -> str:
+        self.asked.append("Close without saving?")
+        answer = self.queue.pop(0) if self.queue else True
+        if isinstance(answer, str):
+            return answer
+        return dialogs.DISCARD if answer else dialogs.CANCEL
 
 
 @pytest.fixture
 def answers(monkeypatch) -> Answers:
     answering = Answers()
     monkeypatch.setattr(dialogs, "ask", answering)
+    monkeypatch.setattr(dialogs, "ask_unsaved", answering.unsaved)
     return answering
 
 
