@@ -56,7 +56,16 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (InputDamaged, 11),
     (AhtcError, 1),
 ]
+# Errors of modules the CLI must not import just to start (the HTTP client brings httpx): told by class name.
+EXIT_CODES_BY_NAME = {"DistrictRefused": 6, "DistrictUnreachable": 12}
 # README.md lists these; tests/cli/test_faults_cli.py checks the list there matches this one.
+
+
+def exit_code(exc: AhtcError) -> int:
+    for kind in type(exc).__mro__:
+        if kind.__name__ in EXIT_CODES_BY_NAME:
+            return EXIT_CODES_BY_NAME[kind.__name__]
+    return next(c for kind, c in EXIT_CODES if isinstance(exc, kind))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             raise database_fault(exc, common.data_dir(args)) from None
     except AhtcError as exc:
-        code = next(c for kind, c in EXIT_CODES if isinstance(exc, kind))
+        code = exit_code(exc)
         print(f"ahtc {args.command}: {exc.user_message()}", file=sys.stderr)
         return code
     except BrokenPipeError:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.commands.common import UsageError, open_context, say
-from desktop_app.errors import InputDamaged
+from desktop_app.errors import InputDamaged, NotFound
 from desktop_app.models.enums import CaseStatus
 from desktop_app.reports.case_sections import UNVERIFIED_MARK, known_fact_tags, section_list
 from desktop_app.reports.fir_builder import (
@@ -21,6 +21,8 @@ from desktop_app.reports.fir_builder import (
 from desktop_app.reports.fir_summary_data import AUDIENCE_LABELS, AUDIENCES
 from desktop_app.reports.law_sections import load_catalogue
 from desktop_app.reports.summary_seal import SealKey, verify_summary
+from desktop_app.services.case_numbers import parse_number
+from desktop_app.services.context import Context
 from desktop_app.services.records import ListQuery, Records
 from desktop_app.store.faults import input_file, output_file
 
@@ -71,12 +73,27 @@ def cmd_case_list(args: argparse.Namespace) -> None:
     filters = {"status": args.status} if args.status else {}
     query = ListQuery(filters=filters, order_by="created_at", descending=False, limit=None)
     for case in Records(ctx).list("cases", query):
-        say("\t".join((case["id"], case["status"], case["offence_category"], _one_line(case["title"]))))
+        number = case.get("case_number") or "-"
+        say("\t".join((number, case["id"], case["status"], case["offence_category"], _one_line(case["title"]))))
+
+
+def _number_of(ctx: Context, case_id: str) -> str:
+    return str(Records(ctx).get("cases", case_id).get("case_number") or record_ref("cases", case_id))
+
+
+def _case_id(ctx: Context, ref: str) -> str:
+    """A case named by its number (AHTC/MBD-PHALIA/2026/014) or its record id."""
+    if parse_number(ref) is None:
+        return ref
+    found = Records(ctx).list("cases", ListQuery(filters={"case_number": ref.strip()}, limit=1))
+    if not found:
+        raise NotFound(f"no case numbered {ref.strip()}")
+    return str(found[0]["id"])
 
 
 def cmd_case_sections(args: argparse.Namespace) -> None:
     ctx = open_context(args)
-    case = Records(ctx).get("cases", args.case_id)
+    case = Records(ctx).get("cases", _case_id(ctx, args.case_id))
     catalogue = load_catalogue()
     tags = [t for t in case.get("fact_tags") or [] if isinstance(t, str)]
     confirmed = [s for s in case.get("sections") or [] if isinstance(s, str)]
@@ -124,10 +141,10 @@ def cmd_fir_summary(args: argparse.Namespace) -> None:
     if out.suffix.lower() != ".pdf":
         raise UsageError("--out must be a .pdf file")
     ctx = open_context(args)
-    result = print_fir_summary(ctx, args.case_id, out, audience=args.audience)
+    result = print_fir_summary(ctx, _case_id(ctx, args.case_id), out, audience=args.audience)
     say(
         f"Wrote {out}: {result.page_count} pages, {AUDIENCE_LABELS[args.audience]}, "
-        f"case {record_ref('cases', result.case_id)} ({result.case_id})."
+        f"case {_number_of(ctx, result.case_id)} ({result.case_id})."
     )
     say(f"Seal SHA-256 {result.sha256}; {'signed by ' + ctx.station.station_code if result.signed else 'UNSIGNED'}.")
     say("The print is logged in the audit chain with its copy number and audience.")

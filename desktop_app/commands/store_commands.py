@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.commands import backup_commands
 from desktop_app.commands.common import (
+    UsageError,
     data_dir,
     new_passphrase,
     open_context,
@@ -26,7 +27,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     init.add_argument("--station-code", required=True)
     init.add_argument("--station-name", required=True)
     init.add_argument("--district", required=True)
-    init.add_argument("--district-code")
+    init.add_argument(
+        "--district-code",
+        help="the district's code, e.g. MBD (default: the part of the station code before the first '-')",
+    )
     init.add_argument("--admin", required=True, help="user name of the SHO who will manage this store")
     init.add_argument("--admin-name", help="the SHO's name as shown on screen")
     init.set_defaults(func=cmd_init)
@@ -73,18 +77,32 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     backup_commands.register(commands)
 
 
+def district_code_for(station_code: str, given: str | None) -> str:
+    """The district code given, or the one a station code like MBD-PHALIA starts with: enrolment needs one."""
+    if given and given.strip():
+        return given.strip()
+    prefix, dash, _rest = station_code.strip().partition("-")
+    if dash and prefix:
+        return prefix
+    raise UsageError("give the district's code with --district-code (e.g. MBD): enrolment with the district needs it")
+
+
 def cmd_init(args: argparse.Namespace) -> None:
+    district_code = district_code_for(args.station_code, args.district_code)
     ctx = init_store(
         data_dir(args),
         station_code=args.station_code,
         station_name=args.station_name,
         district=args.district,
-        district_code=args.district_code,
+        district_code=district_code,
         admin=args.admin,
         admin_name=args.admin_name,
         passphrase=passphrase("New passphrase for the SHO: ", confirm=True),
     )
-    say(f"Created the store for {ctx.station.station_name} ({ctx.station.station_code}) in {ctx.store.paths.data_dir}")
+    say(
+        f"Created the store for {ctx.station.station_name} ({ctx.station.station_code}, district {district_code}) "
+        f"in {ctx.store.paths.data_dir}"
+    )
     say(
         f"Sign in as {ctx.actor.username}. Keep the passphrase safe: without it, or the district's recovery key, "
         "the data cannot be opened."

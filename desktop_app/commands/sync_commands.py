@@ -73,6 +73,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     export = commands.add_parser("export-bundle", help="write the next sync bundle (changes not yet acknowledged)")
     export.add_argument("--out", required=True, type=Path, help="folder to write into, e.g. the USB stick")
     export.set_defaults(func=cmd_export_bundle)
+    net = commands.add_parser(
+        "sync", help="station: send the changes to the district server over the network and apply its answer"
+    )
+    net.add_argument(
+        "--url",
+        help="the district server, e.g. http://192.168.1.10:8470 (default: the address set in the app's Settings)",
+    )
+    net.set_defaults(func=cmd_sync)
     imp = commands.add_parser("import-bundle", help="apply bundles (district: stations' bundles; station: returns)")
     imp.add_argument("bundles", nargs="+", type=Path)
     imp.add_argument("--return-out", type=Path, help="district: folder for the return bundles (default: outbox)")
@@ -307,6 +315,31 @@ def cmd_export_bundle(args: argparse.Namespace) -> None:
         return
     say("Dispatch slip — copy into the dispatch register:")
     for line in slip.lines():
+        say(line)
+
+
+def cmd_sync(args: argparse.Namespace) -> None:
+    from desktop_app.services.settings import load_settings
+    from desktop_app.sync.client import sync_over_http
+
+    ctx = open_context(args)
+    if ctx.station.is_district:
+        raise UsageError("a district does not sync to itself: stations sync to it ('ahtc district serve')")
+    url = args.url or load_settings(ctx).district_url
+    if not url:
+        raise UsageError(
+            "no district server address: give --url http://ADDRESS:8470, or the SHO sets it in the app's Settings"
+        )
+    if not url.startswith(("http://", "https://")):
+        raise UsageError("the address starts with https:// (or http:// inside the district network)")
+    for warning in clock_warnings(ctx):
+        print(f"WARNING: {warning.text()}", file=sys.stderr)
+    done = sync_over_http(ctx, url)
+    say(f"Sent to {url}:")
+    for line in done.sent.lines():
+        say(line)
+    say("The district's answer, applied here:")
+    for line in done.received.lines():
         say(line)
 
 

@@ -14,6 +14,9 @@ from desktop_app.models.base import Base, RecordMixin
 class Case(RecordMixin, Base):
     __tablename__ = "cases"
 
+    # AHTC/<station>/<year>/<serial>, given when the case is created (services/case_numbers.py). Null only in a
+    # row from a station that has not yet upgraded; unique in every store, the district's included.
+    case_number: Mapped[str | None] = mapped_column(String(64), unique=True, index=True, default=None)
     title: Mapped[str] = mapped_column(String(300))
     offence_category: Mapped[str] = mapped_column(String(40), index=True)
     status: Mapped[str] = mapped_column(String(32), index=True, default="draft")
@@ -25,9 +28,10 @@ class Case(RecordMixin, Base):
     fir_number: Mapped[str | None] = mapped_column(String(32), default=None)
     fir_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     fir_station: Mapped[str | None] = mapped_column(String(100), default=None)
-    # Law sections the officer confirmed, as catalogue ids; suggestions are never stored as certain.
-    sections: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # The facts the officer ticked (catalogue fact tags), then the law sections the officer confirmed, as catalogue
+    # ids; suggestions are never stored as certain. In this order on the form: the facts drive the suggestions.
     fact_tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sections: Mapped[list[Any]] = mapped_column(JSON, default=list)
     evidence: Mapped[str | None] = mapped_column(Text, default=None)
     action_taken: Mapped[str | None] = mapped_column(Text, default=None)
     outcome_date: Mapped[dt.date | None] = mapped_column(Date, default=None)

@@ -36,7 +36,9 @@ from reportlab.platypus import (
 )
 
 from desktop_app.reports import indicators as ind
+from desktop_app.reports import targets
 from desktop_app.reports.frames import Period, RegisterFrames, load_frames
+from desktop_app.reports.targets import TargetResult
 from desktop_app.services import audit, permissions
 from desktop_app.services.clock import PAKISTAN
 from desktop_app.services.context import Context
@@ -58,6 +60,8 @@ class BimonthlyReport:
     stations: pd.DataFrame | None  # indicators.station_table, when the store holds more than one station
     comparison: pd.DataFrame | None  # indicators.compare(baseline, latest), when a baseline period was given
     source_rows: int  # register rows the figures were computed from
+    # The targets set for this station (or the district) for a period inside this one, with their results.
+    targets: tuple[TargetResult, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,9 @@ def report_from_frames(
         stations=stations,
         comparison=comparison,
         source_rows=frames.row_count(),
+        targets=tuple(
+            targets.results(frames, targets.load_targets(ctx), frames.station_code or ctx.station.station_code)
+        ),
     )
 
 
@@ -182,6 +189,18 @@ AREA_SHEETS = [
 ]
 
 
+def targets_frame(report: BimonthlyReport) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Period": [t.period.label() for t in report.targets],
+            "Measure": [t.label for t in report.targets],
+            "Target": [t.target for t in report.targets],
+            "Result": [t.result for t in report.targets],
+            "Met": ["yes" if t.met else "no" for t in report.targets],
+        }
+    )
+
+
 def area_frame(table: pd.DataFrame, area: str) -> pd.DataFrame:
     rows = table[table["area"] == area]
     return pd.DataFrame(
@@ -224,6 +243,8 @@ def workbook_bytes(report: BimonthlyReport) -> bytes:
             report,
             total_row=True,
         )
+        if report.targets:
+            _sheet(writer, "Targets", "Results against the targets set for the period", targets_frame(report), report)
         if report.stations is not None:
             stations = report.stations.reset_index(names="Station")
             _sheet(
@@ -537,6 +558,14 @@ def pdf_bytes(report: BimonthlyReport) -> bytes:
     story += _area(report, "outreach", "Awareness and training", h2)
     story += _area(report, "committees", "Monitoring committee and partner agencies", h2)
     story += _area(report, "followups", "Follow-ups overdue at the period end", h2)
+    if report.targets:
+        rows = [["Period", "Measure", "Target", "Result", "Met"]]
+        rows += [
+            [t.period.label(), t.label, fmt_count(t.target), fmt_count(t.result), "yes" if t.met else "no"]
+            for t in report.targets
+        ]
+        grid = _grid(rows, [40 * mm, 76 * mm, 20 * mm, 20 * mm, FRAME_W - 156 * mm], numeric_cols=(2, 3))
+        story += [CondPageBreak(40 * mm), KeepTogether([Paragraph("Results against targets", h2), grid])]
     if report.stations is not None:
         story += _stations_block(report.stations, h2)
     if report.comparison is not None:

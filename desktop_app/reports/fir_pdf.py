@@ -106,8 +106,13 @@ def drawable(text: str) -> str:
     out = []
     for ch in text:
         code = ord(ch)
+        # Private-use codes are in the Urdu font's map only because register_fonts() gives them to shaped
+        # glyphs: typed, one would print some joined letter, so it prints as its code like any undrawable one
+        # (and so does a noncharacter such as U+FFFF, which reportlab maps to a blank glyph).
         if ch in "\n\t" or (
-            ch not in _BIDI_CONTROLS and unicodedata.category(ch) != "Cc" and (code in latin or code in urdu)
+            ch not in _BIDI_CONTROLS
+            and unicodedata.category(ch) not in ("Cc", "Co", "Cn")
+            and (code in latin or code in urdu)
         ):
             out.append(ch)
         else:
@@ -708,7 +713,7 @@ class _SummaryDoc(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=f"FIR-support summary {data.case_id}",
+            title=f"FIR-support summary {data.reference}",
             author=f"{data.police_station}, {data.district} ({data.station_code})",
             subject="CONFIDENTIAL - FIR-support summary, not an FIR",
             creator="AHTC Register",

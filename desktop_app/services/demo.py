@@ -327,6 +327,7 @@ def fill(
     add("committee_attendance", _attendance(make, meetings))
     add("committee_actions", _committee_actions(make, meetings))
     add("joint_inspections", _joint_inspections(make, n["joint_inspections"], inspections, meetings))
+    add("targets", _targets(make))
     # A register the generators above do not know yet still shows with its spec's example record.
     for register, record_id in create_examples(service, first).items():
         if register not in first:
@@ -1067,4 +1068,29 @@ def _joint_inspections(
                     "meeting_id": asked[0] if asked else None,
                 }
             )
+    return rows
+
+
+DEMO_TARGETS = {
+    "inspections": 12,
+    "children_withdrawn": 8,
+    "fir_registered": 2,
+    "followups_overdue": 10,
+    "awareness_sessions": 3,
+    "officers_trained": 20,
+    "tips_closed": 2,
+}
+
+
+def _targets(make: _Maker) -> list[dict[str, Any]]:
+    """The station's targets for the running two-month period and the three before it."""
+    rows = []
+    start = make.today.replace(month=(make.today.month - 1) // 2 * 2 + 1, day=1)
+    for _ in range(4):
+        end_month = start.replace(day=28) + dt.timedelta(days=40)  # into the month after the period's second
+        end = end_month.replace(day=1) - dt.timedelta(days=1)
+        for measure, target in DEMO_TARGETS.items():
+            rows.append({"period_start": start, "period_end": end, "measure": measure, "target": target})
+        start = (start - dt.timedelta(days=1)).replace(day=1)
+        start = (start - dt.timedelta(days=1)).replace(day=1)
     return rows

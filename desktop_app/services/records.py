@@ -118,6 +118,8 @@ class WriteTx:
 
     def insert_rows(self, spec: RegisterSpec, cleans: Sequence[State]) -> list[State]:
         user = self.ctx.actor.username
+        if spec.assign is not None:
+            cleans = spec.assign(self, cleans)
         rows: list[State] = []
         for clean in cleans:
             stamp, at = self.stamp()
@@ -480,7 +482,10 @@ class Records:
         if query.overdue_on is not None:
             stmt = stmt.where(table.c.next_followup_due < query.overdue_on)
         if query.text:
-            stmt = stmt.where(search.record_filter(session, table.c.id, query.text, spec.name))
+            found = search.record_filter(session, table.c.id, query.text, spec.name)
+            typed = query.text.strip().upper()
+            codes = [func.upper(table.c[name]).contains(typed, autoescape=True) for name in spec.code_fields]
+            stmt = stmt.where(or_(found, *codes) if codes and typed else found)
         if query.match_any:
             stmt = stmt.where(or_(*(_matches(table.c[name], value) for name, value in query.match_any)))
         return stmt

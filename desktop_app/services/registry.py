@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,9 @@ class RegisterSpec:
     # Kept by the district for every station (watch list, site registry).
     reference: bool = False
     search_fields: tuple[str, ...] = ()
+    # Short codes the search box also matches, whole or in part, on the column itself (a case number): a row
+    # numbered by a migration is found without rewriting the search index the upgrade must keep as it was.
+    code_fields: tuple[str, ...] = ()
     # Fields an analyst may read in a pseudonymised export and reports may load; every other field is personal.
     public_fields: tuple[str, ...] = ()
     # Fields the list screen filters by: a closed list gets a drop-down, text a box.
@@ -100,6 +103,12 @@ class RegisterSpec:
     derive: Callable[[State], State] | None = None
     # Called before validation on create, to fill defaults that depend on other fields.
     defaults: Callable[[State, dt.date], State] | None = None
+    # Fills, inside the creating transaction, fields the store gives out (a case's number); list them in
+    # derived_fields too, so no form or update can set them.
+    assign: Callable[[WriteTx, Sequence[State]], list[State]] | None = None
+    # Fields a tombstone keeps although nullable: not personal, and needed after deletion (a case's number is
+    # never given again, so its deleted case keeps it).
+    kept_on_delete: frozenset[str] = frozenset()
     list_columns: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
@@ -111,6 +120,7 @@ class RegisterSpec:
             ("public_fields", self.public_fields),
             ("filter_fields", self.filter_fields),
             ("search_fields", self.search_fields),
+            ("code_fields", self.code_fields),
             ("list_columns", self.list_columns),
         ):
             unknown = [n for n in names if n not in self.fields]

@@ -31,7 +31,7 @@ def tombstone(spec: RegisterSpec, state: State) -> State:
         name = column.key
         if name not in state:
             continue
-        if name in KEPT:
+        if name in KEPT or name in spec.kept_on_delete:
             out[name] = state[name]
         elif column.nullable:
             out[name] = None

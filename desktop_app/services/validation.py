@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop_app.errors import ValidationError
+from desktop_app.services.printable import unprintable_character
 
 CNIC_DIGITS = 13
 MAX_INT_DIGITS = 20  # more than any column holds (2**63 has 19 digits)
@@ -146,6 +147,12 @@ def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
             raise FieldError(
                 f"contains a hidden control or text-direction character (U+{ord(hidden):04X}), perhaps from a "
                 "copy and paste: type the text again without it"
+            )
+        unprintable = unprintable_character(text)
+        if unprintable is not None:
+            raise FieldError(
+                f"contains a character the printed summary cannot show (U+{ord(unprintable):04X}, an emoji or a "
+                "letter of another script): remove it, or write it in words"
             )
         if rule.max_len and len(text) > rule.max_len:
             raise FieldError(f"keep it under {rule.max_len} characters")

@@ -24,10 +24,11 @@ from desktop_app.models.base import UTCDateTime
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
 from desktop_app.models.station import StationInfo
 from desktop_app.services import search
+from desktop_app.services.case_numbers import clash_suffix
 from desktop_app.services.clock_bounds import plain_span, plain_time, stamp_time
 from desktop_app.services.hlc import Hlc, observe
 from desktop_app.services.purge import PURGE, purge_from_marker
-from desktop_app.services.registry import register_models, spec_for
+from desktop_app.services.registry import RegisterSpec, register_models, spec_for
 from desktop_app.sync.decide import Action, Change, Decision, RowState, decide
 
 OPS = ("create", "update", "delete", PURGE)
@@ -68,6 +69,8 @@ class ApplyReport:
     # Reference entries a station would not take: another station's record, or a stamp from the far future.
     refused: Counter[str] = field(default_factory=Counter)
     purged: Counter[str] = field(default_factory=Counter)  # deleted records whose history was forgotten
+    # Records kept under a changed unique value (a case number another case here already holds).
+    kept_apart: Counter[str] = field(default_factory=Counter)
     changed_ids: set[str] = field(default_factory=set)
     foreign: list[tuple[str, str]] = field(default_factory=list)  # (register, owner) of each change refused so
 
@@ -82,6 +85,7 @@ class ApplyReport:
             "held_back",
             "refused",
             "purged",
+            "kept_apart",
         )
         out: dict[str, Any] = {name: sum(getattr(self, name).values()) for name in names}
         out["per_register"] = {
@@ -347,8 +351,7 @@ def _apply_table(
     current.update(_known_elsewhere(session, table_name, [i for i in ids if i not in current]))
     seen = _seen_versions(session, [i for i in ids if i in current])
     # Content of the versions held under the very stamp that arrives again: a stamp issued twice is two versions.
-    held_states, lost_contents = _contents(session, {c.row_id: c.hlc for c in changes if _same_stamp(current, c)})
-    contents = {row_id: content_hash(state) for row_id, state in held_states.items()}
+    held_states, lost_states = _contents(session, {c.row_id: c.hlc for c in changes if _same_stamp(current, c)})
     existed = set(current)
     final: dict[str, IncomingChange] = {}
     highest: str | None = None
@@ -361,6 +364,13 @@ def _apply_table(
             continue
         highest = change.hlc if highest is None or change.hlc > highest else highest
         same = _same_stamp(current, change)
+        earlier = held_states.get(change.row_id) if same else None
+        differs = earlier is not None and not same_content(earlier, change.state)
+        if differs and any(
+            same_content(lost, change.state) for lost in lost_states.get((change.row_id, change.hlc), [])
+        ):
+            report.unchanged[table_name] += 1  # the version that lost under this stamp, met again
+            continue
         local = (
             None
             if held is None
@@ -368,11 +378,10 @@ def _apply_table(
                 held[0],
                 held[1],
                 frozenset(seen.get(change.row_id, ())),
-                contents.get(change.row_id) if same else None,
-                frozenset(lost_contents.get((change.row_id, held[0]), ())),
+                content_hash(earlier) if differs and earlier is not None else None,
             )
         )
-        incoming = content_hash(change.state) if same else None
+        incoming = content_hash(change.state) if differs else None
         decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted, incoming))
         if local is not None:
             decision = _with_history(decision, local, change, follow)
@@ -383,15 +392,15 @@ def _apply_table(
             report.unchanged[table_name] += 1
             continue
         seen.setdefault(change.row_id, set()).update({change.hlc, *(() if held is None else (held[0],))})
-        if decision.conflict and same:
-            loser = incoming if decision.action is Action.KEEP_LOCAL else contents.get(change.row_id)
-            lost_contents.setdefault((change.row_id, change.hlc), set()).add(str(loser))
+        if decision.conflict and differs and earlier is not None:
+            loser = change.state if decision.action is Action.KEEP_LOCAL else earlier
+            lost_states.setdefault((change.row_id, change.hlc), []).append(loser)
         if decision.writes:
-            contents[change.row_id] = content_hash(change.state)
+            held_states[change.row_id] = change.state
         if decision.conflict:
             report.conflicts[table_name] += 1
             row = _conflict_row(session, table, change, held, decision, now, final)
-            if same and decision.action is Action.TAKE_INCOMING and change.row_id not in final:
+            if differs and decision.action is Action.TAKE_INCOMING and change.row_id not in final:
                 row["lost_state"] = held_states.get(change.row_id, row["lost_state"])  # as it was logged
             conflict_rows.append(row)
         if not decision.writes:
@@ -413,6 +422,9 @@ def _apply_table(
                 "state": change.state,
             }
         )
+    _keep_columns_the_sender_lacks(session, table, {i: c for i, c in final.items() if i in existed})
+    kept_apart = _keep_unique_apart(session, spec, final)
+    report.kept_apart[table_name] += kept_apart
     new_rows = [c.values for i, c in final.items() if i not in existed]
     old_rows = [c.values for i, c in final.items() if i in existed]
     if new_rows:
@@ -438,6 +450,69 @@ def _with_history(decision: Decision, local: RowState, change: IncomingChange, f
         # The district's version descends from the one held here (a recovery after a restore): not concurrent.
         return Decision(Action.FAST_FORWARD)
     return decision
+
+
+def _keep_columns_the_sender_lacks(session: Session, table: Table, changes: dict[str, IncomingChange]) -> None:
+    """A version from a sender whose schema has not got a column yet (a station not yet at revision 0010 has no
+    case numbers) leaves the held row's value of that column as it is, instead of blanking it."""
+    lacking = {i: [col.key for col in table.c if col.key not in c.state] for i, c in changes.items()}
+    ids = sorted(i for i, keys in lacking.items() if keys)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            for key in lacking[row["id"]]:
+                changes[row["id"]].values[key] = row[key]
+
+
+def _keep_unique_apart(session: Session, spec: RegisterSpec, final: dict[str, IncomingChange]) -> int:
+    """A unique value (a case number) that another row here already holds, or that two incoming rows share,
+    is kept apart instead of refusing the bundle: the later-created row of the two (then the higher id) gets
+    its id appended. It happens only when a station restored on a new PC gave a number again before the
+    district's copy came back (services/case_numbers.py). The rule looks only at the two rows, so the district
+    and the station arrive at the same numbers whichever of the two each held first. Returns how many rows
+    were changed."""
+    table: Table = spec.model.__table__  # type: ignore[attr-defined]
+    changed = 0
+    for column in table.c:
+        if not column.unique or column.key == "id" or not isinstance(column.type, String):
+            continue
+        values = sorted({c.values[column.key] for c in final.values() if c.values.get(column.key)})
+        holders: dict[str, tuple[str, str]] = {}  # value -> (created_at, id) of the row here that holds it
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            stmt = select(table.c.id, table.c.created_at, column).where(column.in_(chunk))
+            for row_id, created, value in session.execute(stmt):
+                if row_id not in final:
+                    holders[value] = (_created_key(created), row_id)
+        in_order = sorted(final.items(), key=lambda item: (_created_key(item[1].values.get("created_at")), item[0]))
+        for row_id, change in in_order:
+            value = change.values.get(column.key)
+            if not value:
+                continue
+            holder = holders.get(value)
+            mine = (_created_key(change.values.get("created_at")), row_id)
+            if holder is None:
+                holders[value] = mine
+                continue
+            changed += 1
+            if holder < mine:
+                change.values[column.key] = clash_suffix(value, row_id)
+                holders[change.values[column.key]] = mine
+            else:
+                # The row held here is the later one: it gives way (same version, so digests still agree).
+                later = clash_suffix(value, holder[1])
+                session.execute(update(table).where(table.c.id == holder[1]).values({column.key: later}))
+                renamed = session.execute(select(table).where(table.c.id == holder[1])).mappings().one()
+                search.index_rows(session, spec, [dict(renamed)], replace=True)
+                holders[later] = holder
+                holders[value] = mine
+    return changed
+
+
+def _created_key(created: Any) -> str:
+    if isinstance(created, dt.datetime):
+        return created.astimezone(dt.UTC).isoformat() if created.tzinfo else created.isoformat() + "+00:00"
+    return str(created or "")
 
 
 def _count(report: ApplyReport, table: str, decision: Decision, change: IncomingChange, held: Any) -> None:
@@ -538,9 +613,15 @@ def _foreign_refusal(foreign: list[tuple[str, str]]) -> BundleRejected:
 
 
 def content_hash(state: dict[str, Any]) -> str:
-    """A version's content, to tell two versions under one stamp apart."""
+    """A version's content, to order two versions under one stamp the same way on every store."""
     text = json.dumps(state, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def same_content(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether two states are one version: equal in every field both have (a version logged before a migration
+    added a column travels later with that column filled in, and is still the same version)."""
+    return all(one[key] == other[key] for key in one.keys() & other.keys())
 
 
 def _same_stamp(current: dict[str, Held], change: IncomingChange) -> bool:
@@ -550,11 +631,11 @@ def _same_stamp(current: dict[str, Held], change: IncomingChange) -> bool:
 
 def _contents(
     session: Session, stamps: dict[str, str]
-) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], set[str]]]:
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], list[dict[str, Any]]]]:
     """For rows held under the given stamps: the held version as logged (its newest log entry under that stamp),
-    and the content hashes of versions under that stamp that lost here."""
+    and the versions under that stamp that lost here."""
     held: dict[str, dict[str, Any]] = {}
-    lost: dict[tuple[str, str], set[str]] = {}
+    lost: dict[tuple[str, str], list[dict[str, Any]]] = {}
     log, losers = ChangeLogEntry.__table__, Conflict.__table__
     ids = sorted(stamps)
     for start in range(0, len(ids), _CHUNK):
@@ -569,7 +650,7 @@ def _contents(
             select(losers.c.row_id, losers.c.lost_hlc, losers.c.lost_state).where(losers.c.row_id.in_(chunk))
         ):
             if stamps[row_id] == hlc:
-                lost.setdefault((row_id, hlc), set()).add(content_hash(state))
+                lost.setdefault((row_id, hlc), []).append(state)
     return held, lost
 
 

@@ -25,10 +25,10 @@ from desktop_app.services.context import Context
 from desktop_app.services.purge import retention_days
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
-from desktop_app.sync.apply import apply_entries, check_entries, content_hash, refuse_future
+from desktop_app.sync.apply import apply_entries, check_entries, refuse_future, same_content
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import bucket_of, held_digest
-from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json
+from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json, with_added_columns
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
@@ -181,7 +181,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         reference_from = reference_start(asked_from, extra_in.get("reference_store_id"), own_store_id, top)
         entries = reference_entries(session, station, reference_from, top)
         if extra_in.get("recover") is True:
-            sent = {e.get("row_id"): (e.get("hlc"), content_hash(e.get("state") or {})) for e in opened.entries}
+            sent = {e.get("row_id"): (e.get("hlc"), e.get("state") or {}) for e in opened.entries}
             buckets = extra_in.get("recover_buckets")
             wanted = {str(b) for b in buckets} if isinstance(buckets, list) else None
             entries.extend(recovery_entries(session, station, sent, wanted))
@@ -323,7 +323,8 @@ def reference_entries(session: Session, station: str, after: int, top: int) -> l
                 .distinct()
             )
         )
-    return [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+    out = [entry_json(row) for row in rows if row.table_name != "persons" or row.row_id in watched]
+    return with_added_columns(session, out)
 
 
 def recovery_entries(
@@ -347,11 +348,17 @@ def recovery_entries(
     rows = [
         row
         for row in session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
-        if just_sent.get(row.row_id) != (row.hlc, content_hash(row.state))
+        if not _just_sent(just_sent.get(row.row_id), row.hlc, row.state)
         and (buckets is None or bucket_of(row.table_name, row.hlc) in buckets)
     ]
     chains = _ancestors(session, {row.row_id: row.hlc for row in rows})
-    return [entry_json(row) | {"recovery": True, "known": chains.get(row.row_id, [])} for row in rows]
+    out = [entry_json(row) | {"recovery": True, "known": chains.get(row.row_id, [])} for row in rows]
+    return with_added_columns(session, out)
+
+
+def _just_sent(sent: Any, hlc: str, state: dict[str, Any]) -> bool:
+    """Whether the bundle being answered carried this very version (same stamp, same content)."""
+    return isinstance(sent, tuple) and sent[0] == hlc and isinstance(sent[1], dict) and same_content(sent[1], state)
 
 
 def _ancestors(session: Session, latest: dict[str, str]) -> dict[str, list[str]]:

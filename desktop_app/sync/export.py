@@ -23,6 +23,8 @@ from desktop_app.services import audit, permissions
 from desktop_app.services.clock_bounds import allowed_skew, plain_span, plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.hlc import CLOCK_BEHIND_TOLERANCE_MS
+from desktop_app.services.records import json_state
+from desktop_app.services.registry import register_models
 from desktop_app.store.faults import output_folder
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
@@ -247,10 +249,35 @@ def entry_json(row: Any) -> dict[str, Any]:
     }
 
 
+def with_added_columns(session: Session, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`entries`, where a version logged before a migration added a column (a case's number, revision 0010)
+    carries the row's value of that column now: the side taking the version would otherwise store the row
+    without it. Versions logged since have every column and pass as they are."""
+    models = register_models()
+    wanted: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for entry in entries:
+        model = models.get(entry["table"])
+        state = entry["state"]
+        if model is None or not isinstance(state, dict):
+            continue
+        if set(model.__table__.c.keys()) - set(state):  # type: ignore[attr-defined]
+            wanted.setdefault(entry["table"], {}).setdefault(entry["row_id"], []).append(entry)
+    for table_name, by_id in wanted.items():
+        table = models[table_name].__table__  # type: ignore[attr-defined]
+        ids = sorted(by_id)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+                now = json_state(dict(row))
+                for entry in by_id[row["id"]]:
+                    entry["state"] = {**{k: now[k] for k in now if k not in entry["state"]}, **entry["state"]}
+    return entries
+
+
 def _entries_after(session: Session, acked_seq: int) -> list[dict[str, Any]]:
     log = ChangeLogEntry.__table__
     stmt = select(log).where(log.c.source == "local", log.c.seq > acked_seq).order_by(log.c.seq)
-    return [entry_json(row) for row in session.execute(stmt)]
+    return with_added_columns(session, [entry_json(row) for row in session.execute(stmt)])
 
 
 def _resend_entries(session: Session, ack: DistrictAck) -> list[dict[str, Any]]:
@@ -264,7 +291,7 @@ def _resend_entries(session: Session, ack: DistrictAck) -> list[dict[str, Any]]:
     for start in range(0, len(seqs), 500):
         chunk = seqs[start : start + 500]
         out.extend(entry_json(row) for row in session.execute(select(log).where(log.c.seq.in_(chunk))))
-    return sorted(out, key=lambda entry: int(entry["seq"]))
+    return with_added_columns(session, sorted(out, key=lambda entry: int(entry["seq"])))
 
 
 def _counts(entries: list[dict[str, Any]]) -> dict[str, int]:

@@ -33,9 +33,11 @@ class ImportResult:
 
     def lines(self) -> list[str]:
         out = self.slip.lines()
-        out.extend(report_lines(self.report))
         if self.status == "duplicate":
-            out.append("  already imported earlier: nothing changed")
+            # The report kept is the first import's: printing its counts again reads as if they were applied twice.
+            out.append("  already imported: nothing changed")
+            return out
+        out.extend(report_lines(self.report))
         return out
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.enums import CaseStatus
+from desktop_app.reports.targets import TargetResult, current_results
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.followups import DueItem, due_followups
@@ -41,6 +42,8 @@ class DashboardData:
     cases_by_status: dict[str, int]
     inspections_this_month: int
     children_rescued_this_month: int
+    # This station's (or the district's) targets for a period running today, with the results so far.
+    targets: tuple[TargetResult, ...] = ()
 
 
 def load_dashboard(ctx: Context) -> DashboardData:
@@ -55,6 +58,7 @@ def load_dashboard(ctx: Context) -> DashboardData:
         by_status,
         records.count("inspections", month),
         records.count("children", rescued),
+        tuple(current_results(ctx, today)),
     )
 
 
@@ -83,6 +87,13 @@ class DashboardPage(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
 
+        self.targets = QTableWidget(0, 4)
+        self.targets.setObjectName("targets")
+        self.targets.setHorizontalHeaderLabels([tr("Measure"), tr("Target"), tr("Result"), tr("Met")])
+        self.targets.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.targets.verticalHeader().setVisible(False)
+        self.targets.horizontalHeader().setStretchLastSection(True)
+
         due_box = QGroupBox(tr("Follow-ups due this week and overdue"))
         QVBoxLayout(due_box).addWidget(self.due)
         cases_box = QGroupBox(tr("Cases"))
@@ -90,8 +101,13 @@ class DashboardPage(QWidget):
         grid = QGridLayout(self)
         grid.addWidget(self.heading, 0, 0, 1, 2)
         grid.addWidget(self.month, 1, 0, 1, 2)
+        self.targets_box = QGroupBox(tr("Targets this period"))
+        QVBoxLayout(self.targets_box).addWidget(self.targets)
         grid.addWidget(due_box, 2, 0)
-        grid.addWidget(cases_box, 2, 1)
+        grid.addWidget(self.targets_box, 3, 0)
+        grid.addWidget(cases_box, 2, 1, 2, 1)
+        grid.setRowStretch(2, 3)
+        grid.setRowStretch(3, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         ops.changes.changed.connect(self._on_changed)
@@ -138,6 +154,25 @@ class DashboardPage(QWidget):
         self.due.resizeColumnsToContents()
         self.due.horizontalHeader().setStretchLastSection(True)
         self._draw_chart(data.cases_by_status)
+        self._show_targets(data.targets)
+
+    def _show_targets(self, targets: tuple[TargetResult, ...]) -> None:
+        self.targets_box.setVisible(bool(targets))
+        self.targets.setRowCount(len(targets))
+        for row, item in enumerate(targets):
+            cells = [
+                tr(choice_source(item.measure)),
+                f"{item.target:,}",
+                f"{item.result:,}",
+                tr("Yes" if item.met else "No"),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if not item.met:
+                    cell.setForeground(QBrush(QColor("#b00020")))
+                self.targets.setItem(row, column, cell)
+        self.targets.resizeColumnsToContents()
+        self.targets.horizontalHeader().setStretchLastSection(True)
 
     def _draw_chart(self, by_status: dict[str, int]) -> None:
         self.chart.removeAllSeries()

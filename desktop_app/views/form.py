@@ -37,6 +37,7 @@ from desktop_app.services.records import Changed, Records
 from desktop_app.services.registers.cases import CASE_STATUS_CHANGES, CASES, TRANSITIONS, change_case_status
 from desktop_app.services.registry import RegisterSpec, State, in_screen_order, link_targets, points_into, spec_for
 from desktop_app.views import dialogs, ops
+from desktop_app.views.case_law import law_editors, wire_law_editors
 from desktop_app.views.editors import ChoiceEditor, DateEditor, Editor, LineEditor, RefEditor, editor_for
 from desktop_app.views.fmt import choice_source, date_text, display, label, register_label
 from desktop_app.views.i18n import tr
@@ -123,11 +124,14 @@ class RecordForm(QDialog):
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         values = {**self.state, **preset}
+        special = law_editors(self.ctx, self.spec.name, self.record_id)
         for name in self.form_fields():
             rule = self.spec.fields[name]
-            if rule.kind == "register":
+            if name in special:
+                editor: Editor = special[name]
+            elif rule.kind == "register":
                 targets = link_targets(self.spec.name)
-                editor: Editor = ChoiceEditor([(register_label(spec_for(r)), r) for r in targets])
+                editor = ChoiceEditor([(register_label(spec_for(r)), r) for r in targets])
             else:
                 editor = editor_for(rule, self.records, points_into(self.spec, name, values))
             editor.setObjectName(f"field-{name}")
@@ -153,6 +157,7 @@ class RecordForm(QDialog):
             if sibling and isinstance(ref_editor, RefEditor) and sibling in self.editors:
                 chooser = self.editors[sibling]
                 chooser.edited.connect(lambda r=ref_editor, c=chooser: r.set_register(c.value()))
+        wire_law_editors(self.editors)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)

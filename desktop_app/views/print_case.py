@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.reports.fir_builder import next_copy_number, print_fir_summary
 from desktop_app.reports.fir_pdf import RenderResult
 from desktop_app.services.context import Context
+from desktop_app.services.records import Records
 from desktop_app.store.store import StorePaths
 from desktop_app.views import dialogs, ops
 from desktop_app.views.i18n import tr
@@ -169,7 +170,9 @@ class PrintCaseDialog(QDialog):
 
         def work() -> RenderResult:
             copy = next_copy_number(ctx, case_id)
-            path = Path(folder) / f"fir-summary-{case_id[:8]}-copy{copy}-{audience}.pdf"
+            # Named by the case number an officer looks for (slashes cannot be in a file name), not the record id.
+            number = Records(ctx).get("cases", case_id).get("case_number") or case_id[:8]
+            path = Path(folder) / f"fir-summary-{number.replace('/', '-')}-copy{copy}-{audience}.pdf"
             return print_fir_summary(ctx, case_id, path, audience=audience)
 
         self._busy(True)

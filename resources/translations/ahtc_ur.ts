@@ -2316,6 +2316,214 @@
         <translation>غلط پاس فریز</translation>
     </message>
     <message>
+        <source>A child was found working at a brick kiln</source>
+        <translation>بھٹہ خشت پر ایک بچہ کام کرتا پایا گیا</translation>
+    </message>
+    <message>
+        <source>A creditor still collects on a bonded debt</source>
+        <translation>قرض خواہ اب بھی بانڈڈ لیبر کے قرض کی وصولی کر رہا ہے</translation>
+    </message>
+    <message>
+        <source>A foreigner without papers was harboured</source>
+        <translation>بغیر کاغذات کے غیر ملکی کو پناہ دی گئی</translation>
+    </message>
+    <message>
+        <source>A gang or agent network acting for profit</source>
+        <translation>منافع کے لیے سرگرم گروہ یا ایجنٹوں کا نیٹ ورک</translation>
+    </message>
+    <message>
+        <source>A licensed overseas employment promoter is involved</source>
+        <translation>لائسنس یافتہ اوورسیز ایمپلائمنٹ پروموٹر ملوث ہے</translation>
+    </message>
+    <message>
+        <source>A passport was misused, forged or traded</source>
+        <translation>پاسپورٹ کا غلط استعمال، جعل سازی یا خرید و فروخت ہوئی</translation>
+    </message>
+    <message>
+        <source>A person was sold, bought or handed over for money</source>
+        <translation>کسی شخص کو رقم کے عوض بیچا، خریدا یا حوالے کیا گیا</translation>
+    </message>
+    <message>
+        <source>A woman or girl was forced to marry</source>
+        <translation>کسی عورت یا لڑکی کی زبردستی شادی کرائی گئی</translation>
+    </message>
+    <message>
+        <source>AHTC case number</source>
+        <translation>اے ایچ ٹی سی مقدمہ نمبر</translation>
+    </message>
+    <message>
+        <source>An advance (peshgi) was given</source>
+        <translation>پیشگی (ایڈوانس) دی گئی</translation>
+    </message>
+    <message>
+        <source>Another breach of the Emigration Ordinance</source>
+        <translation>ایمیگریشن آرڈیننس کی کوئی اور خلاف ورزی</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>جانچ کریں</translation>
+    </message>
+    <message>
+        <source>Confirmed by you; the catalogue does not suggest it for these facts.</source>
+        <translation>آپ نے تصدیق کی؛ کیٹلاگ ان حقائق پر یہ دفعہ تجویز نہیں کرتا۔</translation>
+    </message>
+    <message>
+        <source>Deceived with false promises (job, wages, visa)</source>
+        <translation>جھوٹے وعدوں سے دھوکا دیا گیا (ملازمت، اجرت، ویزا)</translation>
+    </message>
+    <message>
+        <source>Facts of the case</source>
+        <translation>مقدمے کے حقائق</translation>
+    </message>
+    <message>
+        <source>Forged or fake passport, visa or ID</source>
+        <translation>جعلی پاسپورٹ، ویزا یا شناختی کارڈ</translation>
+    </message>
+    <message>
+        <source>Hazardous work for a child or adolescent</source>
+        <translation>بچے یا نوعمر کے لیے خطرناک کام</translation>
+    </message>
+    <message>
+        <source>Jobs abroad advertised without permission</source>
+        <translation>بیرون ملک ملازمتوں کا بغیر اجازت اشتہار</translation>
+    </message>
+    <message>
+        <source>Law sections</source>
+        <translation>قانونی دفعات</translation>
+    </message>
+    <message>
+        <source>Law-section catalogue</source>
+        <translation>قانونی دفعات کا کیٹلاگ</translation>
+    </message>
+    <message>
+        <source>Locked up or not free to move</source>
+        <translation>بند رکھا گیا یا آزادانہ آنے جانے سے روکا گیا</translation>
+    </message>
+    <message>
+        <source>Made to beg</source>
+        <translation>بھیک منگوائی گئی</translation>
+    </message>
+    <message>
+        <source>Made to work by force or threat</source>
+        <translation>زبردستی یا دھمکی سے کام کروایا گیا</translation>
+    </message>
+    <message>
+        <source>Money taken for a job, visa or travel abroad</source>
+        <translation>ملازمت، ویزا یا بیرون ملک سفر کے لیے رقم لی گئی</translation>
+    </message>
+    <message>
+        <source>Moved, or to be moved, across Pakistan's border</source>
+        <translation>پاکستان کی سرحد پار لے جایا گیا یا لے جایا جانا تھا</translation>
+    </message>
+    <message>
+        <source>No section is suggested yet: choose the offence category and tick the facts.</source>
+        <translation>ابھی کوئی دفعہ تجویز نہیں ہوئی: جرم کی قسم منتخب کریں اور حقائق پر نشان لگائیں۔</translation>
+    </message>
+    <message>
+        <source>No written agreement with the employer</source>
+        <translation>آجر کے ساتھ کوئی تحریری معاہدہ نہیں</translation>
+    </message>
+    <message>
+        <source>Not suggested</source>
+        <translation>تجویز نہیں کی گئیں</translation>
+    </message>
+    <message>
+        <source>Passport or ID card taken away</source>
+        <translation>پاسپورٹ یا شناختی کارڈ چھین لیا گیا</translation>
+    </message>
+    <message>
+        <source>Punishment</source>
+        <translation>سزا</translation>
+    </message>
+    <message>
+        <source>Ransom demanded from the family</source>
+        <translation>اہل خانہ سے تاوان طلب کیا گیا</translation>
+    </message>
+    <message>
+        <source>Sent abroad by someone without a promoter's licence</source>
+        <translation>پروموٹر لائسنس کے بغیر کسی نے بیرون ملک بھیجا</translation>
+    </message>
+    <message>
+        <source>Seriously injured or fell gravely ill</source>
+        <translation>شدید زخمی ہوا یا سخت بیمار پڑ گیا</translation>
+    </message>
+    <message>
+        <source>Someone died on the journey or while exploited</source>
+        <translation>سفر یا استحصال کے دوران کوئی جاں بحق ہوا</translation>
+    </message>
+    <message>
+        <source>Someone falsely claimed a government job or summons</source>
+        <translation>کسی نے سرکاری ملازمت یا سرکاری طلبی کا جھوٹا دعویٰ کیا</translation>
+    </message>
+    <message>
+        <source>Someone helped: sub-agent, transporter, parent, official</source>
+        <translation>کسی نے مدد کی: سب ایجنٹ، ٹرانسپورٹر، والدین، اہلکار</translation>
+    </message>
+    <message>
+        <source>Suggested from the facts ticked. Tick each section you confirm: only those are printed.</source>
+        <translation>نشان زدہ حقائق سے تجویز کردہ۔ جس دفعہ کی آپ تصدیق کریں اس پر نشان لگائیں: صرف وہی پرنٹ ہوں گی۔</translation>
+    </message>
+    <message>
+        <source>Taken by force or deceit, or a minor taken from the guardian</source>
+        <translation>زبردستی یا دھوکے سے لے جایا گیا، یا نابالغ کو سرپرست سے لے جایا گیا</translation>
+    </message>
+    <message>
+        <source>The accused has done this before</source>
+        <translation>ملزم پہلے بھی یہ جرم کر چکا ہے</translation>
+    </message>
+    <message>
+        <source>The accused himself left Pakistan unlawfully</source>
+        <translation>ملزم خود غیر قانونی طریقے سے پاکستان سے گیا</translation>
+    </message>
+    <message>
+        <source>The creditor took or kept the family's property</source>
+        <translation>قرض خواہ نے خاندان کی جائیداد لے لی یا روک رکھی</translation>
+    </message>
+    <message>
+        <source>The journey included a boat crossing</source>
+        <translation>سفر میں کشتی کے ذریعے سمندر پار کرنا شامل تھا</translation>
+    </message>
+    <message>
+        <source>The victim is a child</source>
+        <translation>متاثرہ فرد بچہ ہے</translation>
+    </message>
+    <message>
+        <source>The victim is a woman or girl</source>
+        <translation>متاثرہ فرد عورت یا لڑکی ہے</translation>
+    </message>
+    <message>
+        <source>The victim or family was threatened</source>
+        <translation>متاثرہ فرد یا اہل خانہ کو دھمکی دی گئی</translation>
+    </message>
+    <message>
+        <source>Treated cruelly or inhumanly</source>
+        <translation>ظالمانہ یا غیر انسانی سلوک کیا گیا</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED</source>
+        <translation>غیر تصدیق شدہ</translation>
+    </message>
+    <message>
+        <source>Used for prostitution or sexual exploitation</source>
+        <translation>جسم فروشی یا جنسی استحصال کے لیے استعمال کیا گیا</translation>
+    </message>
+    <message>
+        <source>Who investigates and which court tries</source>
+        <translation>تفتیش کون کرے گا اور سماعت کون سی عدالت کرے گی</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>Works to pay off a debt, not free to leave</source>
+        <translation>قرض اتارنے کے لیے کام کرتا ہے، چھوڑ کر جا نہیں سکتا</translation>
+    </message>
+    <message>
+        <source>not in the catalogue: read the official text</source>
+        <translation>کیٹلاگ میں نہیں: سرکاری متن پڑھیں</translation>
+    </message>
+    <message>
         <source>Changes in the bundle are dated too far in the future: the sending PC's date is wrong. Correct the date and time there; the SHO then runs 'ahtc repair-clock' and sends again.</source>
         <translation>بنڈل کی تبدیلیوں پر مستقبل کی بہت آگے کی تاریخ لگی ہے: بھیجنے والے کمپیوٹر کی تاریخ غلط ہے۔ وہاں تاریخ اور وقت درست کریں؛ پھر ایس ایچ او 'ahtc repair-clock' چلائے اور دوبارہ بھیجے۔</translation>
     </message>
@@ -2762,6 +2970,56 @@
     <message>
         <source>Venue</source>
         <translation>مقام</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>اہداف</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>ہدف</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>پیمانہ</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>مدت کا آغاز</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>مدت کا اختتام</translation>
+    </message>
+    <message>
+        <source>For station</source>
+        <translation>کس تھانے کے لیے</translation>
+    </message>
+    <message>
+        <source>Agencies registered</source>
+        <translation>رجسٹرڈ ٹریول ایجنسیاں</translation>
+    </message>
+    <message>
+        <source>Followups overdue</source>
+        <translation>تاخیر شدہ فالو اپ</translation>
+    </message>
+    <message>
+        <source>Tips closed</source>
+        <translation>بند کی گئی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Targets this period</source>
+        <translation>اس مدت کے اہداف</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>حاصل</translation>
+    </message>
+    <message>
         <source>Back to the form</source>
         <translation>فارم پر واپس جائیں</translation>
     </message>

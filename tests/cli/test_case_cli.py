@@ -33,7 +33,7 @@ def station(ctx: Context, station_dir: Path, monkeypatch: pytest.MonkeyPatch) ->
     return built
 
 
-def test_case_list_prints_one_case_a_line_id_first(
+def test_case_list_prints_one_case_a_line_number_first(
     station: BuiltCase, ctx: Context, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]  # the fixture's FakeClock
@@ -41,16 +41,17 @@ def test_case_list_prints_one_case_a_line_id_first(
     assert main(["case", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     rows = [line.split("\t") for line in lines]
-    assert [r[0] for r in rows] == [station.case_id, other]
-    assert rows[0][1:] == ["draft", "migrant_smuggling", "Agent sent youth by sea to Libya"]
-    assert rows[1][3] == "Children at the kiln"  # a title never breaks the one-line, tab-separated form
+    assert [r[1] for r in rows] == [station.case_id, other]
+    assert [r[0] for r in rows] == ["AHTC/MBD-PHALIA/2026/001", "AHTC/MBD-PHALIA/2026/002"]
+    assert rows[0][2:] == ["draft", "migrant_smuggling", "Agent sent youth by sea to Libya"]
+    assert rows[1][4] == "Children at the kiln"  # a title never breaks the one-line, tab-separated form
 
 
 def test_case_list_filters_by_status(station: BuiltCase, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["case", "list", "--status", "with_sho"]) == 0
     assert capsys.readouterr().out == ""
     assert main(["case", "list", "--status", "draft"]) == 0
-    assert capsys.readouterr().out.startswith(station.case_id + "\t")
+    assert capsys.readouterr().out.startswith(f"AHTC/MBD-PHALIA/2026/001\t{station.case_id}\t")
 
 
 def test_case_sections_marks_suggestions_and_confirmed_sections(
@@ -143,8 +144,8 @@ def test_the_console_script_prints_and_verifies_in_a_subprocess(
         )
 
     listed = ahtc("case", "list")
-    assert listed.returncode == 0 and listed.stdout.split("\t", 1)[0] == station.case_id
+    assert listed.returncode == 0 and listed.stdout.split("\t")[:2] == ["AHTC/MBD-PHALIA/2026/001", station.case_id]
     out = tmp_path / "sub.pdf"
-    assert ahtc("fir-summary", station.case_id, "--out", str(out)).returncode == 0
+    assert ahtc("fir-summary", "AHTC/MBD-PHALIA/2026/001", "--out", str(out)).returncode == 0  # by its number
     verified = ahtc("verify-summary", str(out))
     assert verified.returncode == 0, verified.stderr

@@ -112,7 +112,7 @@ def sample_summary(**changes: object) -> FirSummaryData:
         role="complainant (father of victim)",
     )
     data = FirSummaryData(
-        case_id="AHTC-GRW-2026-0042",
+        case_id="5f0c2a9e-4b7d-4e21-9a3c-0d2e8f6b1a42",
         case_title=f"Smuggling of {CHILD_NAME} and another to Libya by agent {AGENT_NAME}",
         offence_category="migrant_smuggling",
         police_station="Saddar Kamoke",
@@ -227,7 +227,7 @@ def sample_summary(**changes: object) -> FirSummaryData:
         printed_at=dt.datetime(2026, 3, 14, 5, 30, tzinfo=dt.UTC),
         copy_number=1,
         audience="police",
-        case_number="AHTC/KAMOKE/2026/042",
+        case_number="AHTC/GRW-07/2026/042",
         fir=FirDetails("118/26", dt.date(2026, 3, 14), "Saddar Kamoke"),
         catalogue="law-section catalogue 2.0.0 of 01/12/2026",
         act_notes=(

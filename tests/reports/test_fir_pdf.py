@@ -137,6 +137,15 @@ def test_every_page_says_page_x_of_n(police_pdf: RenderResult) -> None:
         assert f"Page {number} of {len(texts)}" in text
 
 
+def test_every_page_names_the_case_by_its_number_and_only_the_seal_block_by_its_id(police_pdf: RenderResult) -> None:
+    texts = page_texts(police_pdf.out_path)
+    for text in texts:
+        assert "Case AHTC/GRW-07/2026/042" in text
+    with_id = [n for n, text in enumerate(texts, start=1) if "5f0c2a9e-4b7d-4e21-9a3c-0d2e8f6b1a42" in text]
+    assert with_id == [len(texts)]  # the last page, the seal block
+    assert "Record id: 5f0c2a9e-4b7d-4e21-9a3c-0d2e8f6b1a42" in texts[-1]
+
+
 def test_every_page_carries_the_confidential_header_copy_number_and_audience(prosecutor_pdf: RenderResult) -> None:
     for text in page_texts(prosecutor_pdf.out_path):
         assert CONFIDENTIAL in text
@@ -254,7 +263,7 @@ def test_the_qr_payload_carries_case_hash_and_station_signature(
     police_pdf: RenderResult, station_public_key: bytes
 ) -> None:
     payload = parse_payload(police_pdf.qr_payload)
-    assert police_pdf.qr_payload.startswith("AHTC-FIR/1|AHTC-GRW-2026-0042|")
+    assert police_pdf.qr_payload.startswith("AHTC-FIR/1|5f0c2a9e-4b7d-4e21-9a3c-0d2e8f6b1a42|")
     assert payload.sha256 == sha256_hex(police_pdf.content_json)
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -283,7 +292,7 @@ def test_embedded_content_is_the_canonical_json_as_printed(police_pdf: RenderRes
     embedded = PdfReader(police_pdf.out_path).attachments[CONTENT_FILE_NAME][0]
     assert embedded == police_pdf.content_json
     content = json.loads(embedded)
-    assert content["case_id"] == "AHTC-GRW-2026-0042"
+    assert content["case_id"] == "5f0c2a9e-4b7d-4e21-9a3c-0d2e8f6b1a42"
     assert content["accused"][0]["name"] == AGENT_NAME
 
 
@@ -291,7 +300,7 @@ def test_a_sealed_summary_verifies_with_the_station_key(police_pdf: RenderResult
     result = verify_summary(police_pdf.out_path, station_public_key)
     assert result.reasons == ()
     assert result.ok and result.signature_checked and result.pages_compared
-    assert result.case_id == "AHTC-GRW-2026-0042"
+    assert result.case_id == "5f0c2a9e-4b7d-4e21-9a3c-0d2e8f6b1a42"
     assert result.sha256 == police_pdf.sha256
 
 
@@ -499,3 +508,19 @@ def test_formatting_helpers() -> None:
 def test_a_case_id_with_the_payload_separator_is_refused() -> None:
     with pytest.raises(ValueError, match="must not contain"):
         sample_summary(case_id="AHTC|42")
+
+
+def test_validation_accepts_exactly_the_characters_the_summary_draws() -> None:
+    """What input validation lets through (services/printable.py) is what the PDF draws as itself; anything else
+    would print as [U+XXXX]. Checked over the Basic Multilingual Plane and the emoji planes."""
+    from desktop_app.reports.fir_pdf import drawable
+    from desktop_app.services.printable import unprintable_character
+    from desktop_app.services.validation import hidden_character
+
+    disagree = []
+    for code in [*range(0x20, 0xD800), *range(0xE000, 0x10000), *range(0x1F000, 0x1FB00)]:
+        ch = chr(code)
+        accepted = unprintable_character(ch) is None and hidden_character(ch) is None
+        if accepted != (drawable(ch) == ch):
+            disagree.append(f"U+{code:04X}")
+    assert disagree == []

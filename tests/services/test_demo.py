@@ -41,6 +41,7 @@ def test_demo_fills_every_register_and_stays_valid(ctx: Context) -> None:
         "committee_attendance",
         "committee_actions",
         "joint_inspections",
+        "targets",
     ):
         assert records.count(register) > 0, register
         assert records.count(register) == summary.counts[register], register

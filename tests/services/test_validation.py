@@ -245,3 +245,38 @@ def test_line_breaks_tabs_and_urdu_are_still_accepted(records: Records) -> None:
     from desktop_app.services.validation import hidden_character
 
     assert hidden_character("First line\nsecond\tline محمد عمران، عمر 17 سال") is None
+
+
+# --- characters the printed summary cannot draw: refused at input, never dropped ---------------------------------
+
+UNPRINTABLE = ["Bilal 😀", "王小明", "kiln ☎ 0300", "a ∑ b"]
+
+
+@pytest.mark.parametrize("typed", UNPRINTABLE)
+def test_every_text_field_refuses_a_character_the_report_fonts_cannot_draw(typed: str) -> None:
+    from desktop_app.services import registry
+    from desktop_app.services.validation import clean_value
+
+    checked = 0
+    for spec in registry.load_all().values():
+        for rule in spec.fields.values():
+            if (rule.kind or "text") != "text":
+                continue
+            with pytest.raises(FieldError, match="the printed summary cannot show"):
+                clean_value(rule, typed, dt.date(2026, 12, 1))
+            checked += 1
+    assert checked > 20
+
+
+def test_an_emoji_in_a_name_is_refused_in_a_sentence_naming_it_and_nothing_is_written(records: Records) -> None:
+    before = len(records.list("persons"))
+    with pytest.raises(ValidationError) as caught:
+        records.create("persons", {"name": "Tariq 😀 Mehmood", "role": "agent"})
+    assert "U+1F600" in caught.value.errors["name"] and "remove it" in caught.value.errors["name"]
+    assert len(records.list("persons")) == before
+
+
+def test_urdu_accented_latin_and_typographic_marks_are_accepted(records: Records) -> None:
+    typed = "محمد عمران ولد غلام رسول، عمر ۱۷ سال۔ José Muñoz – “Bhatta” No. 7… ₨ 1,110 • 10°"
+    person = records.create("persons", {"name": typed, "role": "witness"}).first_id
+    assert records.get("persons", person)["name"] == typed

@@ -86,3 +86,52 @@ def test_migrations_build_exactly_the_schema_the_models_describe(tmp_path: Path)
         drift = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     # The FTS5 search index is made by migration 0002 and has no model (it is written through SQL).
     assert [d for d in drift if "search_index" not in str(d)] == []
+
+
+def test_existing_cases_are_numbered_per_station_and_year_in_creation_order(tmp_path: Path) -> None:
+    key = os.urandom(32)
+    folder = tmp_path / "cases-0009"
+    folder.mkdir()
+    engine = sqlcipher_engine(StorePaths(folder).database, key)
+    migrations_runner.upgrade(engine, "0009")
+    c1, c2, c3, b1, old = (f"{n}c000000-0000-4000-8000-00000000000{n}" for n in range(1, 6))
+    created = {  # inserted out of creation order; one case of another station, one from the year before
+        c3: ("MBD-PHALIA", dt.datetime(2026, 3, 1)),
+        c1: ("MBD-PHALIA", dt.datetime(2026, 1, 5)),
+        c2: ("MBD-PHALIA", dt.datetime(2026, 2, 1)),
+        b1: ("MBD-MALAKWAL", dt.datetime(2026, 2, 2)),
+        old: ("MBD-PHALIA", dt.datetime(2025, 12, 30)),
+    }
+    with engine.begin() as conn:
+        for row_id, (station, at) in created.items():
+            conn.execute(
+                text(
+                    "INSERT INTO cases (id, station_code, created_at, created_by, updated_at, updated_by, version, "
+                    "hlc, title, offence_category, status, sections, fact_tags) VALUES (:id, :st, :at, 'sho', :at, "
+                    "'sho', 1, :hlc, 'Case title', 'child_labour_kiln', 'draft', '[]', '[]')"
+                ),
+                {"id": row_id, "st": station, "at": at, "hlc": f"{int(at.timestamp() * 1000)}.00000.{station}"},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO change_log (table_name, row_id, op, hlc, origin_station, source, at, state) "
+                    "VALUES ('cases', :id, 'create', 'h', :st, 'local', :at, :state)"
+                ),
+                {"id": row_id, "st": station, "at": at, "state": f'{{"id": "{row_id}"}}'},
+            )
+
+    migrations_runner.upgrade(engine)
+
+    with engine.connect() as conn:
+        numbers = dict(conn.execute(text("SELECT id, case_number FROM cases")).all())
+        states = dict(conn.execute(text("SELECT row_id, state FROM change_log WHERE table_name = 'cases'")).all())
+    engine.dispose()
+    assert numbers == {
+        old: "AHTC/MBD-PHALIA/2025/001",
+        c1: "AHTC/MBD-PHALIA/2026/001",
+        c2: "AHTC/MBD-PHALIA/2026/002",
+        c3: "AHTC/MBD-PHALIA/2026/003",
+        b1: "AHTC/MBD-MALAKWAL/2026/001",
+    }
+    # Nothing stored before is rewritten: export gives old versions the number (tests/sync/test_case_numbers_sync.py).
+    assert all(state == f'{{"id": "{row_id}"}}' for row_id, state in states.items())

@@ -39,7 +39,7 @@ def test_the_case_form_offers_print_and_saves_a_numbered_logged_copy(qtbot, ctx:
     dialog.save_pdf(tmp_path)
 
     files = list(tmp_path.glob("*.pdf"))
-    assert len(files) == 1 and "copy1" in files[0].name
+    assert len(files) == 1 and files[0].name == "fir-summary-AHTC-MBD-PHALIA-2026-001-copy1-police.pdf"
     text = _text(files[0])
     assert title in text
     assert "Copy No. 1" in text and "Copy No. 2" not in text

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.errors import PermissionDenied, ValidationError
 from desktop_app.models.cases import Case, CaseLink, CaseStatusChange
 from desktop_app.models.enums import CaseStatus, OffenceCategory
-from desktop_app.services import permissions
+from desktop_app.services import case_numbers, permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.registry import RegisterSpec, ReportFacts, State, register
@@ -40,6 +40,7 @@ CASES = register(
         label="Cases",
         place=80,
         fields={
+            "case_number": Field(label="AHTC case number"),
             "offence_category": Field(choices=OffenceCategory),
             "status": Field(choices=CaseStatus),
             "narrative": Field(max_len=20000),
@@ -49,21 +50,26 @@ CASES = register(
             "fir_number": Field(label="FIR number", id_number="FIR"),
             "fir_date": Field(not_future=True, label="FIR date"),
             "fir_station": Field(label="FIR police station"),
+            "sections": Field(label="Law sections"),
+            "fact_tags": Field(label="Facts of the case"),
             "evidence": Field(max_len=8000),
             "action_taken": Field(max_len=8000),
             "outcome_date": Field(not_future=True),
         },
-        title=lambda s: s["title"],
+        # The number first: it is how a case is named aloud, in lists of links, the form's header and conflicts.
+        title=lambda s: " · ".join(part for part in (s.get("case_number"), s.get("title")) if part),
         checks=lambda c: (
             {"report_date": "cannot be before the occurrence"}
             if c.get("report_date") and c.get("occurrence_date") and c["report_date"] < c["occurrence_date"]
             else {}
         ),
-        search_fields=("title", "fir_number", "occurrence_place"),
+        search_fields=("case_number", "title", "fir_number", "occurrence_place"),
+        code_fields=("case_number",),
         # A case's title and prose name the accused and the victims; the place and its distance from the station
         # locate a house; the FIR number opens the police file (it is hashed, so rows still link). The category,
         # status, dates, sections and the police station (not a person) stay for analysis.
         public_fields=(
+            "case_number",
             "offence_category",
             "status",
             "occurrence_date",
@@ -79,13 +85,17 @@ CASES = register(
         report=ReportFacts(),
         example={"title": "Child labour at Bhatta No. 7", "offence_category": "child_labour_kiln"},
         workflow_fields=frozenset({"status", "fir_number", "fir_date", "fir_station", "outcome_date"}),
+        # The number is the store's to give (services/case_numbers.py), never typed; a deleted case keeps it.
+        derived_fields=frozenset({"case_number"}),
+        assign=lambda tx, cleans: case_numbers.assign_numbers(tx, Case.__table__, cleans),  # type: ignore[arg-type]
+        kept_on_delete=frozenset({"case_number"}),
         defaults=lambda v, _today: {
             **v,
             "status": S.DRAFT.value,
             "sections": v.get("sections") or [],
             "fact_tags": v.get("fact_tags") or [],
         },
-        list_columns=("title", "offence_category", "status", "report_date", "fir_number", "fir_date"),
+        list_columns=("case_number", "title", "offence_category", "status", "report_date", "fir_number", "fir_date"),
     )
 )
 
