@@ -401,7 +401,7 @@ def _apply_table(
             report.conflicts[table_name] += 1
             row = _conflict_row(session, table, change, held, decision, now, final)
             if differs and decision.action is Action.TAKE_INCOMING and change.row_id not in final:
-                row["lost_state"] = held_states.get(change.row_id, row["lost_state"])  # as it was logged
+                row["lost_state"] = earlier  # as it was logged
             conflict_rows.append(row)
         if not decision.writes:
             continue
