@@ -23,6 +23,7 @@ from desktop_app.commands import (
     store_commands,
     sync_commands,
 )
+from desktop_app.commands.self_test import SelfTestAction
 from desktop_app.errors import (
     AhtcError,
     BundleRejected,
@@ -71,6 +72,9 @@ def exit_code(exc: AhtcError) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ahtc", description="AHTC Register: the station's encrypted case register")
     parser.add_argument("--version", action="version", version=f"ahtc {__version__}")
+    parser.add_argument(
+        "--self-test", action=SelfTestAction, nargs="?", metavar="KEEP_FOLDER", help="check this installation works"
+    )
     parser.add_argument("--data-dir", help="the installation folder (default: AHTC_DATA_DIR or the user's data folder)")
     parser.add_argument("--user", help="your user name (default: AHTC_USER)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -8,8 +8,10 @@
 ;
 ; THE RECORDS ARE NOT HERE. The app keeps its encrypted store, key slots and backups in the Windows user's data
 ; folder (platformdirs: %LOCALAPPDATA%\Punjab Police\AHTC Register), or where AHTC_DATA_DIR points, and its
-; preferences under HKCU\Software\Punjab Police. The uninstaller never deletes there: a station's records must
-; survive an uninstall, a reinstall and an upgrade. Do not add [UninstallDelete] or [Code] that touches it.
+; preferences under HKCU\Software\Punjab Police. The uninstaller keeps them: a station's records must survive an
+; uninstall, a reinstall and an upgrade. The one exception is asked for, never assumed: see [Code] below (the
+; shared data folder is deleted only when the person uninstalling says so twice, or a silent uninstall is given
+; /DELETEDATA=yes). A per-user data folder is never deleted by the uninstaller. Add no [UninstallDelete].
 ;
 ; THE SHARED DATA FOLDER. With the task "sharedstore" (for stations where officers sign in to Windows with their
 ; own accounts), Setup makes one data folder for every account, by default C:\AHTC\data (/DATADIR=... to choose
@@ -65,6 +67,8 @@ UninstallDisplayName={#AppName}
 CloseApplications=yes
 RestartApplications=no
 SetupLogging=yes
+; The shared store's AHTC_DATA_DIR (task "sharedstore") must reach Explorer, and so every shortcut, without a sign-out.
+ChangesEnvironment=yes
 #ifdef Sign
 ; Setup and its uninstaller signed with the sign tool "ahtcsign" that build.py defines (ISCC /S) from the certificate.
 SignTool=ahtcsign
@@ -108,5 +112,56 @@ Filename: "{sys}\net.exe"; Parameters: "localgroup ""{#OfficersGroup}"" /add /co
 Filename: "{sys}\icacls.exe"; Parameters: """{param:DATADIR|C:\AHTC\data}"" /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F ""{#OfficersGroup}"":(OI)(CI)M ""{username}"":(OI)(CI)M"; Flags: runhidden waituntilterminated; Tasks: sharedstore; StatusMsg: "Restricting the data folder to the station's officers..."
 Filename: "{sys}\icacls.exe"; Parameters: """{param:DATADIR|C:\AHTC\data}"" /remove:g *S-1-5-11 *S-1-5-32-545 *S-1-1-0"; Flags: runhidden waituntilterminated; Tasks: sharedstore
 ; As the user who started Setup, not as the administrator who approved it: the first run creates that user's
-; data folder.
-Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: postinstall nowait skipifsilent runasoriginaluser
+; data folder. Not with the shared store: Setup's own environment predates AHTC_DATA_DIR, so a program started
+; from here would make a store in the per-user folder instead; the Start-menu shortcut sees the variable.
+Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: postinstall nowait skipifsilent runasoriginaluser; Tasks: not sharedstore
+
+[Code]
+// Uninstall keeps the records unless asked. Only the shared data folder (task "sharedstore", named by the
+// machine-wide AHTC_DATA_DIR that Setup wrote) can be deleted, and only if it holds an AHTC store:
+//   interactive: two questions, both defaulting to No;  silent: only with /DELETEDATA=yes on the command line.
+var
+  DataDirToDelete: String;
+
+function SharedDataDir(): String;
+begin
+  if not RegQueryStringValue(HKLM, 'SYSTEM\CurrentControlSet\Control\Session Manager\Environment',
+    'AHTC_DATA_DIR', Result) then
+    Result := '';
+end;
+
+function LooksLikeAStore(Dir: String): Boolean;
+begin
+  // Never a drive's root, never a folder without the store's files in it.
+  Result := (Length(Dir) > 3) and FileExists(AddBackslash(Dir) + 'keyslots.json');
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  Dir: String;
+begin
+  if CurUninstallStep = usUninstall then
+  begin
+    // Read before [Registry]'s uninsdeletevalue removes it.
+    Dir := SharedDataDir();
+    DataDirToDelete := '';
+    if not LooksLikeAStore(Dir) then
+      exit;
+    if UninstallSilent() then
+    begin
+      if CompareText(ExpandConstant('{param:DELETEDATA|no}'), 'yes') = 0 then
+        DataDirToDelete := Dir;
+    end
+    else if (MsgBox('Keep the register''s records?' + #13#10#13#10 + 'The shared data folder ' + Dir +
+        ' holds this station''s encrypted records, key slots and backups. They are KEPT unless you choose to ' +
+        'delete them now.' + #13#10#13#10 + 'Delete the records too?', mbConfirmation,
+        MB_YESNO or MB_DEFBUTTON2) = IDYES) and
+      (MsgBox('Delete every record in ' + Dir + ' for good?' + #13#10#13#10 + 'Only do this after a backup ' +
+        'and a sync with the district. This cannot be undone.', mbCriticalError,
+        MB_YESNO or MB_DEFBUTTON2) = IDYES) then
+      DataDirToDelete := Dir;
+  end;
+  if (CurUninstallStep = usPostUninstall) and (DataDirToDelete <> '') then
+    if not DelTree(DataDirToDelete, True, True, True) then
+      Log('Could not delete ' + DataDirToDelete);
+end;

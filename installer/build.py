@@ -1,13 +1,15 @@
 """Builds AHTC Register: the one-folder app under installer/dist/ and, on Windows, the station installer.
 
-    python installer/build.py [--skip-self-test] [--skip-installer] [--iscc PATH]
+    python installer/build.py [--skip-self-test] [--smoke] [--skip-installer] [--iscc PATH]
 
 Run it from any folder with the Python of a venv that has the app and its build tools:
 `pip install -e ".[build]"` (PyInstaller, pinned in pyproject.toml). On Windows and on Linux alike it
 
 1. runs PyInstaller with installer/ahtc.spec: installer/dist/ahtc-register/ holds ahtc-register(.exe), the
    desktop app, and ahtc(.exe), the command line, over one shared _internal/ folder;
-2. checks the frozen app (installer/smoke_test.py), unless --skip-self-test;
+2. runs the frozen app's own self-tests (installer/self_test_build.py: `ahtc --self-test` and
+   `ahtc-register --self-test`), unless --skip-self-test; with --smoke also installer/smoke_test.py (longer:
+   a demo store, reports, an upgrade on open, the GUI kept running);
 3. on Windows only, unless --skip-installer: signs both executables when a certificate is given (see
    installer/signing.py), and compiles installer/ahtc.iss with Inno Setup's ISCC.exe into
    installer/dist/AHTC-Register-Setup-<version>.exe, then prints its SHA-256.
@@ -119,6 +121,7 @@ def inno_setup(folder: Path, version: str, iscc: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-self-test", action="store_true", help="do not run the frozen app's self-test")
+    parser.add_argument("--smoke", action="store_true", help="also run installer/smoke_test.py (several minutes)")
     parser.add_argument("--skip-installer", action="store_true", help="Windows: stop after the one-folder app")
     parser.add_argument("--iscc", help="Windows: path to Inno Setup's ISCC.exe (default: PATH, Program Files)")
     args = parser.parse_args(argv)
@@ -130,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = pyinstaller()
         print(f"Built {folder} ({folder_size(folder) / 1e6:.0f} MB) in {time.monotonic() - started:.0f} s", flush=True)
         if not args.skip_self_test:
+            run([sys.executable, str(HERE / "self_test_build.py"), str(folder), "--keep", str(DIST / "self-test")])
+        if args.smoke:
             run([sys.executable, str(HERE / "smoke_test.py"), str(folder)])
         if WINDOWS and not args.skip_installer:
             import signing

@@ -50,6 +50,7 @@ FILE_LOADERS: dict[str, str] = {
     "desktop_app/store/migrations_runner.py": "desktop_app/store/migrations/ (Alembic script location)",
     "desktop_app/views/catalogue.py": "not at run time: a translators' tool that reads the views' source",
     "desktop_app/version.py": "pyproject.toml (the version), at the bundle's root",
+    "desktop_app/services/printable.py": "resources/fonts/*.ttf: which characters the report fonts can draw",
 }
 
 ENTRY_SCRIPTS = {"gui": ROOT / "installer" / "ahtc_gui.py", "cli": ROOT / "installer" / "ahtc_cli.py"}
@@ -98,6 +99,25 @@ def migration_imports(root: Path = ROOT) -> list[str]:
                     if a.name != "*" and _is_module(f"{node.module}.{a.name}")
                 )
     return sorted(names - {"__future__"})
+
+
+def app_modules(root: Path = ROOT) -> list[str]:
+    """Every module of the app, for PyInstaller's hiddenimports.
+
+    PyInstaller bundles what is imported by name somewhere; the registry finds the register modules with
+    pkgutil.iter_modules and imports them by a computed name, so a register nothing imports by name would be
+    missing from the build (found on the frozen self-test: the register of tips was not bundled). The migration
+    scripts are not modules of the app (Alembic reads them as files: PACKAGE_DATA).
+    """
+    package = root / "desktop_app"
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(root).with_suffix("")
+        if "migrations" in rel.parts or "__pycache__" in rel.parts:
+            continue
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        names.append(".".join(parts))
+    return names
 
 
 def _is_module(name: str) -> bool:

@@ -104,3 +104,19 @@ def test_the_build_tools_stay_out_of_the_test_install() -> None:
     assert any(req.startswith("pyinstaller") for req in extras["build"])
     assert not any(req.lower().startswith("pyinstaller") for req in extras["test"])
     assert all(script.is_file() for script in BUNDLE.ENTRY_SCRIPTS.values())
+
+
+def test_every_module_found_at_run_time_by_name_is_in_the_build() -> None:
+    """The registry imports register modules by computed names (pkgutil): PyInstaller must be told of each."""
+    import pkgutil
+
+    from desktop_app.services import registers
+
+    hidden = set(BUNDLE.app_modules())
+    found = {f"desktop_app.services.registers.{m.name}" for m in pkgutil.iter_modules(registers.__path__)}
+    assert len(found) >= 10 and found <= hidden
+    assert "desktop_app.views.app" in hidden and "desktop_app" in hidden
+    assert not any(name.startswith("desktop_app.store.migrations.") for name in hidden)
+    assert "desktop_app.store.migrations_runner" in hidden
+    spec = (ROOT / "installer" / "ahtc.spec").read_text(encoding="utf-8")
+    assert "bundle_files.app_modules()" in spec

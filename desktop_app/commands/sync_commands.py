@@ -136,6 +136,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     serve = sub.add_parser("serve", help="run the district sync server (HTTP)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--tls-cert", type=Path, help="the server's certificate (PEM); stations pin it")
+    serve.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
     serve.set_defaults(func=cmd_district_serve)
     status = sub.add_parser("status", help="stations, last bundle, gaps and open conflicts")
     status.set_defaults(func=cmd_district_status)
@@ -400,11 +402,21 @@ def cmd_district_init(args: argparse.Namespace) -> None:
 
 
 def cmd_district_serve(args: argparse.Namespace) -> None:
-    from desktop_app.sync.server import serve
+    from desktop_app.sync.server import TlsFiles, serve
+    from desktop_app.sync.tls import certificate_fingerprint, certificate_pem
 
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise UsageError("give both --tls-cert and --tls-key, or neither")
+    tls = TlsFiles(args.tls_cert, args.tls_key) if args.tls_cert is not None else None
     ctx = _open_district(args)
-    say(f"District sync server for {ctx.station.station_code} on http://{args.host}:{args.port} (Ctrl+C stops it)")
-    serve(ctx, host=args.host, port=args.port)
+    scheme = "https" if tls else "http"
+    say(f"District sync server for {ctx.station.station_code} on {scheme}://{args.host}:{args.port} (Ctrl+C stops it)")
+    if tls is not None:
+        say(f"Certificate {certificate_fingerprint(certificate_pem(tls.certificate))}: stations pin it with their next")
+        say("return bundle or enrolment answer, and accept no other for this server.")
+    else:
+        say("Without --tls-cert the network sees which station syncs when; use TLS outside a closed network.")
+    serve(ctx, host=args.host, port=args.port, tls=tls)
 
 
 def cmd_conflicts_list(args: argparse.Namespace) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String
+from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.models.base import Base, UTCDateTime
@@ -28,3 +28,5 @@ class StationInfo(Base):
     identity: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     last_hlc: Mapped[str | None] = mapped_column(String(64), default=None)
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # District: the certificate its sync server shows (PEM), sent to stations to pin (sync/tls.py).
+    tls_certificate: Mapped[str | None] = mapped_column(Text, default=None)

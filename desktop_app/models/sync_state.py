@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.models.base import Base, UTCDateTime
@@ -36,6 +36,8 @@ class SyncPeer(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
     revoked_by: Mapped[str | None] = mapped_column(String(64), default=None)
     revoked_reason: Mapped[str | None] = mapped_column(String(200), default=None)
+    # Station: the district server's certificate (PEM), the only one accepted for its address (sync/tls.py).
+    tls_certificate: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class ReplacedPeerKey(Base):
@@ -110,6 +112,10 @@ class BundleSent(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[str] = mapped_column(String(64))
+    # District: the station bundle this return bundle answers, and (for the latest answer to each station only)
+    # its bytes, so that a replay of that station bundle is answered without writing anything.
+    answers_sha256: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
 
 class BundleReceived(Base):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -118,8 +119,12 @@ def check_entries(
             raise _bad(number, "names a register this installation does not take")
         try:
             change = _check_entry(entry, str(table))
-        except (KeyError, TypeError, ValueError) as exc:
+        except EntryProblem as exc:
             raise _bad(number, str(exc)) from None
+        except (KeyError, TypeError, ValueError):
+            # Never the library's own words: they can quote the value (a name, a CNIC), and refusals go over
+            # the network and into logs.
+            raise _bad(number, "is not a well-formed change (a field is missing or not of its kind)") from None
         if owner is not None and change.state.get("station_code") != owner:
             claimed.append((change.table, str(change.state.get("station_code"))[:32]))
         checked.append(change)
@@ -148,6 +153,17 @@ def split_future(changes: Sequence[IncomingChange], floor: str) -> tuple[list[In
     return [c for c in changes if c.hlc < floor], [c for c in changes if c.hlc >= floor]
 
 
+class EntryProblem(ValueError):
+    """What is wrong with one incoming entry, in our own words (never quoting a value)."""
+
+
+def _stamp(text: str) -> Hlc:
+    try:
+        return Hlc.parse(text)
+    except ValueError:
+        raise EntryProblem("has a version stamp that is not a time stamp of AHTC Register") from None
+
+
 def _bad(number: int, problem: str) -> BundleRejected:
     return BundleRejected(
         "payload",
@@ -159,26 +175,26 @@ def _bad(number: int, problem: str) -> BundleRejected:
 def _check_entry(entry: dict[str, Any], table: str) -> IncomingChange:
     state = entry["state"]
     if not isinstance(state, dict):
-        raise ValueError("has no row state")
+        raise EntryProblem("has no row state")
     row_id, hlc, base = entry["row_id"], entry["hlc"], entry.get("base_hlc")
     seq, op = entry["seq"], entry["op"]
     if type(seq) is not int or seq < 1 or op not in OPS:
-        raise ValueError("has a wrong sequence number or operation")
+        raise EntryProblem("has a wrong sequence number or operation")
     if not isinstance(row_id, str) or state.get("id") != row_id or state.get("hlc") != hlc or not isinstance(hlc, str):
-        raise ValueError("does not match its own row state")
-    stamp = Hlc.parse(hlc)
+        raise EntryProblem("does not match its own row state")
+    stamp = _stamp(hlc)
     if base is not None:
         if not isinstance(base, str):
-            raise ValueError("has a base version that is not a time stamp")
-        Hlc.parse(base)
+            raise EntryProblem("has a base version that is not a time stamp")
+        _stamp(base)
     # Only a record's owner ever writes a version of it, so a version stamped by anyone else is forged.
     if stamp.station != state.get("station_code"):
-        raise ValueError("is stamped by another station than the one that owns the record")
+        raise EntryProblem("is stamped by another station than the one that owns the record")
     known = entry.get("known", [])
     if not isinstance(known, list) or not all(isinstance(k, str) for k in known):
-        raise ValueError("has a version history that is not a list of time stamps")
+        raise EntryProblem("has a version history that is not a list of time stamps")
     for stamp_text in known:
-        Hlc.parse(stamp_text)
+        _stamp(stamp_text)
     return IncomingChange(table, seq, row_id, op, hlc, base, typed_values(table, state), state, frozenset(known))
 
 
@@ -188,19 +204,19 @@ def typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
     converters = _converters(table)
     unknown = set(state) - set(converters)
     if unknown:
-        raise ValueError("has a field this register does not have")
+        raise EntryProblem("has a field this register does not have")
     values: dict[str, Any] = {}
     for name, (convert, nullable) in converters.items():
         raw = state.get(name)
         if raw is None:
             if not nullable:
-                raise ValueError(f"has no value for the required field {name!r}")
+                raise EntryProblem(f"has no value for the required field {name!r}")
             values[name] = None
             continue
         try:
             values[name] = convert(raw)
         except (TypeError, ValueError, OverflowError):
-            raise ValueError(f"has a value of the wrong kind in the field {name!r}") from None
+            raise EntryProblem(f"has a value of the wrong kind in the field {name!r}") from None
     return values
 
 
@@ -235,7 +251,7 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
 def _utc(value: Any) -> dt.datetime:
     moment = dt.datetime.fromisoformat(value)
     if moment.tzinfo is None:
-        raise ValueError("has a time without a time zone")
+        raise EntryProblem("has a time without a time zone")
     return moment
 
 
@@ -246,7 +262,7 @@ def _date(value: Any) -> dt.date:
 def _typed(kind: type) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if type(value) is not kind:
-            raise ValueError(f"has a value of the wrong type ({type(value).__name__})")
+            raise EntryProblem(f"has a value of the wrong type ({type(value).__name__})")
         return value
 
     return check
@@ -254,20 +270,20 @@ def _typed(kind: type) -> Callable[[Any], Any]:
 
 def _integer(value: Any) -> int:
     if type(value) is not int:
-        raise ValueError("has a non-integer where a number is required")
+        raise EntryProblem("has a non-integer where a number is required")
     return value
 
 
 def _number(value: Any) -> float:
     if type(value) not in (int, float):
-        raise ValueError("has a non-number where a number is required")
+        raise EntryProblem("has a non-number where a number is required")
     return float(value)
 
 
 def _text(limit: int | None) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if not isinstance(value, str) or (limit is not None and len(value) > limit):
-            raise ValueError("has text that is too long or not text")
+            raise EntryProblem("has text that is too long or not text")
         return value
 
     return check
@@ -601,8 +617,12 @@ def _known_elsewhere(session: Session, table_name: str, ids: list[str]) -> dict[
     return found
 
 
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}( \([a-z_]{1,64}\))?")  # a code, or "code (register)"
+
+
 def _foreign_refusal(foreign: list[tuple[str, str]]) -> BundleRejected:
-    owners = ", ".join(sorted({owner for _table, owner in foreign}))
+    # Codes only: a claimed owner that is not even a code is a field value the sender made up; never echo it.
+    owners = ", ".join(sorted({owner if _CODE.fullmatch(owner) else "another station" for _table, owner in foreign}))
     registers = ", ".join(sorted({table for table, _owner in foreign}))
     return BundleRejected(
         "owner",

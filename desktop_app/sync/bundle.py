@@ -1,7 +1,8 @@
-"""Writing and strictly reading sync bundles (`ahtc-bundle/1`, see docs/bundle-format.md).
+"""Writing and strictly reading sync bundles (`ahtc-bundle/2`, see docs/bundle-format.md).
 
-A bundle is a ZIP of `manifest.json` (signed by the sender), `manifest.sig` and `payload.enc`
-(change-log entries, compressed, then encrypted to the recipient). `read_bundle` returns nothing
+A bundle is a ZIP of `manifest.json` (signed by the sender), `manifest.sig` and `payload.enc` (a header line
+with the per-register counts, the time of writing and `extra`, then the change-log entries, one a line;
+compressed, then encrypted to the recipient). `read_bundle` returns nothing
 until every check has passed, and otherwise raises BundleRejected naming the first check that failed.
 No database here: the services layer decides what to do with the entries.
 """
@@ -26,9 +27,11 @@ from desktop_app.sync.bundle_crypto import ALGORITHM, SealBroken, SealedPayload,
 from desktop_app.sync.bundle_manifest import (
     FORMAT,
     KINDS,
+    MAX_HEADER_BYTES,
     associated_data,
     canonical_json,
     encryption_context,
+    header_problem,
     parse_manifest,
     strict_json_loads,
 )
@@ -39,9 +42,15 @@ MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 PAYLOAD_NAME = "payload.enc"
 SIGNATURE_BYTES = 64
-MAX_MANIFEST_BYTES = 4 * 2**20  # room for acknowledgement digests in `extra`; a normal one is ~1 KiB
+MAX_MANIFEST_BYTES = 64 * 2**10  # routing fields and up to four key-change statements: a few KiB at most
 DEFAULT_MAX_BUNDLE_BYTES = 200 * 2**20
-DEFAULT_MAX_PAYLOAD_BYTES = 2**30
+DEFAULT_MAX_PAYLOAD_BYTES = 256 * 2**20
+# One change-log entry as JSON: far above any real row (the longest text fields are a few thousand characters).
+MAX_ENTRY_BYTES = 4 * 2**20
+# Each entry also counts this much against the unpack cap: a line of a few bytes still becomes a dict of
+# hundreds, so millions of tiny entries must not fit under a cap meant for their text.
+_ENTRY_OBJECT_BYTES = 512
+_INFLATE_STEP = 2**20  # inflate at most this much at a time, so the cap is checked before memory is spent
 FILE_SUFFIX = ".ahtc-bundle"
 
 _ASK_AGAIN = "Ask the sender to export the bundle again; if it happens again, report it to district IT."
@@ -84,6 +93,9 @@ def write_bundle(
     Raises ValueError if any argument would make a bundle that `read_bundle` refuses, so a bad bundle
     is caught at export, not at the district (TypeError if a header argument is not even JSON).
     """
+    extra = dict(extra or {})
+    # Key-change statements stay readable: a signature made with new keys is checked before decryption.
+    key_change = extra.pop("key_change", [])
     manifest: dict[str, Any] = {
         "format": FORMAT,
         "kind": kind,
@@ -94,14 +106,14 @@ def write_bundle(
         "seq_to": seq_to,
         "prev_sha256": prev_bundle_sha256,
         "store_id": store_id,
-        "created_at": created_at,
         "app_version": app_version,
         "schema_version": schema_version,
-        "counts": _count_tables(entries),
-        "extra": {} if extra is None else extra,
+        "entries": len(entries),
+        "key_change": key_change,
     }
+    header = _checked_header({"counts": _count_tables(entries), "created_at": created_at, "extra": extra})
     sealed = seal(
-        _encode_entries(entries),
+        _encode_payload(header, entries),
         recipient_enc_public,
         context=encryption_context(manifest),
         aad=associated_data(manifest),
@@ -163,10 +175,13 @@ def read_bundle(
     keys = _check_signature(members[MANIFEST_NAME], members[SIGNATURE_NAME], keys, manifest, keyring)
     if admit is not None:
         admit(manifest)
+    _check_payload_size(members[PAYLOAD_NAME], manifest, max_payload_bytes)
     _check_payload_hash(members[PAYLOAD_NAME], manifest)
     plaintext = _decrypt(members[PAYLOAD_NAME], manifest, my_identity, keyring)
-    entries = _decode_entries(plaintext, manifest, max_payload_bytes)
-    return OpenedBundle(manifest=manifest, entries=entries, sha256=bundle_sha256(data), sender_keys=keys)
+    header, entries = _decode_payload(plaintext, manifest, max_payload_bytes)
+    extra = {**header["extra"], **({"key_change": manifest["key_change"]} if manifest["key_change"] else {})}
+    opened_manifest = {**manifest, "counts": header["counts"], "created_at": header["created_at"], "extra": extra}
+    return OpenedBundle(manifest=opened_manifest, entries=entries, sha256=bundle_sha256(data), sender_keys=keys)
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -179,13 +194,28 @@ def _count_tables(entries: list[dict[str, Any]]) -> dict[str, int]:
     return dict(Counter(entry["table"] for entry in entries))
 
 
-def _encode_entries(entries: list[dict[str, Any]]) -> bytes:
-    # JSON escapes control characters inside strings, so b"\n" only ever ends an entry.
+def _checked_header(header: dict[str, Any]) -> bytes:
+    try:
+        raw = canonical_json(header)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"bundle header cannot be written as JSON: {exc}") from exc
+    problem = header_problem(header)
+    if problem is not None:
+        raise ValueError(f"bundle header is not valid: {problem}")
+    if strict_json_loads(raw) != header:  # e.g. number keys, which come back as text
+        raise ValueError("bundle header does not read back as written")
+    if len(raw) > MAX_HEADER_BYTES:
+        raise ValueError("bundle header is too large; keep `extra` small")
+    return raw
+
+
+def _encode_payload(header: bytes, entries: list[dict[str, Any]]) -> bytes:
+    # JSON escapes control characters inside strings, so b"\n" only ever ends a line.
     try:
         lines = b"".join(canonical_json(entry) + b"\n" for entry in entries)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"a change-log entry cannot be written as JSON: {exc}") from exc
-    return zlib.compress(lines, 6)
+    return zlib.compress(header + b"\n" + lines, 6)
 
 
 def _checked_manifest_bytes(manifest: dict[str, Any]) -> bytes:
@@ -199,7 +229,7 @@ def _checked_manifest_bytes(manifest: dict[str, Any]) -> bytes:
     except BundleRejected as exc:
         raise ValueError(exc.detail) from exc
     if len(raw) > MAX_MANIFEST_BYTES:
-        raise ValueError("bundle manifest is too large; keep `extra` small")
+        raise ValueError("bundle manifest is too large")
     return raw
 
 
@@ -313,38 +343,101 @@ def _decrypt(payload: bytes, manifest: dict[str, Any], my_identity: Identity, ke
         ) from None
 
 
-def _decode_entries(plaintext: bytes, manifest: dict[str, Any], max_payload_bytes: int) -> list[dict[str, Any]]:
-    entries = _split_entries(_decompress(plaintext, max_payload_bytes))
-    if dict(Counter(entry["table"] for entry in entries)) != manifest["counts"]:
-        raise _bad_payload("the number of changes per register does not match the manifest")
-    return entries
+def payload_caps(manifest: dict[str, Any], max_payload_bytes: int) -> tuple[int, int]:
+    """(encrypted, unpacked) size limits for this bundle's payload, from the number of entries it declares.
+
+    The manifest is signed, so a station cannot claim more than it is willing to be seen claiming; and an entry
+    is never larger than MAX_ENTRY_BYTES, so a bundle of N entries never needs more than N of them.
+    """
+    unpacked = min(max_payload_bytes, MAX_HEADER_BYTES + declared_entries(manifest) * MAX_ENTRY_BYTES)
+    # zlib never grows data by more than ~0.03 % plus a few bytes; the AEAD adds a 16-byte tag.
+    return unpacked + unpacked // 1000 + 1024, unpacked
 
 
-def _decompress(compressed: bytes, max_payload_bytes: int) -> bytes:
-    # Stream with a hard cap on the output: the zlib header's claims are never trusted.
+def declared_entries(manifest: dict[str, Any]) -> int:
+    return int(manifest["entries"])
+
+
+def _check_payload_size(payload: bytes, manifest: dict[str, Any], max_payload_bytes: int) -> None:
+    if len(payload) > payload_caps(manifest, max_payload_bytes)[0]:
+        raise _bad_payload("the encrypted data is larger than the number of changes it declares can need")
+
+
+def _decode_payload(
+    plaintext: bytes, manifest: dict[str, Any], max_payload_bytes: int
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Inflate in steps, stopping at the cap; the header first, then each entry only while the counts allow it."""
+    cap = payload_caps(manifest, max_payload_bytes)[1]
+    total = declared_entries(manifest)
+    header: dict[str, Any] | None = None
+    counts: dict[str, int] = {}
+    entries: list[dict[str, Any]] = []
+    seen: Counter[str] = Counter()
     inflater = zlib.decompressobj()
-    try:
-        lines = inflater.decompress(compressed, max_payload_bytes + 1)
-    except zlib.error:
-        raise _bad_payload("the decrypted data is not valid compressed data") from None
-    if len(lines) > max_payload_bytes:
-        raise BundleRejected(
-            "payload",
-            f"The bundle unpacks to more than {_mib(max_payload_bytes)}, the limit of this installation. "
-            f"Ask the sender to export in smaller parts, or ask district IT to raise the limit.",
-        )
+    pending = bytearray()
+    produced = 0
+    data = plaintext
+    while True:
+        try:
+            chunk = inflater.decompress(data, _INFLATE_STEP)
+        except zlib.error:
+            raise _bad_payload("the decrypted data is not valid compressed data") from None
+        data = inflater.unconsumed_tail
+        produced += len(chunk)
+        if produced > cap:
+            raise _too_large(cap)
+        pending += chunk
+        start = 0
+        while (end := pending.find(b"\n", start)) >= 0:
+            line = bytes(pending[start:end])
+            start = end + 1
+            if header is None:
+                header = _parse_header(line, total)
+                counts = header["counts"]
+                continue
+            if len(entries) == total:
+                raise _bad_payload("it holds more changes than the manifest counts")
+            entry = _parse_entry(line, len(entries) + 1)
+            seen[entry["table"]] += 1
+            if seen[entry["table"]] > counts.get(entry["table"], 0):
+                raise _bad_payload("the number of changes per register does not match its header")
+            entries.append(entry)
+            produced += _ENTRY_OBJECT_BYTES
+            if produced > cap:
+                raise _too_large(cap)
+        del pending[:start]
+        if len(pending) > (MAX_ENTRY_BYTES if header is not None else MAX_HEADER_BYTES):
+            raise _bad_payload(f"change-log entry {len(entries) + 1} is longer than any entry can be")
+        if inflater.eof or (not chunk and not data):
+            break
     if not inflater.eof or inflater.unused_data:
         raise _bad_payload("the compressed data is incomplete or has extra bytes")
-    return lines
-
-
-def _split_entries(lines: bytes) -> list[dict[str, Any]]:
-    if not lines:
-        return []
-    if not lines.endswith(b"\n"):
+    if pending or header is None:
         raise _bad_payload("the last change-log entry is cut short")
-    # Split on b"\n" only: str.splitlines() would also split inside entries at U+2028 and friends.
-    return [_parse_entry(line, number) for number, line in enumerate(lines[:-1].split(b"\n"), start=1)]
+    if dict(seen) != counts:
+        raise _bad_payload("the number of changes per register does not match its header")
+    return header, entries
+
+
+def _parse_header(line: bytes, total: int) -> dict[str, Any]:
+    try:
+        header = strict_json_loads(line)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _bad_payload("its header is not valid JSON") from None
+    problem = header_problem(header)
+    if problem is not None:
+        raise _bad_payload(problem)
+    if sum(header["counts"].values()) != total:
+        raise _bad_payload("its header counts a different number of changes than the manifest")
+    return dict(header)
+
+
+def _too_large(cap: int) -> BundleRejected:
+    return BundleRejected(
+        "payload",
+        f"The bundle unpacks to more than {_mib(cap)}, the most its declared changes can need or the limit of this "
+        "installation. Ask the sender to export in smaller parts, or ask district IT to raise the limit.",
+    )
 
 
 def _parse_entry(line: bytes, number: int) -> dict[str, Any]:

@@ -1,5 +1,10 @@
 """The bundle manifest: its canonical bytes (what is signed), its fields, and the strict parser.
 
+`ahtc-bundle/2` keeps in the clear only what routing and the checks before decryption need: who sends which
+sequence range to whom, the number of entries (to bound the work of opening it) and any key-change statements
+(to check a signature made with new keys). What a bundle holds per register, when exactly it was written and
+everything else (`extra`) travel in the encrypted payload's header (`parse_header`).
+
 The writer runs `parse_manifest` on what it is about to sign, so we never write a manifest we would refuse.
 """
 
@@ -16,9 +21,12 @@ from typing import Any
 
 from desktop_app.errors import BundleRejected
 from desktop_app.sync.bundle_crypto import ALGORITHM
-from desktop_app.sync.keys import FINGERPRINT_PATTERN, KEY_BYTES
+from desktop_app.sync.keys import FINGERPRINT_PATTERN, KEY_BYTES, MAX_KEY_CHANGES
 
-FORMAT = "ahtc-bundle/1"
+FORMAT = "ahtc-bundle/2"
+# Earlier formats, refused by name: their manifests showed per-register counts and exact times to anyone.
+EARLIER_FORMATS = ("ahtc-bundle/1",)
+MAX_HEADER_BYTES = 4 * 2**20  # room for acknowledgement digests in `extra`; a normal header is ~1 KiB
 KINDS = ("station-changes", "district-return")
 # The fields that say who sends which changes to whom; they bind the payload to its manifest.
 KEY_BINDING_FIELDS = ("format", "kind", "sender", "recipient", "bundle_no")
@@ -76,6 +84,16 @@ def manifest_problem(manifest: dict[str, Any]) -> str | None:
     return None
 
 
+def header_problem(header: object) -> str | None:
+    """What is wrong with the payload header (counts, created_at, extra), or None."""
+    if not isinstance(header, dict) or set(header) != set(_HEADER_FIELDS):
+        return "its header does not have the expected fields"
+    for name, is_valid in _HEADER_FIELDS.items():
+        if not is_valid(header[name]):
+            return f"its header field {name!r} has a wrong value"
+    return None
+
+
 def _load_json_object(raw: bytes) -> dict[str, Any]:
     try:
         value = strict_json_loads(raw)
@@ -103,6 +121,14 @@ def _check_format(manifest: dict[str, Any]) -> None:
     fmt, kind = manifest.get("format"), manifest.get("kind")
     if not isinstance(fmt, str) or not isinstance(kind, str):
         raise _bad_manifest("does not name its format")
+    if fmt in EARLIER_FORMATS:
+        raise BundleRejected(
+            "format",
+            f"This bundle was written by an earlier version of AHTC Register (format {fmt}), which this version no "
+            "longer reads: its description showed what it held to anyone who saw the file. Nothing was imported "
+            "and nothing is lost: ask the sender to update AHTC Register and export again (every change the "
+            "district has not acknowledged is sent again).",
+        )
     if fmt != FORMAT or kind not in KINDS:
         raise BundleRejected(
             "format",
@@ -178,6 +204,11 @@ def _is_object(value: object) -> bool:
     return isinstance(value, dict)
 
 
+def _is_key_changes(value: object) -> bool:
+    # Each statement is checked where it is used (sync/keys.py); here only its shape, and a small bound.
+    return isinstance(value, list) and len(value) <= MAX_KEY_CHANGES and all(isinstance(item, dict) for item in value)
+
+
 _FIELDS: dict[str, Callable[[object], bool]] = {
     "format": _is_text,
     "kind": _is_text,
@@ -188,11 +219,16 @@ _FIELDS: dict[str, Callable[[object], bool]] = {
     "seq_to": _is_count,
     "prev_sha256": _is_optional_sha256,
     "store_id": _is_text,
-    "created_at": _is_utc_time,
     "app_version": _is_text,
     "schema_version": _is_text,
-    "counts": _is_counts,
+    "entries": _is_count,
+    "key_change": _is_key_changes,
     "payload_sha256": _is_sha256,
     "encryption": _is_encryption,
+}
+
+_HEADER_FIELDS: dict[str, Callable[[object], bool]] = {
+    "counts": _is_counts,
+    "created_at": _is_utc_time,
     "extra": _is_object,
 }

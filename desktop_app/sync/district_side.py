@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app import __version__
@@ -34,6 +34,7 @@ from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
 from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
+from desktop_app.sync.tls import district_certificate
 
 MAX_NOTICES = 50
 
@@ -238,6 +239,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 # How long deleted records keep their history before the SHO may purge them (services/purge.py).
                 **({"retention_days": retention} if retention is not None else {}),
                 **announcements(session, ctx.clock.now()),
+                # The certificate the station pins for this district's server (sync/tls.py).
+                **({"tls_certificate": certificate} if (certificate := district_certificate(session)) else {}),
             },
             sender=identity,
             recipient_enc_public=peer_keys(peer).enc,
@@ -246,6 +249,10 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         counts: dict[str, int] = {}
         for entry in entries:
             counts[entry["table"]] = counts.get(entry["table"], 0) + 1
+        # Only the latest answer to each station keeps its bytes: enough to answer any replay without writing.
+        session.execute(
+            update(BundleSent).where(BundleSent.recipient == station, BundleSent.data.is_not(None)).values(data=None)
+        )
         session.add(
             BundleSent(
                 kind=DISTRICT_RETURN,
@@ -259,6 +266,8 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 sha256=sha,
                 created_at=ctx.clock.now(),
                 created_by=ctx.actor.username,
+                answers_sha256=opened.sha256,
+                data=data,
             )
         )
         audit.append_many(session, ctx, [("sync-return", None, None, f"to {station}: bundle {number}")])
@@ -266,6 +275,27 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         data,
         DispatchSlip(DISTRICT_RETURN, ctx.station.station_code, station, number, seq_from, top, counts, sha, now),
     )
+
+
+def stored_answer(ctx: Context, station: str, answers_sha256: str) -> ReturnBundle | None:
+    """The return bundle already made for a station bundle received again, read without writing anything.
+
+    The answer to that very bundle if its bytes are still kept, else the latest answer to the station (newer, so
+    at least as useful to it); None when nothing is kept (a store from before answers were kept).
+    """
+    with ctx.store.session() as session:
+        kept = select(BundleSent).where(BundleSent.recipient == station, BundleSent.data.is_not(None))
+        row = session.scalar(kept.where(BundleSent.answers_sha256 == answers_sha256).limit(1)) or session.scalar(
+            kept.order_by(BundleSent.id.desc()).limit(1)
+        )
+        if row is None or row.data is None:
+            return None
+        created = row.created_at.astimezone(dt.UTC).isoformat()
+        slip = DispatchSlip(
+            row.kind, ctx.station.station_code, station, row.bundle_no, row.seq_from, row.seq_to,
+            dict(row.counts), row.sha256, created,
+        )  # fmt: skip
+        return ReturnBundle(bytes(row.data), slip)
 
 
 def save_return_bundle(bundle: ReturnBundle, out_dir: Path) -> DispatchSlip:

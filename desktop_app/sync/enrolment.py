@@ -34,6 +34,7 @@ from desktop_app.sync.bundle_manifest import canonical_json
 from desktop_app.sync.keys import KEY_BYTES, Identity, PublicKeys, key_fingerprint, normalise_fingerprint
 from desktop_app.sync.peers import find_peer, load_identity, revoked_at, set_peer_keys
 from desktop_app.sync.recovery import current_recovery_key, replace_recovery_slots
+from desktop_app.sync.tls import CertificateError, district_certificate, take_pin
 
 REQUEST_FORMAT = "ahtc-enrol-request/1"
 ANSWER_FORMAT = "ahtc-enrol-answer/1"
@@ -160,6 +161,9 @@ def enrol_station(ctx: Context, request_path: Path, out: Path, *, station_finger
             "recovery_key": recovery.public_key,
             "created_at": ctx.clock.now().isoformat(),
         }
+        certificate = district_certificate(session)
+        if certificate is not None:  # the station pins it: signed with the answer, covered by the phone check
+            answer["tls_certificate"] = certificate
         _write_signed(out, answer, identity, _ANSWER_LABEL)
         detail = f"{code} {keys.fingerprint()} recovery {recovery.fingerprint}"
         audit.append_many(session, ctx, [("enrol-station", None, None, detail)])
@@ -198,6 +202,10 @@ def enrol_complete(ctx: Context, answer_path: Path, *, district_fingerprint: str
         mine = load_identity(session).public().fingerprint()
         peer, previous = _save_peer(session, ctx, code, "district", _text(answer, "district_name"), keys)
         peer.recovery_public = base64.b64encode(recovery).decode("ascii")
+        try:
+            take_pin(session, ctx, peer, answer.get("tls_certificate"))
+        except CertificateError as exc:
+            raise EnrolmentError(f"the answer's server certificate cannot be used ({exc})") from None
         recovery_fp, removed = replace_recovery_slots(ctx, recovery)
         detail = f"{code} {keys.fingerprint()} recovery {recovery_fp}; {len(removed)} other recovery slot(s) removed"
         audit.append_many(session, ctx, [("enrol-complete", None, None, detail)])

@@ -6,6 +6,7 @@ changes twice, which the district's importer takes as a no-op (DESIGN.md §6).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ DISTRICT_RETURN = "district-return"
 
 class NotEnrolled(AhtcError):
     """Sync needs the enrolment exchange first."""
+
+
+class WriteNotVerified(AhtcError):
+    """The bundle read back from the drive differs from what was written."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class DispatchSlip:
 class ExportedBundle:
     data: bytes
     slip: DispatchSlip
+    # The district asked for these buckets again and this bundle carries them; given back if it never leaves.
+    resent_buckets: tuple[str, ...] = ()
 
 
 def acknowledgement(session: Session, district_code: str, store_id: str) -> DistrictAck:
@@ -185,6 +192,7 @@ def build_station_bundle(
                 created_by=ctx.actor.username,
             )
         )
+        resent_buckets = tuple(ack.resend_buckets) if resent else ()
         if resent:
             ack.resend_buckets = []
         slip = DispatchSlip(
@@ -198,14 +206,47 @@ def build_station_bundle(
             sha,
             created_at,
         )
-        exported = ExportedBundle(data, slip)
+        exported = ExportedBundle(data, slip, resent_buckets)
         if deliver is not None:
             deliver(exported)
         return exported
 
 
+def give_back(ctx: Context, exported: ExportedBundle, why: str) -> None:
+    """The bundle never reached the district (not written, not verified, refused, no answer): its number is used
+    again by the next bundle, so the district sees no gap, and the changes it carried are simply sent again.
+
+    Only the latest bundle can be given back; the audit log keeps that it was made and why it was dropped.
+    """
+    slip = exported.slip
+    with ctx.store.transaction() as session:
+        row = session.scalar(
+            select(BundleSent).where(BundleSent.recipient == slip.recipient, BundleSent.sha256 == slip.sha256)
+        )
+        if row is None:
+            return
+        later = select(BundleSent.id).where(
+            BundleSent.recipient == row.recipient,
+            BundleSent.store_id == row.store_id,
+            BundleSent.bundle_no > row.bundle_no,
+        )
+        if session.scalar(later.limit(1)) is not None:
+            return
+        session.delete(row)
+        if exported.resent_buckets:
+            ack = session.get(DistrictAck, slip.recipient)
+            if ack is not None:
+                ack.resend_buckets = sorted({*ack.resend_buckets, *exported.resent_buckets})
+        audit.append_many(
+            session,
+            ctx,
+            [("sync-export-dropped", None, None, f"bundle {slip.bundle_no} to {slip.recipient}: {why}")],
+        )
+
+
 def export_bundle(ctx: Context, out_dir: Path, *, allow_empty: bool = False) -> DispatchSlip | None:
-    """Write the next bundle into `out_dir` atomically (temp file, fsync, rename); None if nothing to send."""
+    """Write the next bundle into `out_dir` atomically (temp file, fsync, rename) and read it back; None if there
+    is nothing to send. A bundle that cannot be written or does not read back the same uses up no number."""
     out_dir = output_folder(out_dir)
     saved: list[Path] = []
 
@@ -213,18 +254,20 @@ def export_bundle(ctx: Context, out_dir: Path, *, allow_empty: bool = False) -> 
         slip = exported.slip
         name = bundle_file_name(slip.kind, slip.sender, slip.recipient, slip.bundle_no)
         saved.append(save_bundle(exported.data, out_dir, name))
+        if bundle_sha256(saved[-1].read_bytes()) != slip.sha256:
+            raise WriteNotVerified(str(saved[-1]))
 
     try:
         exported = build_station_bundle(ctx, allow_empty=allow_empty, deliver=save)
     except BaseException:
-        # Written but not recorded (the store's own disk failed at commit): the file must not travel, or the
-        # district would get two different bundles under one number.
+        # Written but not recorded (not verified, or the store's own disk failed at commit): the file must not
+        # travel, or the district would get two different bundles under one number.
         for path in saved:
             path.unlink(missing_ok=True)
         raise
     if exported is None:
         return None
-    return DispatchSlip(**{**exported.slip.__dict__, "file": saved[0]})
+    return dataclasses.replace(exported.slip, file=saved[0])
 
 
 def _enrolled_district(session: Session) -> SyncPeer:

@@ -21,8 +21,14 @@ from desktop_app.models.sync_state import BundleReceived
 from desktop_app.services import audit, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.migrations_runner import head_revision
-from desktop_app.sync.bundle import DEFAULT_MAX_BUNDLE_BYTES, OpenedBundle, read_bundle
-from desktop_app.sync.district_side import apply_station_bundle, build_return_bundle
+from desktop_app.sync.bundle import (
+    DEFAULT_MAX_BUNDLE_BYTES,
+    DEFAULT_MAX_PAYLOAD_BYTES,
+    OpenedBundle,
+    bundle_sha256,
+    read_bundle,
+)
+from desktop_app.sync.district_side import apply_station_bundle, build_return_bundle, stored_answer
 from desktop_app.sync.export import DISTRICT_RETURN, STATION_CHANGES
 from desktop_app.sync.peers import key_lookup, load_identity
 from desktop_app.sync.received import (
@@ -32,6 +38,7 @@ from desktop_app.sync.received import (
     previous_import,
     received_row,
     slip_for,
+    slip_from_manifest,
 )
 from desktop_app.sync.rotation import keyring
 from desktop_app.sync.station_side import apply_return_bundle
@@ -53,7 +60,12 @@ __all__ = [
 
 
 def open_bundle(
-    ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES, admit: Admit | None = None
+    ctx: Context,
+    data: bytes,
+    *,
+    max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
+    max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+    admit: Admit | None = None,
 ) -> OpenedBundle:
     """Every check that needs no write; raises BundleRejected naming the check that failed."""
     permissions.require(ctx, permissions.SYNC)
@@ -68,6 +80,7 @@ def open_bundle(
         my_identity=identity,
         sender_keys=keys.get,
         max_bundle_bytes=max_bundle_bytes,
+        max_payload_bytes=max_payload_bytes,
         keyring=ring,
         admit=admit,
     )
@@ -112,16 +125,60 @@ def hold_if_newer(ctx: Context, opened: OpenedBundle) -> None:
 
 
 def receive_station_bundle(
-    ctx: Context, data: bytes, *, admit: Admit | None = None, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES
+    ctx: Context,
+    data: bytes,
+    *,
+    admit: Admit | None = None,
+    max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES,
+    max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
 ) -> StationBundleReceived:
     """District: verify, apply (or recognise as already applied) one station bundle, and answer it.
 
     Raises BundleRejected (a named check failed; nothing written but the refusal record), BundleHeld (newer
     schema, kept unapplied), or whatever `admit` raises.
     """
-    result = _take_station_bundle(ctx, data, admit=admit, max_bundle_bytes=max_bundle_bytes)
+    if not ctx.station.is_district:
+        raise BundleRejected("kind", "Only a district store takes station bundles. Nothing was imported.")
+    sha = bundle_sha256(data)
+    earlier = previous_import(ctx, sha)
+    if earlier is not None:
+        replayed = _answer_replay(ctx, data, sha, earlier.report, max_bundle_bytes)
+        if replayed is not None:
+            return replayed
+        admit = None  # a replay is never counted against the station's rate
+    result = _take_station_bundle(
+        ctx, data, admit=admit, max_bundle_bytes=max_bundle_bytes, max_payload_bytes=max_payload_bytes
+    )
     assert result.opened is not None
     return StationBundleReceived(result, build_return_bundle(ctx, result.opened))
+
+
+class _Replay(Exception):
+    """Raised from the admission hook: these exact bytes were applied here before, and the signature holds."""
+
+    def __init__(self, manifest: dict[str, Any]) -> None:
+        self.manifest = manifest
+        super().__init__()
+
+
+def _answer_replay(
+    ctx: Context, data: bytes, sha: str, report: dict[str, Any], max_bundle_bytes: int
+) -> StationBundleReceived | None:
+    """A bundle applied before: checked up to its signature (a revoked or replaced sender is still refused),
+    never decrypted again, and answered with the stored return bundle. Writes nothing, costs no rate."""
+
+    def stop(manifest: dict[str, Any]) -> None:
+        raise _Replay(manifest)
+
+    try:
+        open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, admit=stop)
+    except _Replay as replay:
+        answer = stored_answer(ctx, replay.manifest["sender"], sha)
+        if answer is None:
+            return None
+        slip = slip_from_manifest(replay.manifest, sha, report.get("slip", {}))
+        return StationBundleReceived(ImportResult(slip, "duplicate", _without_slip(report)), answer)
+    raise AssertionError("open_bundle returned without admitting")  # pragma: no cover
 
 
 def import_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES) -> ImportResult:
@@ -132,16 +189,25 @@ def import_bundle(ctx: Context, data: bytes, *, max_bundle_bytes: int = DEFAULT_
     hold_if_newer(ctx, opened)
     earlier = previous_import(ctx, opened.sha256)
     if earlier is not None:
-        return ImportResult(slip_for(opened), "duplicate", dict(earlier.report), opened=opened)
+        return ImportResult(slip_for(opened), "duplicate", _without_slip(earlier.report), opened=opened)
     return apply_return_bundle(ctx, opened)
 
 
-def _take_station_bundle(ctx: Context, data: bytes, *, admit: Admit | None, max_bundle_bytes: int) -> ImportResult:
-    if not ctx.station.is_district:
-        raise BundleRejected("kind", "Only a district store takes station bundles. Nothing was imported.")
-    opened = open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, admit=admit)
+def _without_slip(report: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in report.items() if name != "slip"}
+
+
+def _take_station_bundle(
+    ctx: Context,
+    data: bytes,
+    *,
+    admit: Admit | None,
+    max_bundle_bytes: int,
+    max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+) -> ImportResult:
+    opened = open_bundle(ctx, data, max_bundle_bytes=max_bundle_bytes, max_payload_bytes=max_payload_bytes, admit=admit)
     hold_if_newer(ctx, opened)
     earlier = previous_import(ctx, opened.sha256)
     if earlier is not None:
-        return ImportResult(slip_for(opened), "duplicate", dict(earlier.report), opened=opened)
+        return ImportResult(slip_for(opened), "duplicate", _without_slip(earlier.report), opened=opened)
     return apply_station_bundle(ctx, opened)

@@ -217,7 +217,7 @@ class Keyring:
     ) -> PublicKeys | None:
         """The keys that made `signature` when the `enrolled` ones did not, or None for a bad signature.
 
-        Accepted: new keys the sender announced with key-change statements (in `extra.key_change`) that start
+        Accepted: new keys the sender announced with key-change statements (the manifest's `key_change`) that start
         from its enrolled keys. Refused by name (BundleRejected `retired-key`): keys the sender no longer uses.
         """
         sender = str(manifest["sender"])
@@ -236,8 +236,7 @@ class Keyring:
 
 
 def _keys_after_changes(manifest: Mapping[str, object], sender: str, enrolled: PublicKeys) -> PublicKeys | None:
-    extra = manifest.get("extra")
-    statements = extra.get("key_change") if isinstance(extra, Mapping) else None
+    statements = manifest.get("key_change")  # in the clear manifest: read before anything is decrypted
     if not isinstance(statements, list) or not statements or len(statements) > MAX_KEY_CHANGES:
         return None
     keys = enrolled

@@ -95,7 +95,8 @@ def received_row(ctx: Context, opened: OpenedBundle, status: str, report: dict[s
         seq_to=manifest["seq_to"],
         schema_version=manifest["schema_version"],
         status=status,
-        report=report,
+        # What the encrypted header said, kept so that a replay of these bytes gets its slip without decrypting.
+        report={**report, "slip": {"counts": manifest["counts"], "created_at": manifest["created_at"]}},
         received_at=ctx.clock.now(),
         received_by=ctx.actor.username,
     )
@@ -105,7 +106,9 @@ def slip_for(opened: OpenedBundle) -> DispatchSlip:
     return slip_from_manifest(opened.manifest, opened.sha256)
 
 
-def slip_from_manifest(manifest: dict[str, Any], sha256: str) -> DispatchSlip:
+def slip_from_manifest(manifest: dict[str, Any], sha256: str, header: dict[str, Any] | None = None) -> DispatchSlip:
+    """The slip from an opened manifest, or from a clear one plus what was kept of its header (`header`)."""
+    known = header if header is not None else manifest
     return DispatchSlip(
         manifest["kind"],
         manifest["sender"],
@@ -113,9 +116,9 @@ def slip_from_manifest(manifest: dict[str, Any], sha256: str) -> DispatchSlip:
         manifest["bundle_no"],
         manifest["seq_from"],
         manifest["seq_to"],
-        dict(manifest["counts"]),
+        dict(known.get("counts", {})),
         sha256,
-        manifest["created_at"],
+        str(known.get("created_at", "")),
     )
 
 

@@ -27,10 +27,11 @@ from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.conflicts import AT_THE_DISTRICT
 from desktop_app.sync.digest import acknowledged_digest, differing_buckets
 from desktop_app.sync.export import acknowledgement
-from desktop_app.sync.peers import station_info
+from desktop_app.sync.peers import find_peer, station_info
 from desktop_app.sync.receipts import receipt_is_valid
 from desktop_app.sync.received import ImportResult, received_row, slip_for
 from desktop_app.sync.rotation import take_new_keys
+from desktop_app.sync.tls import CertificateError, take_pin
 
 # Past this difference between the district's clock and ours, the officer is told to check the PC's date.
 CLOCK_SKEW_WARNING_S = 10 * 60
@@ -119,6 +120,12 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             if current_epoch:
                 notes.extend(_plan_resend(session, ack, opened.entries))
         notes.extend(take_new_keys(session, ctx, opened))
+        district = find_peer(session, manifest["sender"], "district")
+        if district is not None and "tls_certificate" in extra:
+            try:
+                notes.extend(take_pin(session, ctx, district, extra["tls_certificate"]))
+            except CertificateError:
+                notes.append("the district sent a server certificate this version cannot read; it was not pinned")
         if ack.district_time_skew_s is not None and abs(ack.district_time_skew_s) > CLOCK_SKEW_WARNING_S:
             notes.append(
                 f"this PC's clock differs from the district's by {abs(ack.district_time_skew_s) // 60} minutes: "

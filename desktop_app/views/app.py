@@ -204,6 +204,10 @@ class Session:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.views import self_test
+
+    if self_test.wanted(argv if argv is not None else sys.argv):
+        return self_test.main(argv)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("AHTC Register")

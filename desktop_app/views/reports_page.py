@@ -117,6 +117,9 @@ def area_label(area: str) -> str:
         "agencies": tr("Travel agencies"),
         "victims": tr("Migration victims"),
         "cases": tr("Cases"),
+        "tips": tr("Tips and complaints"),
+        "outreach": tr("Awareness and training"),
+        "committees": tr("Monitoring committee"),
         "followups": tr("Follow-ups"),
     }.get(area, area)
 

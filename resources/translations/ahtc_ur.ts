@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Migrant smuggling</source>
-        <translation>انسانی اسمگلنگ (تارکین وطن)</translation>
+        <translation>تارکین وطن کی اسمگلنگ (PSMA 2018)</translation>
     </message>
     <message>
         <source>Migration victims</source>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <source>Trafficking in persons</source>
-        <translation>انسانی اسمگلنگ</translation>
+        <translation>انسانی ٹریفکنگ (PTPA 2018)</translation>
     </message>
     <message>
         <source>Travel agency</source>
@@ -1786,6 +1786,10 @@
     <message>
         <source>The district runs a different version of AHTC Register.</source>
         <translation>ضلع پر اے ایچ ٹی سی رجسٹر کا مختلف ورژن چل رہا ہے۔</translation>
+    </message>
+    <message>
+        <source>The server at the district's address did not show the district's certificate, so nothing was sent: it may be another computer posing as the district. Nothing was lost. Tell district IT.</source>
+        <translation>ضلع کے پتے پر موجود سرور نے ضلع کا سرٹیفکیٹ نہیں دکھایا، اس لیے کچھ نہیں بھیجا گیا: ہو سکتا ہے کوئی اور کمپیوٹر خود کو ضلع ظاہر کر رہا ہو۔ کچھ ضائع نہیں ہوا۔ ضلعی آئی ٹی کو بتائیں۔</translation>
     </message>
     <message>
         <source>The district server could not be reached (no network, or the server is off). Nothing was lost: the changes go with the next sync or on a USB stick.</source>
@@ -3145,6 +3149,306 @@
     <message>
         <source>Restore Defaults</source>
         <translation>اصل ترتیبات بحال کریں</translation>
+    </message>
+    <message>
+        <source>an anonymous tip keeps nothing that identifies the tipster: leave this blank</source>
+        <translation>گمنام اطلاع میں اطلاع دہندہ کی شناخت کی کوئی چیز نہیں رکھی جاتی: اسے خالی چھوڑیں</translation>
+    </message>
+    <message>
+        <source>name the agency that passed the tip on</source>
+        <translation>اطلاع بھیجنے والے ادارے کا نام منتخب کریں</translation>
+    </message>
+    <message>
+        <source>only a tip passed on by another agency names one</source>
+        <translation>ادارے کا نام صرف اسی اطلاع میں ہوتا ہے جو کسی دوسرے ادارے نے بھیجی ہو</translation>
+    </message>
+    <message>
+        <source>give the date the tip was verified</source>
+        <translation>اطلاع کی تصدیق کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>say whether verification confirmed the tip or found it unfounded</source>
+        <translation>بتائیں کہ تصدیق میں اطلاع درست پائی گئی یا بے بنیاد</translation>
+    </message>
+    <message>
+        <source>cannot be before the tip was received</source>
+        <translation>اطلاع کی وصولی سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>a tip is verified before action is taken on it</source>
+        <translation>کارروائی سے پہلے اطلاع کی تصدیق ضروری ہے</translation>
+    </message>
+    <message>
+        <source>a tip found unfounded takes no action: close it</source>
+        <translation>بے بنیاد پائی گئی اطلاع پر کارروائی نہیں ہوتی: اسے بند کریں</translation>
+    </message>
+    <message>
+        <source>link the inspection, case or referral that was the action</source>
+        <translation>جو معائنہ، مقدمہ یا ریفرل کارروائی تھا اسے منسلک کریں</translation>
+    </message>
+    <message>
+        <source>give the date the action was taken</source>
+        <translation>کارروائی کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>cannot be before the verification</source>
+        <translation>تصدیق سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>a tip is closed after the action taken, or when verification found it unfounded</source>
+        <translation>اطلاع کارروائی کے بعد، یا تصدیق میں بے بنیاد پائے جانے پر ہی بند کی جاتی ہے</translation>
+    </message>
+    <message>
+        <source>cannot be before the action taken</source>
+        <translation>کارروائی سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>this tip was saved with the tipster's name or number, which its history keeps: delete it and record it again as an anonymous tip</source>
+        <translation>یہ اطلاع، اطلاع دہندہ کے نام یا نمبر کے ساتھ محفوظ ہوئی تھی جو اس کی تاریخچہ میں موجود ہے: اسے حذف کر کے گمنام اطلاع کے طور پر دوبارہ درج کریں</translation>
+    </message>
+    <message>
+        <source>cannot be before the advisory was posted</source>
+        <translation>انتباہ آویزاں کرنے کی تاریخ سے پہلے نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>give the date someone went back to look</source>
+        <translation>دوبارہ جانچ کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>give the date the action was done</source>
+        <translation>تکمیل کی تاریخ لکھیں</translation>
+    </message>
+    <message>
+        <source>an action with a date done is done</source>
+        <translation>جس نکتے کی تکمیل کی تاریخ لکھی ہو وہ مکمل ہے</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>مدت شروع ہونے سے پہلے ختم ہو رہی ہے</translation>
+    </message>
+    <message>
+        <source>a target's period is at most a year</source>
+        <translation>ہدف کی مدت زیادہ سے زیادہ ایک سال ہو سکتی ہے</translation>
+    </message>
+    <message>
+        <source>Tips received</source>
+        <translation>موصول اطلاعات</translation>
+    </message>
+    <message>
+        <source>Tips received: citizen app</source>
+        <translation>موصول اطلاعات: شہری ایپ</translation>
+    </message>
+    <message>
+        <source>Tips received: helpline</source>
+        <translation>موصول اطلاعات: ہیلپ لائن</translation>
+    </message>
+    <message>
+        <source>Tips received: walk in</source>
+        <translation>موصول اطلاعات: خود حاضر ہو کر</translation>
+    </message>
+    <message>
+        <source>Tips received: other agency</source>
+        <translation>موصول اطلاعات: دوسرا ادارہ</translation>
+    </message>
+    <message>
+        <source>Tips received anonymously</source>
+        <translation>گمنام موصول اطلاعات</translation>
+    </message>
+    <message>
+        <source>Tips verified</source>
+        <translation>تصدیق شدہ اطلاعات</translation>
+    </message>
+    <message>
+        <source>Tips confirmed</source>
+        <translation>درست پائی گئی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Tips found unfounded</source>
+        <translation>بے بنیاد پائی گئی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Tips verified by the due date</source>
+        <translation>مقررہ تاریخ تک تصدیق شدہ اطلاعات</translation>
+    </message>
+    <message>
+        <source>Tips acted on</source>
+        <translation>اطلاعات جن پر کارروائی ہوئی</translation>
+    </message>
+    <message>
+        <source>Tips acted on: inspections</source>
+        <translation>کارروائی: معائنے</translation>
+    </message>
+    <message>
+        <source>Tips acted on: cases</source>
+        <translation>کارروائی: مقدمات</translation>
+    </message>
+    <message>
+        <source>Tips acted on: referrals</source>
+        <translation>کارروائی: ریفرل</translation>
+    </message>
+    <message>
+        <source>Tips open at the period end</source>
+        <translation>مدت کے اختتام پر زیر کارروائی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Tips with a step overdue at the period end</source>
+        <translation>مدت کے اختتام پر تاخیر شدہ مرحلے والی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Awareness sessions held</source>
+        <translation>منعقدہ آگاہی نشستیں</translation>
+    </message>
+    <message>
+        <source>People reached by awareness sessions</source>
+        <translation>آگاہی نشستوں کے شرکاء</translation>
+    </message>
+    <message>
+        <source>Advisories checked again</source>
+        <translation>دوبارہ جانچے گئے عوامی انتباہ</translation>
+    </message>
+    <message>
+        <source>Advisories still up when checked</source>
+        <translation>جانچ پر اب بھی آویزاں انتباہ</translation>
+    </message>
+    <message>
+        <source>Officer trainings held</source>
+        <translation>افسران کی منعقدہ تربیتیں</translation>
+    </message>
+    <message>
+        <source>Training hours</source>
+        <translation>تربیت کے گھنٹے</translation>
+    </message>
+    <message>
+        <source>Committee meetings held</source>
+        <translation>کمیٹی کے منعقدہ اجلاس</translation>
+    </message>
+    <message>
+        <source>Agencies present, summed over the meetings</source>
+        <translation>اجلاسوں میں موجود ادارے (کل تعداد)</translation>
+    </message>
+    <message>
+        <source>Action items set</source>
+        <translation>مقرر کیے گئے عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Action items done</source>
+        <translation>مکمل عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Action items done by the due date</source>
+        <translation>مقررہ تاریخ تک مکمل نکات</translation>
+    </message>
+    <message>
+        <source>Action items open at the period end</source>
+        <translation>مدت کے اختتام پر حل طلب نکات</translation>
+    </message>
+    <message>
+        <source>Action items overdue at the period end</source>
+        <translation>مدت کے اختتام پر تاخیر شدہ نکات</translation>
+    </message>
+    <message>
+        <source>Joint inspections with partner agencies</source>
+        <translation>شریک اداروں کے ساتھ مشترکہ معائنے</translation>
+    </message>
+    <message>
+        <source>Overdue: tip steps</source>
+        <translation>تاخیر شدہ: اطلاعات کے مراحل</translation>
+    </message>
+    <message>
+        <source>Overdue: committee action items</source>
+        <translation>تاخیر شدہ: کمیٹی کے عملدرآمد کے نکات</translation>
+    </message>
+    <message>
+        <source>Awareness and training</source>
+        <translation>آگاہی اور تربیت</translation>
+    </message>
+    <message>
+        <source>Monitoring committee</source>
+        <translation>مانیٹرنگ کمیٹی</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: school</source>
+        <translation>آگاہی نشستیں: اسکول</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: college</source>
+        <translation>آگاہی نشستیں: کالج</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: madrassa</source>
+        <translation>آگاہی نشستیں: مدرسہ</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: brick kiln</source>
+        <translation>آگاہی نشستیں: اینٹوں کا بھٹہ</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: workshop</source>
+        <translation>آگاہی نشستیں: ورکشاپ</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: travel agency</source>
+        <translation>آگاہی نشستیں: ٹریول ایجنسی</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: bus terminal</source>
+        <translation>آگاہی نشستیں: بس اڈا</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: public place</source>
+        <translation>آگاہی نشستیں: عوامی مقام</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: mosque</source>
+        <translation>آگاہی نشستیں: مسجد</translation>
+    </message>
+    <message>
+        <source>Awareness sessions: other</source>
+        <translation>آگاہی نشستیں: دیگر</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Police</source>
+        <translation>مشترکہ معائنے: پولیس</translation>
+    </message>
+    <message>
+        <source>Joint inspections: FIA</source>
+        <translation>مشترکہ معائنے: ایف آئی اے</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Intelligence bureau</source>
+        <translation>مشترکہ معائنے: انٹیلی جنس بیورو</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Labour</source>
+        <translation>مشترکہ معائنے: محکمہ محنت (لیبر ڈیپارٹمنٹ)</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Child protection bureau</source>
+        <translation>مشترکہ معائنے: چائلڈ پروٹیکشن بیورو</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Social welfare</source>
+        <translation>مشترکہ معائنے: سماجی بہبود</translation>
+    </message>
+    <message>
+        <source>Joint inspections: District administration</source>
+        <translation>مشترکہ معائنے: ضلعی انتظامیہ</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Health</source>
+        <translation>مشترکہ معائنے: صحت</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Education</source>
+        <translation>مشترکہ معائنے: تعلیم</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Legal aid</source>
+        <translation>مشترکہ معائنے: قانونی امداد</translation>
+    </message>
+    <message>
+        <source>Joint inspections: Civil society</source>
+        <translation>مشترکہ معائنے: سول سوسائٹی</translation>
     </message>
 </context>
 </TS>

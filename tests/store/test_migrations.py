@@ -94,13 +94,14 @@ def test_existing_cases_are_numbered_per_station_and_year_in_creation_order(tmp_
     folder.mkdir()
     engine = sqlcipher_engine(StorePaths(folder).database, key)
     migrations_runner.upgrade(engine, "0009")
-    c1, c2, c3, b1, old = (f"{n}c000000-0000-4000-8000-00000000000{n}" for n in range(1, 6))
+    c1, c2, c3, b1, old, eve = (f"{n}c000000-0000-4000-8000-00000000000{n}" for n in range(1, 7))
     created = {  # inserted out of creation order; one case of another station, one from the year before
         c3: ("MBD-PHALIA", dt.datetime(2026, 3, 1)),
         c1: ("MBD-PHALIA", dt.datetime(2026, 1, 5)),
         c2: ("MBD-PHALIA", dt.datetime(2026, 2, 1)),
         b1: ("MBD-MALAKWAL", dt.datetime(2026, 2, 2)),
         old: ("MBD-PHALIA", dt.datetime(2025, 12, 30)),
+        eve: ("MBD-PHALIA", dt.datetime(2025, 12, 31, 20, 0)),  # UTC: already 1 January 2026 in Pakistan
     }
     with engine.begin() as conn:
         for row_id, (station, at) in created.items():
@@ -128,9 +129,10 @@ def test_existing_cases_are_numbered_per_station_and_year_in_creation_order(tmp_
     engine.dispose()
     assert numbers == {
         old: "AHTC/MBD-PHALIA/2025/001",
-        c1: "AHTC/MBD-PHALIA/2026/001",
-        c2: "AHTC/MBD-PHALIA/2026/002",
-        c3: "AHTC/MBD-PHALIA/2026/003",
+        eve: "AHTC/MBD-PHALIA/2026/001",
+        c1: "AHTC/MBD-PHALIA/2026/002",
+        c2: "AHTC/MBD-PHALIA/2026/003",
+        c3: "AHTC/MBD-PHALIA/2026/004",
         b1: "AHTC/MBD-MALAKWAL/2026/001",
     }
     # Nothing stored before is rewritten: export gives old versions the number (tests/sync/test_case_numbers_sync.py).

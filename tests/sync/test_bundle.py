@@ -199,8 +199,15 @@ def test_round_trip_returns_the_entries_manifest_and_file_hash() -> None:
 
 
 def test_manifest_carries_the_design_fields() -> None:
-    manifest = open_at_district(make_bundle(extra={"ack": {"highest_contiguous_seq": 40}})).manifest
-    assert manifest["format"] == "ahtc-bundle/1"
+    data = make_bundle(extra={"ack": {"highest_contiguous_seq": 40}})
+    manifest = open_at_district(data).manifest
+    assert manifest["format"] == "ahtc-bundle/2"
+    # In the clear: routing only. Counts per register, the time and `extra` come from the encrypted header.
+    assert set(manifest_of(data)) == {
+        "format", "kind", "sender", "recipient", "bundle_no", "seq_from", "seq_to", "prev_sha256", "store_id",
+        "app_version", "schema_version", "entries", "key_change", "payload_sha256", "encryption",
+    }  # fmt: skip
+    assert manifest_of(data)["entries"] == len(ENTRIES) and manifest["counts"] == {"sites": 2, "inspections": 1}
     assert (manifest["kind"], manifest["sender"], manifest["recipient"]) == ("station-changes", STATION_A, DISTRICT)
     assert (manifest["bundle_no"], manifest["seq_from"], manifest["seq_to"]) == (6, 41, 43)
     assert manifest["prev_sha256"] == "ab" * 32
@@ -435,7 +442,7 @@ def test_bytes_added_around_the_zip_are_refused(wrap: Callable[[bytes], bytes]) 
 # --- manifest and format -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw", [b"not json", b"[1, 2]", b"\xff\xfe{}", b'{"format": NaN}', b"[" * 100_000])
+@pytest.mark.parametrize("raw", [b"not json", b"[1, 2]", b"\xff\xfe{}", b'{"format": NaN}', b"[" * 60_000])
 def test_manifest_that_is_not_a_json_object_is_refused(raw: bytes) -> None:
     assert refusal(resign_raw(make_bundle(), KEYS[STATION_A], raw)).check == "manifest"
 
@@ -465,7 +472,7 @@ def test_manifest_with_missing_or_ill_typed_fields_is_refused(changes: dict[str,
 
 def test_manifest_with_an_out_of_range_number_is_refused() -> None:
     data = make_bundle()
-    raw = members_of(data)[MANIFEST_NAME].replace(b'"extra":{}', b'"extra":{"big":1e400}')
+    raw = members_of(data)[MANIFEST_NAME].replace(b'"key_change":[]', b'"key_change":[{"big":1e400}]')
     assert refusal(resign_raw(data, KEYS[STATION_A], raw)).check == "manifest"
 
 
@@ -478,7 +485,7 @@ def test_manifest_not_in_canonical_form_is_refused_even_when_signed() -> None:
 
 def test_manifest_with_a_lone_surrogate_escape_is_refused() -> None:
     data = make_bundle()
-    raw = members_of(data)[MANIFEST_NAME].replace(b'"extra":{}', b'"extra":{"note":"\\ud800"}')
+    raw = members_of(data)[MANIFEST_NAME].replace(b'"key_change":[]', b'"key_change":[{"note":"\\ud800"}]')
     assert refusal(resign_raw(data, KEYS[STATION_A], raw)).check == "manifest"
 
 
@@ -488,15 +495,29 @@ def test_manifest_with_duplicate_keys_is_refused() -> None:
     assert refusal(resign_raw(data, KEYS[STATION_A], raw)).check == "manifest"
 
 
-@pytest.mark.parametrize("changes", [{"format": "ahtc-bundle/2"}, {"kind": "station-secrets"}])
+@pytest.mark.parametrize("changes", [{"format": "ahtc-bundle/3"}, {"kind": "station-secrets"}])
 def test_unknown_format_or_kind_is_refused_by_format(changes: dict[str, Any]) -> None:
     rejected = refusal(resign(make_bundle(), KEYS[STATION_A], changes))
     assert (rejected.check, "update" in rejected.detail) == ("format", True)
 
 
 def test_newer_format_with_other_fields_is_still_reported_as_format() -> None:
-    forged = resign(make_bundle(), KEYS[STATION_A], {"format": "ahtc-bundle/2", "seq_to": _DROP, "new": 1})
+    forged = resign(make_bundle(), KEYS[STATION_A], {"format": "ahtc-bundle/3", "seq_to": _DROP, "new": 1})
     assert refusal(forged).check == "format"
+
+
+def test_a_bundle_of_the_earlier_format_is_refused_with_a_clear_reason() -> None:
+    """What the release before ahtc-bundle/2 wrote: counts, time and extra in the clear manifest."""
+    earlier = {
+        **{k: v for k, v in manifest_of(make_bundle()).items() if k not in ("entries", "key_change")},
+        "format": "ahtc-bundle/1",
+        "counts": {"sites": 2, "inspections": 1},
+        "created_at": "2024-05-01T10:00:00+00:00",
+        "extra": {},
+    }
+    rejected = refusal(resign_raw(make_bundle(), KEYS[STATION_A], canonical_json(earlier)))
+    assert rejected.check == "format"
+    assert "earlier version" in rejected.detail and "nothing is lost" in rejected.detail
 
 
 # --- recipient and sender ------------------------------------------------------------------------
@@ -594,6 +615,12 @@ def test_payload_is_bound_to_the_manifest_identifying_fields(changes: dict[str, 
 
 
 def _lines(entries: list[Any]) -> bytes:
+    """The payload: a valid header for ENTRIES, then `entries`, one a line."""
+    header = {"counts": {"sites": 2, "inspections": 1}, "created_at": "2024-05-01T10:00:00+00:00", "extra": {}}
+    return canonical_json(header) + b"\n" + _entry_lines(entries)
+
+
+def _entry_lines(entries: list[Any]) -> bytes:
     return b"".join(canonical_json(entry) + b"\n" for entry in entries)
 
 
@@ -624,8 +651,15 @@ def test_forged_payload_helper_produces_an_acceptable_bundle_when_well_formed() 
 
 
 def test_counts_not_matching_the_manifest_are_refused() -> None:
-    forged = with_plaintext(zlib.compress(_lines(ENTRIES)), {"counts": {"sites": 1, "inspections": 1}})
+    header = {"counts": {"sites": 1, "inspections": 2}, "created_at": "2024-05-01T10:00:00+00:00", "extra": {}}
+    forged = with_plaintext(zlib.compress(canonical_json(header) + b"\n" + _entry_lines(ENTRIES)))
     assert refusal(forged).check == "payload"
+
+
+def test_a_header_that_counts_otherwise_than_the_manifest_is_refused() -> None:
+    forged = with_plaintext(zlib.compress(_lines(ENTRIES)), {"entries": 4})
+    rejected = refusal(forged)
+    assert (rejected.check, "different number" in rejected.detail) == ("payload", True)
 
 
 def test_payload_over_the_uncompressed_cap_is_refused() -> None:

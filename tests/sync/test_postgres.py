@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from desktop_app.services.context import Context
-from desktop_app.services.records import Records
+from desktop_app.services.records import ListQuery, Records
 from desktop_app.store import migrations_runner
 from desktop_app.sync.client import sync_over_http
 from desktop_app.sync.district import district_status, init_district, open_district
@@ -104,6 +104,11 @@ def test_the_same_import_gives_the_same_state_on_sqlcipher_and_postgres(
 
     assert _comparable(snapshot(enrolled.district)) == _comparable(snapshot(pg_district))
     assert any(s.code == "MBD-PHALIA" and s.acked_seq > 0 for s in district_status(pg_district))
+    # The case's number came with it and is found by the search box on PostgreSQL too, whole or in part.
+    number = Records(pg_district).get("cases", ids["cases"])["case_number"]
+    assert number == "AHTC/MBD-PHALIA/2026/001"
+    for typed in (number, "2026/001", "phalia/2026"):
+        assert [r["id"] for r in Records(pg_district).list("cases", ListQuery(text=typed))] == [ids["cases"]], typed
 
 
 def test_a_postgres_district_answers_over_http_and_reopens(

@@ -108,3 +108,17 @@ def test_the_checklist_speaks_urdu(qtbot, ctx) -> None:
     untranslated = [tag for tag, box in facts.boxes.items() if not arabic.search(box.text())]
     assert untranslated == []
     assert len(fact_labels()) == len(facts.boxes)
+
+
+def test_trafficking_and_smuggling_are_different_words_in_urdu(qtbot) -> None:
+    """The sourced glossary (urdu-terms.md §2): trafficking is «انسانی ٹریفکنگ», smuggling of migrants
+    «تارکین وطن کی اسمگلنگ», each with its Act where sections are chosen; never the press's bare «انسانی اسمگلنگ»."""
+    from desktop_app.views.fmt import choice_source
+    from desktop_app.views.i18n import tr
+
+    i18n.set_language("ur")
+    trafficking = tr(choice_source("trafficking_in_persons"))
+    smuggling = tr(choice_source("migrant_smuggling"))
+    assert trafficking == "انسانی ٹریفکنگ (PTPA 2018)"
+    assert smuggling == "تارکین وطن کی اسمگلنگ (PSMA 2018)"
+    assert "انسانی اسمگلنگ" not in trafficking + smuggling

@@ -4,8 +4,9 @@ Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-02
 
-Existing cases are numbered per owning station and year of creation (UTC), in creation order (then id), so a
-station and the district that hold the same rows of a station give them the same numbers. Nothing already stored
+Existing cases are numbered per owning station and year of creation (in Pakistan, as a new case is), in creation
+order (then id), so a station and the district that hold the same rows of a station give them the same numbers.
+Nothing already stored
 is rewritten (an upgrade must find every earlier row as it was): change-log versions logged before this revision
 get the row's number when they are exported (sync/export.py), and the search finds a case by its number on the
 column itself as well as through the index (RegisterSpec.code_fields).
@@ -56,9 +57,9 @@ def _number_existing(bind: sa.Connection) -> dict[str, str]:
 
 
 def _year(created: Any) -> int:
-    if isinstance(created, dt.datetime):
-        return created.year
-    return dt.datetime.fromisoformat(str(created)).year
+    """The year in Pakistan (UTC+5, no daylight saving) of a creation time stored as naive UTC."""
+    moment = created if isinstance(created, dt.datetime) else dt.datetime.fromisoformat(str(created))
+    return (moment.replace(tzinfo=None) + dt.timedelta(hours=5)).year
 
 
 def downgrade() -> None:
