@@ -34,6 +34,10 @@ class PermissionDenied(AhtcError):
     """The signed-in user's role does not allow this action."""
 
 
+class RoleNotGranted(PermissionDenied):
+    """The signing-in user's role in the users table is not what the SHO's signed grants say."""
+
+
 class NotFound(AhtcError):
     """No live record with that id in that register."""
 

@@ -87,7 +87,7 @@ def pyinstaller() -> Path:
 
 
 def folder_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def find_iscc(given: str | None) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from desktop_app.commands.common import (
 from desktop_app.reports import law_sections
 from desktop_app.services import accounts, demo, maintenance
 from desktop_app.services.setup import init_store
+from desktop_app.store.faults import restore_advice
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -194,7 +196,10 @@ def cmd_verify(args: argparse.Namespace) -> None:
             f"unbroken (head {report.chain.head_hash[:16]})."
         )
         return
-    raise maintenance.IntegrityProblem("; ".join(report.problems()))
+    problems = report.problems()
+    for problem in problems:
+        print(f"ahtc verify: {problem}", file=sys.stderr)
+    raise maintenance.IntegrityProblem(f"{len(problems)} problem(s) above. " + restore_advice(data_dir(args)))
 
 
 def cmd_backup(args: argparse.Namespace) -> None:

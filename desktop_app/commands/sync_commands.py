@@ -20,7 +20,7 @@ from desktop_app.errors import BundleRejected
 from desktop_app.services.context import Context
 from desktop_app.services.purge import set_retention
 from desktop_app.store.faults import file_fault
-from desktop_app.sync import conflicts, recovery, rotation
+from desktop_app.sync import conflicts, recovery, rotation, station_anchor
 from desktop_app.sync import district as district_store
 from desktop_app.sync.district_side import save_return_bundle
 from desktop_app.sync.enrolment import (
@@ -133,6 +133,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     revoke.add_argument("station", help="station code, e.g. MBD-PHALIA")
     revoke.add_argument("--reason", default="", help="for the record, e.g. 'laptop stolen' (nothing personal)")
     revoke.set_defaults(func=cmd_district_revoke)
+    accept = sub.add_parser(
+        "accept-grants",
+        help="trust the roles a station's SHO signed after the fact (check them with him by phone first)",
+    )
+    accept.add_argument("station", help="station code, e.g. MBD-PHALIA")
+    accept.set_defaults(func=cmd_district_accept_grants)
     serve = sub.add_parser("serve", help="run the district sync server (HTTP)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
@@ -247,6 +253,15 @@ def cmd_district_revoke(args: argparse.Namespace) -> None:
     status = district_store.revoke_station(_open_district(args), args.station, args.reason)
     say(f"Revoked {status.code} ({status.name}): its bundles are refused from now on and nothing is sent back to it.")
     say(f"Its keys {status.fingerprint} are never accepted again; it comes back only by enrolling with new keys.")
+
+
+def cmd_district_accept_grants(args: argparse.Namespace) -> None:
+    station = args.station.strip().upper()
+    count = station_anchor.accept_grants(_open_district(args), station)
+    if count == 0:
+        say(f"{station} has no grants signed after the fact waiting: nothing to accept.")
+        return
+    say(f"{count} grant(s) of {station} accepted: its SHO's key is trusted from now on.")
 
 
 def cmd_district_recovery_key(args: argparse.Namespace) -> None:

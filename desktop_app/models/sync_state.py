@@ -202,6 +202,11 @@ class SyncReceipt(Base):
     signature: Mapped[str] = mapped_column(String(100))  # base64 Ed25519 signature over the receipt message
     bundle_sha256: Mapped[str] = mapped_column(String(64))  # the return bundle that carried it
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # Version 2 also covers the station's grants as the district holds them: up to which serial, and their hash.
+    # The district keeps every receipt it signs here too (district_code is then its own code).
+    version: Mapped[int | None] = mapped_column(Integer, default=None)
+    grants_serial: Mapped[int | None] = mapped_column(Integer, default=None)
+    grants_hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class DistrictNotice(Base):

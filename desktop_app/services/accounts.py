@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from desktop_app.errors import NotFound, ValidationError, WrongPassphrase
+from desktop_app.errors import NotFound, PermissionDenied, ValidationError, WrongPassphrase
 from desktop_app.models.accounts import User
 from desktop_app.models.enums import Role
-from desktop_app.services import audit, permissions
+from desktop_app.services import audit, grants, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.keyslots import KdfParams, KeySlots, UserKeys, check_passphrase_strength
 from desktop_app.store.store import Store
@@ -51,6 +53,14 @@ class RekeyReport:
     epoch: int
     lost_access: tuple[str, ...] = ()
     lost_recovery: tuple[str, ...] = ()
+
+
+def _sho_key(ctx: Context) -> Ed25519PrivateKey:
+    """The signed-in SHO's own signing key, which every grant and disable he makes is signed with."""
+    key = ctx.signing_key
+    if key is None:
+        raise PermissionDenied("sign in again with your own passphrase to manage user accounts")
+    return key
 
 
 def _station_words(ctx: Context) -> list[str]:
@@ -105,7 +115,8 @@ def add_user(
         )
         audit.append_many(session, ctx, [("user-add", "users", None, f"{username} as {role}")])
         slots = ctx.store.current_slots()
-        slots.set_passphrase(username, passphrase, ctx.store.data_key, kdf, _station_words(ctx))
+        keys = slots.set_passphrase(username, passphrase, ctx.store.data_key, kdf, _station_words(ctx))
+        grants.sign_grant(session, ctx, _sho_key(ctx), username, role, True, keys.sign_public)
         ctx.store.slots = slots
         ctx.store.save_slots()  # the slot file is written before the commit; an orphan slot opens nothing
     return UserInfo(username, display_name.strip(), role, True)
@@ -134,13 +145,23 @@ def _set_passphrase(ctx: Context, username: str, new: str, kdf: KdfParams | None
         user = session.get(User, username)
         if user is None or not user.active:
             raise NotFound(f"no active user {username}")
+        # The role the valid grants give (never one written into the users table by hand).
+        granted = grants.check_store(session, ctx.station.station_code)[0].state.get(username)
+        role, active = (granted.role, granted.active) if granted is not None else (user.role, user.active)
     new_keys: list[UserKeys] = []
+    # The new key pair is announced by a grant signed with the key the signer has now: his own old key for a
+    # change of his own passphrase (the role stays), the SHO's for a reset.
+    signer = _sho_key(ctx) if username != ctx.actor.username else ctx.signing_key
 
     def with_new_passphrase(slots: KeySlots, new_key: bytes) -> None:
         slots.remove_user(username)  # an old-format slot must not linger and be counted as access lost
         new_keys.append(slots.set_passphrase(username, new, new_key, kdf, _station_words(ctx)))
 
-    report = _rekey(ctx, with_new_passphrase, [(action, "users", None, username)])
+    def regrant(session: Session, copy_ctx: Context) -> None:
+        if signer is not None:
+            grants.sign_grant(session, copy_ctx, signer, username, role, active, new_keys[0].sign_public)
+
+    report = _rekey(ctx, with_new_passphrase, [(action, "users", None, username)], also=regrant)
     if username == ctx.actor.username:
         ctx.store.user_keys, ctx.store.user_keys_owner = new_keys[0], username
     return report
@@ -167,7 +188,21 @@ def disable_users(ctx: Context, usernames: Sequence[str]) -> RekeyReport:
         for name in names:
             slots.remove_user(name)
 
-    return _rekey(ctx, without_them, [("user-disable", "users", None, name) for name in names], disable=names)
+    key = _sho_key(ctx)
+    with ctx.store.session() as session:
+        roles = {u.username: u.role for u in session.scalars(select(User).where(User.username.in_(names)))}
+
+    def signed_disables(session: Session, copy_ctx: Context) -> None:
+        for name in names:
+            grants.sign_grant(session, copy_ctx, key, name, roles.get(name, Role.VIEWER.value), False, None)
+
+    return _rekey(
+        ctx,
+        without_them,
+        [("user-disable", "users", None, name) for name in names],
+        disable=names,
+        also=signed_disables,
+    )
 
 
 def _rekey(
@@ -175,6 +210,7 @@ def _rekey(
     edit_slots: Callable[[KeySlots, bytes], None],
     events: list[audit.AuditItem],
     disable: tuple[str, ...] = (),
+    also: Callable[[Session, Context], None] | None = None,
 ) -> RekeyReport:
     """Re-key the store with `edit_slots` applied to its slots, and `events` (plus the re-key) in the audit."""
     with ctx.store.session() as session:
@@ -201,7 +237,10 @@ def _rekey(
                 user = session.get(User, name)
                 if user is not None:
                     user.active = False
-            audit.append_many(session, replace(ctx, store=copy), [*events, ("rekey", None, None, detail)])
+            copy_ctx = replace(ctx, store=copy)
+            if also is not None:
+                also(session, copy_ctx)  # the signed grants of this change, in the same transaction as it
+            audit.append_many(session, copy_ctx, [*events, ("rekey", None, None, detail)])
 
     ctx.store.rekey(new_slots, record)
     return outcome[0]

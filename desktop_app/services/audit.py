@@ -103,9 +103,19 @@ class ChainReport:
         return self.broken_at is None
 
 
-def verify_chain(session: Session) -> ChainReport:
+def verify_chain(session: Session, since: tuple[int, str] | None = None) -> ChainReport:
+    """Check every entry, or with `since` = (seq, hash) of an entry found intact before, only those after it
+    (the entry at `since` must still carry that hash). `entries` counts the entries checked."""
     prev, expected_seq, count = GENESIS, 1, 0
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).yield_per(2000):
+    stmt = select(AuditEntry).order_by(AuditEntry.seq)
+    if since is not None and since[0] > 0:
+        seq, digest = since
+        found = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq))
+        if found != digest:
+            return ChainReport(0, digest, seq, f"entry {seq} was changed or removed since it was last checked")
+        prev, expected_seq = digest, seq + 1
+        stmt = stmt.where(AuditEntry.seq > seq)
+    for entry in session.scalars(stmt).yield_per(2000):
         count += 1
         if entry.seq != expected_seq:
             return ChainReport(count, prev, entry.seq, f"entry {expected_seq} is missing")

@@ -41,6 +41,9 @@ class Context:
     clock: Clock = field(default_factory=SystemClock)
     # Wrong passphrases typed at this PC since the last sign-in (told to the user once, and audited).
     failed_unlocks: tuple[dt.datetime, ...] = ()
+    # What the checks at sign-in found (an audit chain broken, another account's role not granted): told to the
+    # user once; already in the audit (services/unlock_checks.py).
+    integrity_problems: tuple[str, ...] = ()
 
     @property
     def signing_key(self) -> Ed25519PrivateKey | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 import tempfile
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import (
     AhtcError,
@@ -22,7 +23,7 @@ from desktop_app.models.accounts import User
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.enums import Role
 from desktop_app.models.station import StationInfo
-from desktop_app.services import accounts, audit, permissions, stamps
+from desktop_app.services import accounts, anchor_verify, audit, permissions, stamps
 from desktop_app.services.accounts import RekeyReport
 from desktop_app.services.audit import ChainReport
 from desktop_app.services.clock import Clock
@@ -45,27 +46,66 @@ class VerifyReport:
     integrity: list[str]  # "ok", or SQLite's list of problems
     cipher: list[str]  # empty when every page's HMAC is valid
     chain: ChainReport
+    # Against the district's receipts, the signed grants, and records / change log / audit among themselves.
+    anchored: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and not self.cipher and self.chain.ok
+        return self.integrity == ["ok"] and not self.cipher and self.chain.ok and not self.anchored
 
     def problems(self) -> list[str]:
-        found = [] if self.integrity == ["ok"] else [f"database structure: {p}" for p in self.integrity]
-        found += [f"encrypted page check: {p}" for p in self.cipher]
+        found = [] if self.integrity == ["ok"] else _capped("database structure", self.integrity)
+        found += _capped("encrypted page check", self.cipher)
         if not self.chain.ok:
             found.append(f"audit chain broken: {self.chain.problem}")
-        return found
+        return found + self.anchored
 
 
-def verify_store(ctx: Context) -> VerifyReport:
+SHOWN_PER_CHECK = 5
+
+
+def _capped(check: str, rows: list[str]) -> list[str]:
+    """SQLite's findings one per line (a row can hold many), the first few, then how many more: a store damaged
+    on every page would otherwise print hundreds of lines that all say the same thing."""
+    lines = [line.strip() for row in rows for line in row.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("***")]
+    shown = [f"{check}: {line}" for line in lines[:SHOWN_PER_CHECK]]
+    if len(lines) > SHOWN_PER_CHECK:
+        shown.append(f"{check}: … and {len(lines) - SHOWN_PER_CHECK} more like these")
+    return shown
+
+
+def verify_store(ctx: Context, *, anchored_checks: bool = True) -> VerifyReport:
+    """`anchored_checks=False` leaves out the receipts, grants and cross-checks (a backup is only checked for damage
+    before a restore: what it says about roles and history is the district's to judge)."""
     permissions.require(ctx, permissions.READ)
+    # Each check runs even when another one fails: on a damaged store SQLite's own check stops at the first page
+    # it cannot decrypt, and the officer needs every problem, each on one line, not the first one as an error.
     with ctx.store.engine.connect() as conn:
-        integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-        cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-    with ctx.store.session() as session:
-        chain = audit.verify_chain(session)
-    return VerifyReport(integrity, cipher, chain)
+        try:
+            integrity = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+        except DatabaseError as exc:
+            integrity = [f"the check stopped: {_sqlite_words(exc)}"]
+        try:
+            cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        except DatabaseError as exc:
+            cipher = [f"the check stopped: {_sqlite_words(exc)}"]
+    station = ctx.station.station_code
+    anchored: list[str] = []
+    try:
+        with ctx.store.session() as session:
+            chain = audit.verify_chain(session)
+            if anchored_checks:
+                anchored += anchor_verify.receipt_problems(session, station, ctx.station.store_id)
+                anchored += anchor_verify.grant_problems(session, station)
+                anchored += anchor_verify.cross_check(session, station)
+    except DatabaseError as exc:
+        chain = audit.ChainReport(0, "", 0, f"the audit log could not be read ({_sqlite_words(exc)})")
+    return VerifyReport(integrity, cipher, chain, anchored)
+
+
+def _sqlite_words(exc: DatabaseError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
 
 
 def backup_store(ctx: Context, out_path: Path) -> BackupInfo:
@@ -219,7 +259,7 @@ def _check_backup(
             probe_ctx = context_for(probe, username, clock)
             if probe_ctx.actor.role != Role.SHO:
                 raise PermissionDenied("only the SHO can restore a backup")
-            if not verify_store(probe_ctx).ok:
+            if not verify_store(probe_ctx, anchored_checks=False).ok:
                 raise BackupInvalid("the database inside the backup fails its integrity check; use another backup")
             with probe.session() as session:
                 users = frozenset(session.scalars(select(User.username).where(User.active.is_(True)))) - {username}

@@ -11,12 +11,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
-from desktop_app.errors import PermissionDenied, TooManyAttempts, ValidationError, WrongPassphrase
+from desktop_app.errors import PermissionDenied, RoleNotGranted, TooManyAttempts, ValidationError, WrongPassphrase
 from desktop_app.models.accounts import User
 from desktop_app.models.enums import Role, StoreKind
 from desktop_app.models.station import StationInfo
 from desktop_app.models.sync_state import SyncPeer
-from desktop_app.services import audit
+from desktop_app.services import audit, grants, unlock_checks
 from desktop_app.services.accounts import check_username
 from desktop_app.services.clock import Clock, SystemClock
 from desktop_app.services.context import Actor, Context, StationIdentity
@@ -122,8 +122,11 @@ def init_store(
             )
         )
         audit.append_many(session, ctx, [("init", None, None, f"{identity.kind} {identity.station_code}")])
-        store.user_keys = store.slots.set_passphrase(admin, passphrase, store.data_key, avoid=station_words(info))
-        store.user_keys_owner = admin
+        keys = store.slots.set_passphrase(admin, passphrase, store.data_key, avoid=station_words(info))
+        store.user_keys, store.user_keys_owner = keys, admin
+        # The root of the station's grants: the first SHO grants himself, with his own key (services/grants.py).
+        session.flush()
+        grants.sign_grant(session, ctx, keys.sign, admin, Role.SHO.value, True, keys.sign_public)
         store.save_slots()
     return ctx
 
@@ -190,8 +193,21 @@ def unlock(data_dir: Path, username: str, passphrase: str, clock: Clock | None =
         _convert_slot(store, username, passphrase, ctx.station)
         events.append(("keyslot-upgrade", "users", None, username))
     with store.transaction() as session:
-        audit.append_many(session, ctx, events)
-    return dataclasses.replace(ctx, failed_unlocks=times if count else ())
+        chain = unlock_checks.check_chain(session, ctx)
+        roles = unlock_checks.check_roles(session, ctx)
+        refused = roles.refused
+        if refused is not None:
+            events = [("unlock-refused", "users", None, refused.text())]
+        audit.append_many(session, ctx, [*events, *chain.events, *roles.events])
+    if refused is not None:
+        store.close()
+        raise RoleNotGranted(
+            f"your role in this register is not the one the SHO granted you ({refused.text()}): sign-in refused "
+            "and recorded in the audit. Ask the SHO to check the user accounts"
+        )
+    return dataclasses.replace(
+        ctx, failed_unlocks=times if count else (), integrity_problems=tuple(chain.problems + roles.problems)
+    )
 
 
 def _convert_slot(store: Store, username: str, passphrase: str, station: StationIdentity) -> None:

@@ -40,6 +40,7 @@ from desktop_app.sync.keys import Identity, key_fingerprint
 from desktop_app.sync.peers import find_peer, record_replaced
 from desktop_app.sync.recovery import check_key_file_target, make_recovery_key
 from desktop_app.sync.refusals import latest_refusal, refusals_by_station
+from desktop_app.sync.station_anchor import flags_by_station, latest_flag
 
 CONFIG_NAME = "district.json"
 
@@ -175,6 +176,9 @@ class StationStatus:
     revoked_at: str | None = None
     revoked_by: str | None = None
     recovery_fingerprint: str | None = None  # the district recovery key its latest answer carried
+    # check → findings in applied bundles (a role without a grant, an audit chain rewritten): sync/station_anchor.py
+    flags: dict[str, int] = field(default_factory=dict)
+    last_flag: str | None = None
 
     @property
     def revoked(self) -> bool:
@@ -189,6 +193,7 @@ class StationStatus:
         gaps = ", ".join(f"{a}–{b}" for a, b in self.gaps) or "none"
         held = f", {self.held_bundles} held (newer app)" if self.held_bundles else ""
         refused = "".join(f"\tREFUSED ({check}): {n}" for check, n in sorted(self.refusals.items()))
+        refused += "".join(f"\tFLAGGED ({check}): {n}" for check, n in sorted(self.flags.items()))
         revoked = f"REVOKED {self.revoked_at[:10]} by {self.revoked_by}\t" if self.revoked_at else ""
         recovery = f"recovery key {self.recovery_fingerprint}" if self.recovery_fingerprint else "no recovery key"
         return (
@@ -202,6 +207,7 @@ def district_status(ctx: Context) -> list[StationStatus]:
     out: list[StationStatus] = []
     with ctx.store.session() as session:
         refused = refusals_by_station(session)
+        flagged = flags_by_station(session)
         for peer in enrolled_stations(session):
             mark = None
             if peer.store_id is not None:
@@ -234,9 +240,16 @@ def district_status(ctx: Context) -> list[StationStatus]:
                     peer.revoked_at.isoformat() if peer.revoked_at else None,
                     peer.revoked_by,
                     key_fingerprint(base64.b64decode(peer.recovery_public)) if peer.recovery_public else None,
+                    dict(flagged.get(peer.code, {})),
+                    _last_flag_text(session, peer.code) if peer.code in flagged else None,
                 )
             )
     return out
+
+
+def _last_flag_text(session: Session, station: str) -> str | None:
+    latest = latest_flag(session, station)
+    return None if latest is None else f"{latest.at.isoformat()} bundle {latest.bundle_no}: {latest.detail}"
 
 
 def _last_refusal_text(session: Session, station: str) -> str | None:

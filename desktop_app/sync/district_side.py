@@ -25,6 +25,7 @@ from desktop_app.services.context import Context
 from desktop_app.services.purge import retention_days
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.anchor_payload import receipt_row, receipts_entry
 from desktop_app.sync.apply import apply_entries, check_entries, refuse_future, same_content
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import bucket_of, held_digest
@@ -34,6 +35,7 @@ from desktop_app.sync.receipts import sign_receipt
 from desktop_app.sync.received import ImportResult, ReturnBundle, received_row, slip_for
 from desktop_app.sync.refusals import record_refusal
 from desktop_app.sync.rotation import announcements, take_new_keys
+from desktop_app.sync.station_anchor import check_bundle, receipt_grants, split_anchor
 from desktop_app.sync.tls import district_certificate
 
 MAX_NOTICES = 50
@@ -76,7 +78,8 @@ def apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
 def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
     manifest = opened.manifest
     station = manifest["sender"]
-    changes = check_entries(opened.entries, owner=station)
+    entries, anchor = split_anchor(opened.entries)
+    changes = check_entries(entries, owner=station)
     notes: list[str] = []
     with ctx.store.transaction() as session:
         now = ctx.clock.now()
@@ -111,6 +114,8 @@ def _apply_station_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 mark.audit_seq, mark.audit_hash = head["seq"], head["hash"][:64]
         mark.last_received_at = now
         peer.store_id = manifest["store_id"]
+        # Roles, authors and the audit chain against what the district holds (flagged, never refused).
+        notes.extend(check_bundle(session, ctx, opened, anchor, changes))
         summary = report.to_json() | {"acked_seq": mark.acked_seq, "gaps": gaps, "notes": notes}
         session.add(received_row(ctx, opened, "applied", summary))
         audit.append_many(
@@ -192,6 +197,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         entries.append({"table": "sync_digest", "digest": held_digest(session, station)})
         now = ctx.clock.now().astimezone(dt.UTC).isoformat()
         retention = retention_days(session)
+        grants_serial, grants_hash = receipt_grants(session, station)
         receipt = sign_receipt(
             identity,
             district=ctx.station.station_code,
@@ -201,7 +207,13 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
             audit_hash=mark.audit_hash or "",
             acked_seq=mark.acked_seq,
             signed_at=now,
+            grants_serial=grants_serial,
+            grants_hash=grants_hash,
         )
+        # The district keeps every receipt it signs, and hands the station all of them (sync/anchor_payload.py).
+        session.add(receipt_row(receipt, opened.sha256, ctx.clock.now()))
+        session.flush()
+        entries.append(receipts_entry(session, ctx.station.station_code, station))
         last = session.scalar(
             select(BundleSent)
             .where(BundleSent.recipient == station, BundleSent.store_id == own_store_id)

@@ -27,13 +27,14 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import AhtcError
 from desktop_app.models.sync_state import SyncPeer
-from desktop_app.services import audit, permissions
+from desktop_app.services import audit, grants, permissions
 from desktop_app.services.context import Context
 from desktop_app.store.atomic import write_atomic
 from desktop_app.sync.bundle_manifest import canonical_json
 from desktop_app.sync.keys import KEY_BYTES, Identity, PublicKeys, key_fingerprint, normalise_fingerprint
 from desktop_app.sync.peers import find_peer, load_identity, revoked_at, set_peer_keys
 from desktop_app.sync.recovery import current_recovery_key, replace_recovery_slots
+from desktop_app.sync.station_anchor import take_enrolment_grants
 from desktop_app.sync.tls import CertificateError, district_certificate, take_pin
 
 REQUEST_FORMAT = "ahtc-enrol-request/1"
@@ -113,6 +114,9 @@ def enrol_request(ctx: Context, out: Path) -> EnrolmentResult:
             "district_code": ctx.station.district_code,
             "store_id": ctx.station.store_id,
             "keys": identity.public().to_json(),
+            # The station's role grants, from its first SHO's grant to himself: signed with the station's key
+            # below, so the fingerprint read out by phone vouches for the SHO key the district will trust.
+            "grants": grants.own_grants(session, ctx.station.station_code),
             "created_at": ctx.clock.now().isoformat(),
         }
         _write_signed(out, body, identity, _REQUEST_LABEL)
@@ -151,6 +155,7 @@ def enrol_station(ctx: Context, request_path: Path, out: Path, *, station_finger
         peer.store_id = _text(request, "store_id")
         peer.recovery_public = recovery.public_key
         peer.revoked_at = peer.revoked_by = peer.revoked_reason = None
+        take_enrolment_grants(session, code, request.get("grants"), ctx.clock.now())
         answer = {
             "format": ANSWER_FORMAT,
             "district_code": ctx.station.station_code,

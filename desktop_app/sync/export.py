@@ -28,6 +28,7 @@ from desktop_app.services.records import json_state
 from desktop_app.services.registry import register_models
 from desktop_app.store.faults import output_folder
 from desktop_app.store.migrations_runner import head_revision
+from desktop_app.sync.anchor_payload import anchor_entry, grants_unreceipted
 from desktop_app.sync.bundle import bundle_file_name, bundle_sha256, save_bundle, write_bundle
 from desktop_app.sync.digest import acknowledged_rows, bucket_of
 from desktop_app.sync.peers import district_peer, load_identity, peer_keys, station_info
@@ -125,7 +126,8 @@ def build_station_bundle(
         ack = acknowledgement(session, district.code, info.store_id)
         entries = _entries_after(session, ack.acked_seq)
         resent = _resend_entries(session, ack) if ack.resend_buckets else []
-        if not entries and not resent and not allow_empty:
+        pending_grants = grants_unreceipted(session, ctx.station.station_code, info.store_id)
+        if not entries and not resent and not allow_empty and not pending_grants:
             return None
         log = ChangeLogEntry.__table__
         seq_to = max(int(session.scalar(select(func.max(log.c.seq))) or 0), ack.acked_seq)
@@ -142,7 +144,9 @@ def build_station_bundle(
             [("sync-export", None, None, f"bundle {bundle_no} to {district.code}: {len(entries)} changes")],
         )
         created_at = ctx.clock.now().astimezone(dt.UTC).isoformat()
-        payload = resent + entries
+        # Grants, users and the audit since the last receipt, for the district's checks (sync/station_anchor.py).
+        changes = [*resent, *entries]
+        payload = [*changes, anchor_entry(session, ctx.station.station_code, info.store_id)]
         data = write_bundle(
             kind=STATION_CHANGES,
             sender_code=ctx.station.station_code,
@@ -175,7 +179,7 @@ def build_station_bundle(
             sender=load_identity(session),
             recipient_enc_public=peer_keys(district).enc,
         )
-        counts = _counts(payload)
+        counts = _counts(changes)  # the slip counts record changes, not the anchor entry
         sha = bundle_sha256(data)
         session.add(
             BundleSent(
@@ -185,7 +189,7 @@ def build_station_bundle(
                 bundle_no=bundle_no,
                 seq_from=ack.acked_seq + 1,
                 seq_to=seq_to,
-                changes=len(payload),
+                changes=len(changes),
                 counts=counts,
                 sha256=sha,
                 created_at=ctx.clock.now(),

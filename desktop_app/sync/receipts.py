@@ -18,14 +18,19 @@ from desktop_app.sync.keys import Identity, PublicKeys
 
 RECEIPT_LABEL = b"ahtc-receipt/1\x00"
 RECEIPT_FIELDS = ("district", "station", "store_id", "audit_seq", "audit_hash", "acked_seq", "signed_at")
+# Version 2 also covers the station's role grants as the district holds them (up to a serial, and their hash).
+RECEIPT_LABEL_V2 = b"ahtc-receipt/2\x00"
+RECEIPT_FIELDS_V2 = (*RECEIPT_FIELDS, "version", "grants_serial", "grants_hash")
 
 
 def receipt_message(receipt: dict[str, Any]) -> bytes:
+    if receipt.get("version") == 2:
+        return RECEIPT_LABEL_V2 + canonical_json({name: receipt[name] for name in RECEIPT_FIELDS_V2})
     return RECEIPT_LABEL + canonical_json({name: receipt[name] for name in RECEIPT_FIELDS})
 
 
 def sign_receipt(identity: Identity, **fields: Any) -> dict[str, Any]:
-    receipt = {name: fields[name] for name in RECEIPT_FIELDS}
+    receipt = {name: fields[name] for name in RECEIPT_FIELDS_V2 if name != "version"} | {"version": 2}
     receipt["signature"] = base64.b64encode(identity.signing_key.sign(receipt_message(receipt))).decode("ascii")
     return receipt
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from desktop_app.errors import AhtcError
 from desktop_app.models.sync_state import BundleReceived
 from desktop_app.services.context import Context
+from desktop_app.sync.anchor_payload import ANCHOR_TABLE
 from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.export import DispatchSlip
 
@@ -116,7 +117,8 @@ def slip_from_manifest(manifest: dict[str, Any], sha256: str, header: dict[str, 
         manifest["bundle_no"],
         manifest["seq_from"],
         manifest["seq_to"],
-        dict(known.get("counts", {})),
+        # Record changes only: the anchor entry (grants, users, audit tail) is not a change to the registers.
+        {table: n for table, n in dict(known.get("counts", {})).items() if table != ANCHOR_TABLE},
         sha256,
         str(known.get("created_at", "")),
     )

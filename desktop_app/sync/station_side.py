@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import BundleRejected
 from desktop_app.models.changelog import ChangeLogEntry, Conflict
-from desktop_app.models.sync_state import DistrictAck, DistrictNotice, SyncReceipt
+from desktop_app.models.sync_state import DistrictAck, DistrictNotice
 from desktop_app.services import audit
 from desktop_app.services.clock_bounds import plain_time, stamp_time, too_late_floor
 from desktop_app.services.context import Context
 from desktop_app.services.purge import take_retention
 from desktop_app.services.registry import reference_registers, register_models
+from desktop_app.sync.anchor_payload import RECEIPTS_TABLE, keep_receipts
 from desktop_app.sync.apply import IncomingChange, apply_entries, check_entries, split_future
 from desktop_app.sync.bundle import OpenedBundle
 from desktop_app.sync.conflicts import AT_THE_DISTRICT
@@ -51,7 +52,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         )
     recovery = [e for e in opened.entries if e.get("recovery") is True]
     registers = [e for e in opened.entries if e["table"] in reference_registers() and e.get("recovery") is not True]
-    known = {*reference_registers(), "notices", "sync_digest", "conflicts"}
+    known = {*reference_registers(), "notices", "sync_digest", "conflicts", RECEIPTS_TABLE}
     unknown = sorted({e["table"] for e in opened.entries if e.get("recovery") is not True} - known)
     if unknown:
         raise BundleRejected(
@@ -131,19 +132,14 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 f"this PC's clock differs from the district's by {abs(ack.district_time_skew_s) // 60} minutes: "
                 "check the date and time"
             )
-        session.add(
-            SyncReceipt(
-                district_code=manifest["sender"],
-                station_code=receipt["station"],
-                store_id=str(receipt["store_id"]),
-                audit_seq=int(receipt["audit_seq"]),
-                audit_hash=str(receipt["audit_hash"]),
-                acked_seq=int(receipt["acked_seq"]),
-                signed_at=str(receipt["signed_at"]),
-                signature=str(receipt["signature"]),
-                bundle_sha256=opened.sha256,
-                received_at=now,
-            )
+        # Every receipt the district signed for us is kept, this one and the earlier ones it hands back.
+        keep_receipts(
+            session,
+            ctx.station.station_code,
+            [*opened.entries, {"table": RECEIPTS_TABLE, "receipts": [receipt]}],
+            opened.sender_keys,
+            opened.sha256,
+            now,
         )
         # Conflicts filed and rows held back while merging recovered rows count in the report like any other.
         report.conflicts.update(recovered.conflicts)

@@ -29,6 +29,7 @@ from desktop_app.views.idle import InactivityTimer
 from desktop_app.views.mainwindow import MainWindow
 from desktop_app.views.print_case import remove_print_leftovers
 from desktop_app.views.start import SetupDialog, StartDialog, UnlockDialog
+from desktop_app.views.sync_page import LRM
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 DEMO_RECORDS = 800
@@ -132,8 +133,23 @@ class Session:
         self.idle.idle.connect(self.lock)
         if ctx.failed_unlocks:
             self.tell_failed_unlocks(ctx)
+        if ctx.integrity_problems:
+            self.tell_integrity_problems(ctx)
         self.backup_if_due(ctx)
         return self.window
+
+    def tell_integrity_problems(self, ctx: Context) -> None:
+        """What the sign-in checks found (a role without a grant, a broken audit chain): facts, in English."""
+        dialogs.inform(
+            self.window,
+            tr("Checks at sign-in"),
+            tr(
+                "The checks at sign-in found problems (they are in the audit too). The SHO should run a full check "
+                "(Verify) and tell the district:"
+            )
+            + "\n\n"
+            + "\n".join(f"{LRM}{problem}" for problem in ctx.integrity_problems),
+        )
 
     def backup_if_due(self, ctx: Context) -> None:
         """The SHO's schedule (default: the first sign-in of the day), off the UI thread; lock() waits for it."""

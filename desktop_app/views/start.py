@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.errors import AhtcError, TooManyAttempts, ValidationError, WrongPassphrase
+from desktop_app.errors import AhtcError, RoleNotGranted, TooManyAttempts, ValidationError, WrongPassphrase
 from desktop_app.services.clock import Clock
 from desktop_app.services.context import Context
 from desktop_app.services.setup import init_store, unlock
@@ -136,6 +136,8 @@ class SetupDialog(QDialog):
             self.error.setText(dialogs.error_text(exc))
         else:
             raise exc
+        # A sentence of two lines needs the room: the dialog grows to fit it at its width instead of clipping it.
+        self.error.setMinimumHeight(max(0, self.error.heightForWidth(self.error.width())))
 
 
 class UnlockDialog(QDialog):
@@ -190,6 +192,10 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
         if isinstance(exc, WrongPassphrase):
             self.error.setText(tr("Wrong user name or passphrase. Try again."))
+        elif isinstance(exc, RoleNotGranted):
+            self.error.setText(
+                tr("Your role here is not the one the SHO granted you: sign-in refused and recorded. Ask the SHO.")
+            )
         elif isinstance(exc, TooManyAttempts):
             self.error.setText(
                 tr("Too many wrong passphrases on this computer: wait %1 seconds, then try again.").replace(
@@ -200,3 +206,5 @@ class UnlockDialog(QDialog):
             self.error.setText(dialogs.error_text(exc))
         else:
             raise exc
+        # A sentence of two lines needs the room: the dialog grows to fit it at its width instead of clipping it.
+        self.error.setMinimumHeight(max(0, self.error.heightForWidth(self.error.width())))

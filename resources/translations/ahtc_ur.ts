@@ -2320,6 +2320,18 @@
         <translation>غلط پاس فریز</translation>
     </message>
     <message>
+        <source>Your role here is not the one the SHO granted you: sign-in refused and recorded. Ask the SHO.</source>
+        <translation>یہاں آپ کا کردار وہ نہیں جو ایس ایچ او نے آپ کو دیا: سائن اِن روک کر درج کر دیا گیا۔ ایس ایچ او سے رابطہ کریں۔</translation>
+    </message>
+    <message>
+        <source>Checks at sign-in</source>
+        <translation>سائن اِن پر جانچ</translation>
+    </message>
+    <message>
+        <source>The checks at sign-in found problems (they are in the audit too). The SHO should run a full check (Verify) and tell the district:</source>
+        <translation>سائن اِن پر جانچ میں مسائل ملے (یہ آڈٹ میں بھی درج ہیں)۔ ایس ایچ او مکمل جانچ (Verify) چلائے اور ضلع کو بتائے:</translation>
+    </message>
+    <message>
         <source>A child was found working at a brick kiln</source>
         <translation>بھٹہ خشت پر ایک بچہ کام کرتا پایا گیا</translation>
     </message>

@@ -68,8 +68,11 @@ def test_a_tombstone_keeps_no_personal_field(enrolled: Sync, deleted_victim: str
 def test_the_deletion_travels_without_the_record(enrolled: Sync, deleted_victim: str) -> None:
     result = import_bundle(enrolled.district, export_file(enrolled.a, enrolled.usb).read_bytes())
     assert result.opened is not None
-    deletion = [e for e in result.opened.entries if e["row_id"] == deleted_victim and e["op"] == "delete"]
+    deletion = [e for e in result.opened.entries if e.get("row_id") == deleted_victim and e.get("op") == "delete"]
     assert deletion and not mentions(deletion)
+    # The grants, users and audit entries that travel beside the changes name no one either.
+    anchor = [e for e in result.opened.entries if e["table"] == "station_anchor"]
+    assert anchor and anchor[0]["audit"] and not mentions(anchor)
     assert not mentions(row_of(enrolled.district, Victim, deleted_victim))
 
 

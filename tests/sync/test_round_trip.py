@@ -137,10 +137,13 @@ def test_the_station_keeps_a_receipt_over_its_audit_head(enrolled: Sync) -> None
         district_keys = peer_keys(session.scalars(select(SyncPeer)).one())
     assert entry.hash == receipt.audit_hash and entry.action == "sync-export"
     assert receipt.acked_seq == result.report["acked_seq"]
-    fields = {name: getattr(receipt, name) for name in ("audit_seq", "audit_hash", "acked_seq", "signed_at")}
+    names = ("audit_seq", "audit_hash", "acked_seq", "signed_at", "version", "grants_serial", "grants_hash")
+    fields = {name: getattr(receipt, name) for name in names}
     signed = {"district": "MBD", "station": "MBD-PHALIA", "store_id": receipt.store_id, **fields}
+    assert receipt.version == 2 and receipt.grants_serial == 1  # it covers the grants too (the SHO's root)
     assert receipt_is_valid({**signed, "signature": receipt.signature}, district_keys)
     assert not receipt_is_valid({**signed, "acked_seq": 10**6, "signature": receipt.signature}, district_keys)
+    assert not receipt_is_valid({**signed, "grants_serial": 5, "signature": receipt.signature}, district_keys)
 
 
 def test_district_status_lists_stations(enrolled: Sync) -> None:

@@ -1,7 +1,7 @@
 """sync epochs: a station's reference position names the district epoch it counts in; recovery by bucket
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-02
 
 Existing stations gain a null reference epoch, so their next bundle asks the district for every reference row
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
