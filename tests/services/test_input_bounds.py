@@ -65,3 +65,17 @@ def test_not_a_number_is_refused(records: Records, typed: object) -> None:
     with pytest.raises(ValidationError) as refused:
         records.create("sites", {"kind": "brick_kiln", "name": "Al-Noor", "tehsil": "Phalia", "gps_lat": typed})
     assert "number" in refused.value.errors["gps_lat"]
+
+
+@pytest.mark.parametrize("given", ["../../etc/passwd", "1", "ABCDEF00-0000-4000-8000-000000000000", 42])
+def test_an_id_that_is_not_a_canonical_uuid_is_refused_in_words(records: Records, given: object) -> None:
+    with pytest.raises(ValidationError) as refused:
+        records.create("persons", {"id": given, "name": "Tariq Mehmood", "role": "agent"})
+    assert "leave it out" in refused.value.errors["id"]
+
+
+def test_an_id_that_exists_already_is_refused_not_a_database_error(records: Records) -> None:
+    first = records.create("persons", {"name": "Tariq Mehmood", "role": "agent"}).first_id
+    with pytest.raises(ValidationError) as refused:
+        records.create("persons", {"id": first, "name": "Someone Else", "role": "agent"})
+    assert "exists already" in refused.value.errors["id"]
