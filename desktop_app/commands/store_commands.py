@@ -118,6 +118,12 @@ def cmd_demo(args: argparse.Namespace) -> None:
         os.environ.get("AHTC_PASSPHRASE") or demo.DEMO_PASSPHRASE,
         os.environ.get("AHTC_USER") or getattr(args, "user", None) or demo.DEMO_USER,
     )
+    if demo.already_filled(created):
+        say(f"The demo store in {folder} already has its synthetic records; nothing was added.")
+        if not os.environ.get("AHTC_PASSPHRASE"):
+            say(f"Sign in as '{demo.DEMO_USER}' with the passphrase '{demo.DEMO_PASSPHRASE}' (demo data only).")
+        created.store.close()
+        return
     summary = demo.fill(created, records=args.records, seed=args.seed, confirm_sections=confirm_top_sections())
     say(
         f"Demo store in {folder}: {summary.total} synthetic records "
