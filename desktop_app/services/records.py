@@ -21,7 +21,7 @@ from desktop_app.errors import NotFound, StaleEdit, ValidationError
 from desktop_app.models.base import new_id
 from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.station import StationInfo
-from desktop_app.services import audit, permissions, search
+from desktop_app.services import audit, permissions, search, stamps
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.hlc import Hlc, tick
@@ -113,6 +113,8 @@ class WriteTx:
     def finish(self) -> Changed:
         if self._last is not None:
             self.session.execute(update(StationInfo).where(StationInfo.id == 1).values(last_hlc=self._last.encode()))
+            # Before the commit: a stamp is never issued without the reservation outside the database past it.
+            stamps.reserve(self.ctx, self._last)
         return Changed(frozenset(self.registers), frozenset(self.ids), self.clock_suspect, tuple(self.created))
 
     # -- the row writes -----------------------------------------------------------------------------------------

@@ -2272,6 +2272,10 @@
         <translation>ضلع میں:</translation>
     </message>
     <message>
+        <source>two versions under one time stamp: the same one is kept everywhere</source>
+        <translation>ایک ہی وقت کے نشان پر دو مختلف ورژن: ہر جگہ ایک ہی ورژن برقرار رکھا جاتا ہے</translation>
+    </message>
+    <message>
         <source>concurrent edits: the later one wins</source>
         <translation>ایک ساتھ تبدیلیاں: بعد والی برقرار</translation>
     </message>
