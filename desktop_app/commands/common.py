@@ -8,13 +8,14 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from desktop_app.errors import AhtcError
-from desktop_app.services.clock import PAKISTAN
-from desktop_app.services.context import Context
-from desktop_app.services.setup import unlock
+
+if TYPE_CHECKING:
+    from desktop_app.services.context import Context
 
 DEFAULT_DATA_DIR = Path(platformdirs.user_data_dir("AHTC Register", "Punjab Police"))
 
@@ -63,6 +64,9 @@ def new_passphrase(env_name: str, prompt: str) -> str:
 
 
 def open_context(args: argparse.Namespace) -> Context:
+    # Imported here, not at the top: `ahtc --help` and a command's own --help start without SQLAlchemy.
+    from desktop_app.services.setup import unlock
+
     ctx = unlock(data_dir(args), username(args), passphrase())
     if ctx.failed_unlocks:
         times = ", ".join(local_time(t) for t in ctx.failed_unlocks[-5:])
@@ -77,6 +81,8 @@ def open_context(args: argparse.Namespace) -> Context:
 
 
 def local_time(moment: dt.datetime) -> str:
+    from desktop_app.services.clock import PAKISTAN
+
     return moment.astimezone(PAKISTAN).strftime("%d/%m/%Y %H:%M")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from desktop_app.commands.common import (
 from desktop_app.reports import law_sections
 from desktop_app.services import accounts, demo, maintenance
 from desktop_app.services.setup import init_store
+from desktop_app.store.faults import restore_advice
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,6 +118,12 @@ def cmd_demo(args: argparse.Namespace) -> None:
         os.environ.get("AHTC_PASSPHRASE") or demo.DEMO_PASSPHRASE,
         os.environ.get("AHTC_USER") or getattr(args, "user", None) or demo.DEMO_USER,
     )
+    if demo.already_filled(created):
+        say(f"The demo store in {folder} already has its synthetic records; nothing was added.")
+        if not os.environ.get("AHTC_PASSPHRASE"):
+            say(f"Sign in as '{demo.DEMO_USER}' with the passphrase '{demo.DEMO_PASSPHRASE}' (demo data only).")
+        created.store.close()
+        return
     summary = demo.fill(created, records=args.records, seed=args.seed, confirm_sections=confirm_top_sections())
     say(
         f"Demo store in {folder}: {summary.total} synthetic records "
@@ -194,7 +202,10 @@ def cmd_verify(args: argparse.Namespace) -> None:
             f"unbroken (head {report.chain.head_hash[:16]})."
         )
         return
-    raise maintenance.IntegrityProblem("; ".join(report.problems()))
+    problems = report.problems()
+    for problem in problems:
+        print(f"ahtc verify: {problem}", file=sys.stderr)
+    raise maintenance.IntegrityProblem(f"{len(problems)} problem(s) above. " + restore_advice(data_dir(args)))
 
 
 def cmd_backup(args: argparse.Namespace) -> None:

@@ -169,13 +169,19 @@ class DistrictAck(Base):
     # Newest return applied: (district epoch, number), so an old return never rewinds the acknowledgement.
     return_store_id: Mapped[str | None] = mapped_column(String(36), default=None)
     return_no: Mapped[int] = mapped_column(Integer, default=0)
-    # District change-log position of the reference data received so far (asked for in the next bundle).
+    # District change-log position of the reference data received so far (asked for in the next bundle), and the
+    # district epoch (its store id) that position counts in: after a district restore the position means nothing,
+    # and the district sends every reference row again.
     reference_seq: Mapped[int] = mapped_column(Integer, default=0)
+    reference_store_id: Mapped[str | None] = mapped_column(String(36), default=None)
     # Digest buckets where the district's copy differs from ours: re-sent with the next bundle.
     resend_buckets: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The district's digest value of each bucket when we last re-sent it: if a re-send did not change it,
     # the district holds rows we no longer have (a restore), and re-sending again would loop for ever.
     resent_digests: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Digest buckets where the district holds rows of ours we lack or hold in another version: the next bundle
+    # asks for the district's versions of them (recovery), whatever has been acknowledged.
+    recover_buckets: Mapped[list[str] | None] = mapped_column(JSON, default=None)
     last_return_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
     district_time_skew_s: Mapped[int | None] = mapped_column(Integer, default=None)
 

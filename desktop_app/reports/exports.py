@@ -21,13 +21,13 @@ import hashlib
 import hmac
 import io
 import json
+import numbers
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from desktop_app.errors import PermissionDenied, ValidationError
@@ -209,22 +209,44 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def xlsx_bytes(frame: pd.DataFrame, *, sheet: str) -> bytes:
+    """The frame as one worksheet: a bold header row kept in view, dates as dd/mm/yyyy, columns sized to fit.
+
+    Written cell by cell with xlsxwriter (10,000 children in well under 2 s, where openpyxl took 9.4 s:
+    bench/bench_exports.py). In memory, not in xlsxwriter's constant-memory mode: that mode streams the rows
+    through temporary files, which would put names and CNICs in clear on the disk.
+    """
+    import xlsxwriter  # only the XLSX export needs it
+
     buffer = io.BytesIO()
     name = re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31]
-    with pd.ExcelWriter(
-        buffer, engine="openpyxl", date_format="DD/MM/YYYY", datetime_format="DD/MM/YYYY HH:MM:SS"
-    ) as w:
-        frame.to_excel(w, sheet_name=name, index=False)
-        ws = w.sheets[name]
-        ws.freeze_panes = "A2"
-        for c, column in enumerate(frame.columns, start=1):
-            sample = [len(str(column))] + [len(str(v)) for v in frame[column].head(200) if v is not None]
-            ws.column_dimensions[get_column_letter(c)].width = min(50, max(sample) + 2)
-            # openpyxl writes bare dates as yyyy-mm-dd whatever pandas was told; officers read dd/mm/yyyy.
-            if any(isinstance(v, dt.date) for v in frame[column]):
-                for (cell,) in ws.iter_rows(min_row=2, min_col=c, max_col=c):
-                    if isinstance(cell.value, dt.datetime) and cell.value.time() != dt.time():
-                        cell.number_format = "DD/MM/YYYY HH:MM:SS"
-                    elif isinstance(cell.value, dt.date):
-                        cell.number_format = "DD/MM/YYYY"
+    options = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    workbook = xlsxwriter.Workbook(buffer, options)
+    ws = workbook.add_worksheet(name)
+    header = workbook.add_format({"bold": True, "border": 1, "align": "center", "valign": "top"})
+    day = workbook.add_format({"num_format": "DD/MM/YYYY"})
+    moment = workbook.add_format({"num_format": "DD/MM/YYYY HH:MM:SS"})
+    for c, column in enumerate(frame.columns):
+        ws.write_string(0, c, str(column), header)
+        sample = [len(str(column))] + [len(str(v)) for v in frame[column].head(200) if v is not None]
+        ws.set_column(c, c, min(50, max(sample) + 2))
+    for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+        for c, value in enumerate(row):
+            _write_cell(ws, r, c, value, day, moment)
+    ws.freeze_panes(1, 0)
+    workbook.close()
     return buffer.getvalue()
+
+
+def _write_cell(ws: Any, r: int, c: int, value: Any, day: Any, moment: Any) -> None:
+    if value is None or value == "" or (isinstance(value, float) and value != value):  # None, "", NaN: empty
+        return
+    if isinstance(value, dt.datetime):
+        ws.write_datetime(r, c, value, moment if value.time() != dt.time() else day)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), day)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value)
+    elif isinstance(value, numbers.Real):  # numpy's numbers too
+        ws.write_number(r, c, float(value) if not isinstance(value, int) else value)
+    else:
+        ws.write_string(r, c, str(value))

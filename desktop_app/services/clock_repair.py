@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.station import StationInfo
 from desktop_app.models.sync_state import DistrictAck
-from desktop_app.services import permissions
+from desktop_app.services import permissions, stamps
 from desktop_app.services.clock_bounds import too_late_floor
 from desktop_app.services.context import Context
+from desktop_app.services.hlc import Hlc
 from desktop_app.services.records import WriteTx
 from desktop_app.services.registry import load_all
 
@@ -83,6 +84,11 @@ def repair_clock(ctx: Context, *, dry_run: bool = False) -> ClockRepair:
         result = ClockRepair(clock_was, _last_hlc(session), dict(restamped), withdrawn, others)
         if dry_run:
             session.rollback()
+        else:
+            last = _last_hlc(session)
+            if last is not None:
+                # The reservation was made from the wrong clock: start it again from the repaired last stamp.
+                stamps.reserve(ctx, Hlc.parse(last), again=True)
         return result
 
 

@@ -29,6 +29,9 @@ from desktop_app.store.keyslots import KdfParams
 from desktop_app.store.store import StorePaths
 
 DEMO_USER = "sho.demo"
+# An invented station, so a demo is never taken for a real police station's register (ui-review.md §9).
+DEMO_STATION_CODE = "MBD-SABZPUR"
+DEMO_STATION_NAME = "Sabzpur (demo)"
 DEMO_PASSPHRASE = "demo passphrase 2026"
 DEFAULT_RECORDS = 800
 _BATCH = 2000
@@ -175,12 +178,24 @@ class DemoSummary:
         return sum(self.counts.values())
 
 
+def is_demo_store(data_dir: Path) -> bool:
+    """Whether the store in `data_dir` was created as a demo (its label says so, readable before any unlock)."""
+    slots = read_slots(Path(data_dir)) if StorePaths(Path(data_dir)).exists() else None
+    return bool(slots is not None and slots.label is not None and slots.label.demo)
+
+
+def already_filled(ctx: Context) -> int:
+    """How many persons the demo store holds: a second `ahtc demo` adds nothing (the same seed would write the
+    same record ids again)."""
+    return Records(ctx).count("persons")
+
+
 class NotADemoStore(AhtcError):
     """`ahtc demo` was pointed at a store that was not created as a demo."""
 
 
 def ensure_demo_store(data_dir: Path, passphrase: str, user: str = DEMO_USER, kdf: KdfParams | None = None) -> Context:
-    """Open the demo store in `data_dir`, creating the demo station (Phalia City) there if there is none.
+    """Open the demo store in `data_dir`, creating the invented demo station there if there is none.
 
     A store not marked as a demo at its creation is refused before any unlock: synthetic people written into a
     real register would go to the district as real records.
@@ -197,8 +212,8 @@ def ensure_demo_store(data_dir: Path, passphrase: str, user: str = DEMO_USER, kd
         return unlock(Path(data_dir), user, passphrase)
     return init_store(
         Path(data_dir),
-        station_code="MBD-PHALIA",
-        station_name="Phalia City",
+        station_code=DEMO_STATION_CODE,
+        station_name=DEMO_STATION_NAME,
         district="Mandi Bahauddin",
         district_code="MBD",
         admin=user,

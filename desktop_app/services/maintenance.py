@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import (
     AhtcError,
@@ -22,12 +23,14 @@ from desktop_app.models.accounts import User
 from desktop_app.models.audit import AuditEntry
 from desktop_app.models.enums import Role
 from desktop_app.models.station import StationInfo
-from desktop_app.services import accounts, anchor_verify, audit, permissions
+from desktop_app.services import accounts, anchor_verify, audit, permissions, stamps
 from desktop_app.services.accounts import RekeyReport
 from desktop_app.services.audit import ChainReport
 from desktop_app.services.clock import Clock
 from desktop_app.services.context import Context, StationIdentity
+from desktop_app.services.hlc import Hlc
 from desktop_app.services.setup import context_for, unlock
+from desktop_app.store import stamp_mark
 from desktop_app.store.backup import BackupInfo, read_backup, restore_backup, write_verified_backup
 from desktop_app.store.faults import output_file, writing
 from desktop_app.store.keyslots import KeySlots
@@ -51,29 +54,58 @@ class VerifyReport:
         return self.integrity == ["ok"] and not self.cipher and self.chain.ok and not self.anchored
 
     def problems(self) -> list[str]:
-        found = [] if self.integrity == ["ok"] else [f"database structure: {p}" for p in self.integrity]
-        found += [f"encrypted page check: {p}" for p in self.cipher]
+        found = [] if self.integrity == ["ok"] else _capped("database structure", self.integrity)
+        found += _capped("encrypted page check", self.cipher)
         if not self.chain.ok:
             found.append(f"audit chain broken: {self.chain.problem}")
         return found + self.anchored
+
+
+SHOWN_PER_CHECK = 5
+
+
+def _capped(check: str, rows: list[str]) -> list[str]:
+    """SQLite's findings one per line (a row can hold many), the first few, then how many more: a store damaged
+    on every page would otherwise print hundreds of lines that all say the same thing."""
+    lines = [line.strip() for row in rows for line in row.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("***")]
+    shown = [f"{check}: {line}" for line in lines[:SHOWN_PER_CHECK]]
+    if len(lines) > SHOWN_PER_CHECK:
+        shown.append(f"{check}: … and {len(lines) - SHOWN_PER_CHECK} more like these")
+    return shown
 
 
 def verify_store(ctx: Context, *, anchored_checks: bool = True) -> VerifyReport:
     """`anchored_checks=False` leaves out the receipts, grants and cross-checks (a backup is only checked for damage
     before a restore: what it says about roles and history is the district's to judge)."""
     permissions.require(ctx, permissions.READ)
+    # Each check runs even when another one fails: on a damaged store SQLite's own check stops at the first page
+    # it cannot decrypt, and the officer needs every problem, each on one line, not the first one as an error.
     with ctx.store.engine.connect() as conn:
-        integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-        cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        try:
+            integrity = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+        except DatabaseError as exc:
+            integrity = [f"the check stopped: {_sqlite_words(exc)}"]
+        try:
+            cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        except DatabaseError as exc:
+            cipher = [f"the check stopped: {_sqlite_words(exc)}"]
     station = ctx.station.station_code
     anchored: list[str] = []
-    with ctx.store.session() as session:
-        chain = audit.verify_chain(session)
-        if anchored_checks:
-            anchored += anchor_verify.receipt_problems(session, station, ctx.station.store_id)
-            anchored += anchor_verify.grant_problems(session, station)
-            anchored += anchor_verify.cross_check(session, station)
+    try:
+        with ctx.store.session() as session:
+            chain = audit.verify_chain(session)
+            if anchored_checks:
+                anchored += anchor_verify.receipt_problems(session, station, ctx.station.store_id)
+                anchored += anchor_verify.grant_problems(session, station)
+                anchored += anchor_verify.cross_check(session, station)
+    except DatabaseError as exc:
+        chain = audit.ChainReport(0, "", 0, f"the audit log could not be read ({_sqlite_words(exc)})")
     return VerifyReport(integrity, cipher, chain, anchored)
+
+
+def _sqlite_words(exc: DatabaseError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
 
 
 def backup_store(ctx: Context, out_path: Path) -> BackupInfo:
@@ -107,6 +139,8 @@ class _LiveStore:
     station_code: str | None
     disabled: frozenset[str]  # disabled accounts and user-disable audit entries, if the store could be read
     readable: bool
+    # The latest stamp it issued or saw: its last stamp, or its reservation beside it (store/stamp_mark.py).
+    last_stamp: str | None = None
 
 
 def restore_store(
@@ -178,6 +212,7 @@ def restore(
         session.execute(update(StationInfo).where(StationInfo.id == 1).values(store_id=new_store_id))
         audit.append_many(session, ctx, [("restore", None, None, f"from {Path(backup_path).name}")])
     ctx = context_for(ctx.store, username, clock)
+    _never_reissue(ctx, live)
     rekey = accounts.disable_users(ctx, disabled_again) if disabled_again else None
     return RestoreReport(
         ctx,
@@ -188,6 +223,27 @@ def restore(
         came_back,
         rekey,
     )
+
+
+def _never_reissue(ctx: Context, live: _LiveStore | None) -> None:
+    """Start the restored store's stamps above every stamp the replaced store issued (convergence F6).
+
+    The backup's last stamp is older than the replaced store's. With the PC clock behind it, the restored store
+    would count on from it and give edits stamps already given to others, which every store would take for the
+    versions it already has. The replaced store's last stamp and the reservation beside it say where to start.
+    """
+    known = [s for s in (live.last_stamp if live is not None else None,) if s]
+    here = stamps.reserved(ctx)  # written with the backup's data key (no re-key since), when the live store is lost
+    if here is not None:
+        known.append(here.encode())
+    with ctx.store.transaction() as session:
+        info = session.get(StationInfo, 1)
+        assert info is not None
+        floor = max([s for s in known if Hlc.parse(s).station == ctx.station.station_code], default=None)
+        if floor is not None and (info.last_hlc is None or floor > info.last_hlc):
+            info.last_hlc = floor
+        if info.last_hlc is not None:
+            stamps.reserve(ctx, Hlc.parse(info.last_hlc), again=True)
 
 
 def _check_backup(
@@ -225,11 +281,14 @@ def _read_live(data_dir: Path, username: str, passphrase: str) -> _LiveStore:
         return _LiveStore(label.station_code if label else None, frozenset(), False)
     try:
         with store.session() as session:
-            code = session.scalar(select(StationInfo.station_code).where(StationInfo.id == 1))
+            code, last = session.execute(
+                select(StationInfo.station_code, StationInfo.last_hlc).where(StationInfo.id == 1)
+            ).one()
             inactive = set(session.scalars(select(User.username).where(User.active.is_(False))))
             logged = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "user-disable"))
             inactive |= {d for d in logged if d}
-        return _LiveStore(code, frozenset(inactive), True)
+        reserved = stamp_mark.read_reserved(data_dir, store.data_key, code)
+        return _LiveStore(code, frozenset(inactive), True, max([s for s in (last, reserved) if s], default=None))
     finally:
         store.close()
 

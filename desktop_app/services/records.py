@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,13 +21,15 @@ from desktop_app.errors import NotFound, StaleEdit, ValidationError
 from desktop_app.models.base import new_id
 from desktop_app.models.changelog import ChangeLogEntry
 from desktop_app.models.station import StationInfo
-from desktop_app.services import audit, permissions, search
+from desktop_app.services import audit, permissions, search, stamps
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.hlc import Hlc, tick
 from desktop_app.services.registry import RegisterSpec, State, link_targets, points_into, spec_for
 from desktop_app.services.tombstones import tombstone
 from desktop_app.services.validation import validate_record
+
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 SYSTEM_FIELDS = (
     "id",
@@ -110,6 +113,8 @@ class WriteTx:
     def finish(self) -> Changed:
         if self._last is not None:
             self.session.execute(update(StationInfo).where(StationInfo.id == 1).values(last_hlc=self._last.encode()))
+            # Before the commit: a stamp is never issued without the reservation outside the database past it.
+            stamps.reserve(self.ctx, self._last)
         return Changed(frozenset(self.registers), frozenset(self.ids), self.clock_suspect, tuple(self.created))
 
     # -- the row writes -----------------------------------------------------------------------------------------
@@ -339,6 +344,9 @@ class Records:
         cleans = [self._validate_new(spec, values, today) for values in rows]
         with self.ctx.store.transaction() as session:
             errors = missing_refs(session, spec, cleans)
+            given = [clean["id"] for clean in cleans if clean.get("id")]
+            if given and session.scalar(select(func.count()).where(_table(spec).c.id.in_(given))):
+                errors["id"] = "a record with this id exists already; leave the id out"
             if errors:
                 raise ValidationError(errors)
             tx = WriteTx(self.ctx, session)
@@ -357,6 +365,10 @@ class Records:
         if spec.derive is not None:
             clean = spec.derive(clean)
         if record_id:
+            # Only the demo and the examples bring their own ids (for repeatable data); anything but a canonical
+            # UUID would reach the search index's rowid parser or the primary key as a crash, not a refusal.
+            if not isinstance(record_id, str) or not _CANONICAL_UUID.fullmatch(record_id):
+                raise ValidationError({"id": "a record's id is given by the register; leave it out"})
             clean["id"] = record_id
         return clean
 

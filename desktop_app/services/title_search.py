@@ -35,7 +35,12 @@ def typed_date(text: str) -> dt.date | None:
 
 def searchable(spec: RegisterSpec) -> bool:
     """Whether the list's search box can find anything in this register."""
-    return bool(spec.search_fields) or bool(_linked(spec)) or any(f in spec.fields for f in OFFICER_FIELDS)
+    return (
+        bool(spec.search_fields)
+        or bool(_linked(spec))
+        or any(f in spec.fields for f in OFFICER_FIELDS)
+        or any(rule.kind == "date" for rule in spec.fields.values())
+    )
 
 
 def _linked(spec: RegisterSpec) -> list[tuple[str, list[str]]]:

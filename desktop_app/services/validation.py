@@ -7,6 +7,7 @@ so a form can mark each wrong field at once.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -25,24 +26,37 @@ class FieldError(ValueError):
     """Raised by a normaliser; `validate_record` files it under the field's name."""
 
 
+def ascii_digits(text: str) -> str:
+    """Digits of any script (Urdu ۰-۹, Arabic ٠-٩, Devanagari, full-width) as ASCII 0-9; other characters kept.
+
+    Only decimal digits (category Nd) are converted: superscripts and circled numbers are not digits an officer
+    types, so they stay and the caller refuses them.
+    """
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def _ascii_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
 def normalise_cnic(value: str) -> str:
-    """Accept a CNIC typed with or without dashes or spaces; store it as #####-#######-#."""
-    digits = re.sub(r"[\s\-]", "", value)
-    if not digits.isdigit() or len(digits) != CNIC_DIGITS:
+    """Accept a CNIC typed with or without dashes or spaces, in any script's digits; store #####-#######-#."""
+    digits = ascii_digits(re.sub(r"[\s\-]", "", value))
+    if not _ascii_number(digits) or len(digits) != CNIC_DIGITS:
         raise FieldError("a CNIC has 13 digits, written #####-#######-# (dashes optional)")
     return f"{digits[:5]}-{digits[5:12]}-{digits[12]}"
 
 
 def normalise_mobile(value: str) -> str:
     """Pakistani mobile numbers: 03XX-XXXXXXX, +92 3XX XXXXXXX or 923XXXXXXXXX; stored as 03XX-XXXXXXX."""
-    digits = re.sub(r"[\s\-()]", "", value)
+    digits = ascii_digits(re.sub(r"[\s\-()]", "", value))
     if digits.startswith("+92"):
         digits = "0" + digits[3:]
     elif digits.startswith("0092"):
         digits = "0" + digits[4:]
     elif digits.startswith("92") and len(digits) == 12:
         digits = "0" + digits[2:]
-    if not (digits.isdigit() and len(digits) == 11 and digits.startswith("03")):
+    if not (_ascii_number(digits) and len(digits) == 11 and digits.startswith("03")):
         raise FieldError("a mobile number looks like 0300-1234567 (11 digits starting 03) or +92 300 1234567")
     return f"{digits[:4]}-{digits[4:]}"
 
@@ -71,8 +85,8 @@ def parse_int(value: Any) -> int:
         raise FieldError("a whole number is needed")
     if isinstance(value, int):
         return value
-    text = str(value).replace(",", "").strip()
-    if not re.fullmatch(r"-?\d+", text):
+    text = ascii_digits(str(value).replace(",", "").strip())
+    if not re.fullmatch(r"-?[0-9]+", text):
         raise FieldError("a whole number is needed")
     if len(text) > MAX_INT_DIGITS:
         # int() of thousands of digits is slow and then refused by Python itself; no register counts that far.
@@ -168,9 +182,11 @@ def clean_value(rule: Field, value: Any, today: dt.date) -> Any:
         return number
     if kind == "float":
         try:
-            number_f = float(value)
+            number_f = float(ascii_digits(value) if isinstance(value, str) else value)
         except (TypeError, ValueError):
             raise FieldError("a number is needed") from None
+        if not math.isfinite(number_f):  # "nan" passed every range test and was stored as nothing
+            raise FieldError("a number is needed")
         if (rule.minimum is not None and number_f < rule.minimum) or (
             rule.maximum is not None and number_f > rule.maximum
         ):

@@ -64,7 +64,7 @@ def write_backup(store: Store, out_path: Path) -> BackupInfo:
         except Exception as exc:
             # A full stick, or a store SQLite finds damaged while copying it: each its own sentence.
             if is_database_error(exc):
-                raise database_fault(exc, out_path) from None
+                raise database_fault(exc, out_path, store.paths.data_dir) from None
             raise
         db_bytes = snapshot.read_bytes()
     info = BackupInfo(

@@ -163,7 +163,7 @@ def _read_only_mount(folder: Path) -> bool:
         return False
 
 
-def database_fault(exc: BaseException, path: Path | str) -> AhtcError:
+def database_fault(exc: BaseException, path: Path | str, data_dir: Path | None = None) -> AhtcError:
     """A SQLite error met while using the store: the disk's fault, damage SQLite itself detected, or neither."""
     cause = sqlite_fault(exc, path)
     if cause is not None:
@@ -172,10 +172,31 @@ def database_fault(exc: BaseException, path: Path | str) -> AhtcError:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         # SQLite read a page that failed its own checks (or SQLCipher's page authentication): that is damage.
         return StoreDamaged(
-            "the register's database is damaged (a page failed its check): nothing more was written; run "
-            "'ahtc verify', then see docs/operations.md 'When verify fails' to restore the newest good backup"
+            "the register's database is damaged (a page failed its check): nothing more was written to it. "
+            + restore_advice(data_dir if data_dir is not None else Path(path))
         )
     return AhtcError(f"the register could not finish ({exc.__class__.__name__}); nothing half-written was kept")
+
+
+def newest_backup(data_dir: Path) -> Path | None:
+    """The newest backup file kept in the data folder (automatic and before-upgrade backups are verified before
+    they take their name), or None."""
+    folder = data_dir / "backups"
+    try:
+        found = [p for p in folder.rglob("*.ahtcbak") if p.is_file() and not p.name.startswith(".")]
+    except OSError:
+        return None
+    return max(found, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def restore_advice(data_dir: Path) -> str:
+    """The one sentence that says what to do about a damaged store, naming the newest backup when there is one."""
+    newest = newest_backup(data_dir)
+    where = f"the newest backup here is {newest}; " if newest is not None else ""
+    return (
+        f"Do not keep working in it: {where}the SHO restores a good backup with 'ahtc restore FILE' "
+        "(docs/operations.md, 'When verify fails')"
+    )
 
 
 def output_file(path: Path | str) -> Path:

@@ -9,6 +9,8 @@ the change log (source "import", never re-sent), the conflicts table, the search
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +48,8 @@ class IncomingChange:
     base_hlc: str | None
     values: dict[str, Any]  # typed, for the register table
     state: dict[str, Any]  # as received (JSON), for the change log and the conflicts table
+    # Recovery only: stamps of the versions this one descends from at the district (its base-stamp chain there).
+    known: frozenset[str] = frozenset()
 
     @property
     def deleted(self) -> bool:
@@ -186,7 +190,12 @@ def _check_entry(entry: dict[str, Any], table: str) -> IncomingChange:
     # Only a record's owner ever writes a version of it, so a version stamped by anyone else is forged.
     if stamp.station != state.get("station_code"):
         raise EntryProblem("is stamped by another station than the one that owns the record")
-    return IncomingChange(table, seq, row_id, op, hlc, base, typed_values(table, state), state)
+    known = entry.get("known", [])
+    if not isinstance(known, list) or not all(isinstance(k, str) for k in known):
+        raise EntryProblem("has a version history that is not a list of time stamps")
+    for stamp_text in known:
+        _stamp(stamp_text)
+    return IncomingChange(table, seq, row_id, op, hlc, base, typed_values(table, state), state, frozenset(known))
 
 
 def typed_values(table: str, state: dict[str, Any]) -> dict[str, Any]:
@@ -291,6 +300,7 @@ def apply_entries(
     protected: frozenset[str] = frozenset(),
     source: str = "import",
     foreign: str = "refuse",
+    follow: bool = False,
 ) -> ApplyReport:
     """Merge `changes` (in order) into the registers; idempotent, so applying the same changes again is a no-op.
 
@@ -301,6 +311,10 @@ def apply_entries(
     `foreign`: what to do with a change to a row held here under another owner — the owner of an id never
     changes. "refuse" raises BundleRejected("owner") (the district: the sender tried it); "skip" leaves the
     row as it is and counts the change as refused (a station taking reference data from its district).
+    `follow`: the changes are another station's rows as the district holds them (reference data at a station).
+    The district has merged them already and logs each row's versions in stamp order, so a later stamp is taken
+    as is and an earlier one is an old version arriving late (a late return, a watch-list window that skipped
+    it): never a conflict here, where nobody could act on one.
     """
     report = ApplyReport()
     by_table: dict[str, list[IncomingChange]] = {}
@@ -312,7 +326,9 @@ def apply_entries(
     log_rows: list[dict[str, Any]] = []
     conflict_rows: list[dict[str, Any]] = []
     for table_name, table_changes in by_table.items():
-        top = _apply_table(session, table_name, table_changes, now, protected, source, report, log_rows, conflict_rows)
+        top = _apply_table(
+            session, table_name, table_changes, now, protected, source, report, log_rows, conflict_rows, follow
+        )
         if top is not None and (highest is None or top > highest):
             highest = top
     if report.foreign and foreign == "refuse":
@@ -340,6 +356,7 @@ def _apply_table(
     report: ApplyReport,
     log_rows: list[dict[str, Any]],
     conflict_rows: list[dict[str, Any]],
+    follow: bool = False,
 ) -> Hlc | None:
     """Merge one register's changes; returns the highest stamp taken into account (for the store's clock)."""
     spec = spec_for(table_name)
@@ -349,6 +366,8 @@ def _apply_table(
     # An id is one record for good: one that this store knows in another register counts as another's row.
     current.update(_known_elsewhere(session, table_name, [i for i in ids if i not in current]))
     seen = _seen_versions(session, [i for i in ids if i in current])
+    # Content of the versions held under the very stamp that arrives again: a stamp issued twice is two versions.
+    held_states, lost_states = _contents(session, {c.row_id: c.hlc for c in changes if _same_stamp(current, c)})
     existed = set(current)
     final: dict[str, IncomingChange] = {}
     highest: str | None = None
@@ -360,8 +379,28 @@ def _apply_table(
             report.refused[table_name] += 1
             continue
         highest = change.hlc if highest is None or change.hlc > highest else highest
-        local = None if held is None else RowState(held[0], held[1], frozenset(seen.get(change.row_id, ())))
-        decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted))
+        same = _same_stamp(current, change)
+        earlier = held_states.get(change.row_id) if same else None
+        differs = earlier is not None and not same_content(earlier, change.state)
+        if differs and any(
+            same_content(lost, change.state) for lost in lost_states.get((change.row_id, change.hlc), [])
+        ):
+            report.unchanged[table_name] += 1  # the version that lost under this stamp, met again
+            continue
+        local = (
+            None
+            if held is None
+            else RowState(
+                held[0],
+                held[1],
+                frozenset(seen.get(change.row_id, ())),
+                content_hash(earlier) if differs and earlier is not None else None,
+            )
+        )
+        incoming = content_hash(change.state) if differs else None
+        decision = decide(local, Change(change.hlc, change.base_hlc, change.deleted, incoming))
+        if local is not None:
+            decision = _with_history(decision, local, change, follow)
         if decision.writes and change.row_id in protected and held is not None:
             report.held_back[table_name] += 1
             continue
@@ -369,9 +408,17 @@ def _apply_table(
             report.unchanged[table_name] += 1
             continue
         seen.setdefault(change.row_id, set()).update({change.hlc, *(() if held is None else (held[0],))})
+        if decision.conflict and differs and earlier is not None:
+            loser = change.state if decision.action is Action.KEEP_LOCAL else earlier
+            lost_states.setdefault((change.row_id, change.hlc), []).append(loser)
+        if decision.writes:
+            held_states[change.row_id] = change.state
         if decision.conflict:
             report.conflicts[table_name] += 1
-            conflict_rows.append(_conflict_row(session, table, change, held, decision, now, final))
+            row = _conflict_row(session, table, change, held, decision, now, final)
+            if differs and decision.action is Action.TAKE_INCOMING and change.row_id not in final:
+                row["lost_state"] = earlier  # as it was logged
+            conflict_rows.append(row)
         if not decision.writes:
             continue
         _count(report, table_name, decision, change, held)
@@ -407,6 +454,18 @@ def _apply_table(
         )
         search.index_rows(session, spec, old_rows, replace=True)
     return None if highest is None else Hlc.parse(highest)
+
+
+def _with_history(decision: Decision, local: RowState, change: IncomingChange, follow: bool) -> Decision:
+    """The merge rule told what the incoming change alone cannot: which versions came before it elsewhere."""
+    if follow and decision.action not in (Action.IGNORE_DUPLICATE, Action.IGNORE_STALE):
+        # A stamp issued twice: the version the rule keeps everywhere, without a conflict here either.
+        later = change.hlc > local.hlc or (change.hlc == local.hlc and decision.writes)
+        return Decision(Action.FAST_FORWARD) if later else Decision(Action.IGNORE_STALE)
+    if decision.conflict and local.hlc in change.known and change.hlc > local.hlc:
+        # The district's version descends from the one held here (a recovery after a restore): not concurrent.
+        return Decision(Action.FAST_FORWARD)
+    return decision
 
 
 def _keep_columns_the_sender_lacks(session: Session, table: Table, changes: dict[str, IncomingChange]) -> None:
@@ -571,6 +630,48 @@ def _foreign_refusal(foreign: list[tuple[str, str]]) -> BundleRejected:
         "change only its own records. Nothing was imported. Report it to district IT: the sending station's data "
         "may have been tampered with.",
     )
+
+
+def content_hash(state: dict[str, Any]) -> str:
+    """A version's content, to order two versions under one stamp the same way on every store."""
+    text = json.dumps(state, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def same_content(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether two states are one version: equal in every field both have (a version logged before a migration
+    added a column travels later with that column filled in, and is still the same version)."""
+    return all(one[key] == other[key] for key in one.keys() & other.keys())
+
+
+def _same_stamp(current: dict[str, Held], change: IncomingChange) -> bool:
+    held = current.get(change.row_id)
+    return held is not None and held[0] == change.hlc
+
+
+def _contents(
+    session: Session, stamps: dict[str, str]
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], list[dict[str, Any]]]]:
+    """For rows held under the given stamps: the held version as logged (its newest log entry under that stamp),
+    and the versions under that stamp that lost here."""
+    held: dict[str, dict[str, Any]] = {}
+    lost: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    log, losers = ChangeLogEntry.__table__, Conflict.__table__
+    ids = sorted(stamps)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = session.execute(
+            select(log.c.row_id, log.c.hlc, log.c.state).where(log.c.row_id.in_(chunk)).order_by(log.c.seq)
+        )
+        for row_id, hlc, state in rows:
+            if stamps[row_id] == hlc:
+                held[row_id] = state
+        for row_id, hlc, state in session.execute(
+            select(losers.c.row_id, losers.c.lost_hlc, losers.c.lost_state).where(losers.c.row_id.in_(chunk))
+        ):
+            if stamps[row_id] == hlc:
+                lost.setdefault((row_id, hlc), []).append(state)
+    return held, lost
 
 
 def _seen_versions(session: Session, ids: list[str]) -> dict[str, set[str]]:

@@ -2,7 +2,9 @@
 
 One pure function, the same on every installation, so every store picks the same winner (DESIGN.md §6):
 - an unknown row is inserted (a deletion of an unknown row is inserted as its tombstone);
-- the same stamp again is a no-op (re-imports are harmless);
+- the same stamp again is a no-op (re-imports are harmless) — unless its content differs: a stamp issued twice
+  (a store restored while its PC clock was behind, before stamps were reserved outside the database) is two
+  versions, and the one with the higher content hash wins everywhere, the other kept as the loser;
 - an incoming change based on exactly the version we hold fast-forwards;
 - a version we have already held (and moved past) is stale and ignored: older never overwrites newer;
 - anything else is concurrent: the higher HLC wins and the loser goes to the conflicts table, never dropped.
@@ -33,6 +35,9 @@ class RowState:
     deleted: bool
     # Stamps of earlier versions this store held (change log) or kept as losers (conflicts table).
     seen: frozenset[str] = frozenset()
+    # Content hash of the version held (None: not compared), and of versions under its stamp that lost here.
+    content: str | None = None
+    lost_contents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class Change:
     hlc: str
     base_hlc: str | None
     deleted: bool
+    content: str | None = None  # content hash of the incoming version (None: not compared)
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class Decision:
         return self.action in (Action.UNDELETE, Action.TAKE_INCOMING, Action.KEEP_LOCAL)
 
 
+SAME_STAMP = "two versions under one time stamp: the same one is kept everywhere"
 # Every reason a conflict can give (stored with it in English; the app shows them translated).
 MERGE_REASONS = (
     "edited after it was deleted: the edit wins",
@@ -65,6 +72,7 @@ MERGE_REASONS = (
     "concurrent edits: the later one wins",
     "edited before it was deleted: the deletion wins",
     "deleted before a concurrent edit: the edit wins",
+    SAME_STAMP,
 )
 
 
@@ -73,7 +81,13 @@ def decide(local: RowState | None, incoming: Change) -> Decision:
     if local is None:
         return Decision(Action.INSERT)
     if incoming.hlc == local.hlc:
-        return Decision(Action.IGNORE_DUPLICATE)
+        if incoming.content is None or local.content is None or incoming.content == local.content:
+            return Decision(Action.IGNORE_DUPLICATE)
+        if incoming.content in local.lost_contents:
+            return Decision(Action.IGNORE_STALE)
+        if incoming.content > local.content:
+            return Decision(Action.TAKE_INCOMING, SAME_STAMP)
+        return Decision(Action.KEEP_LOCAL, SAME_STAMP)
     if incoming.hlc in local.seen:
         return Decision(Action.IGNORE_STALE)
     if incoming.base_hlc == local.hlc:

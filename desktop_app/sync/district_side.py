@@ -26,9 +26,9 @@ from desktop_app.services.purge import retention_days
 from desktop_app.services.registry import reference_registers, register_models
 from desktop_app.store.migrations_runner import head_revision
 from desktop_app.sync.anchor_payload import receipt_row, receipts_entry
-from desktop_app.sync.apply import apply_entries, check_entries, refuse_future
+from desktop_app.sync.apply import apply_entries, check_entries, refuse_future, same_content
 from desktop_app.sync.bundle import OpenedBundle, bundle_file_name, bundle_sha256, save_bundle, write_bundle
-from desktop_app.sync.digest import held_digest
+from desktop_app.sync.digest import bucket_of, held_digest
 from desktop_app.sync.export import DISTRICT_RETURN, DispatchSlip, entry_json, with_added_columns
 from desktop_app.sync.peers import find_peer, load_identity, peer_keys, refuse_if_revoked, station_info
 from desktop_app.sync.receipts import sign_receipt
@@ -172,7 +172,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
     manifest = opened.manifest
     station = manifest["sender"]
     extra_in = manifest["extra"]
-    reference_from = extra_in.get("reference_seq") if type(extra_in.get("reference_seq")) is int else 0
+    asked_from = extra_in.get("reference_seq") if type(extra_in.get("reference_seq")) is int else 0
     with ctx.store.transaction() as session:
         identity = load_identity(session)
         peer = find_peer(session, station, "station")
@@ -183,10 +183,14 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         _acked, gaps = acked_and_gaps(list(mark.ranges))
         log = ChangeLogEntry.__table__
         top = int(session.scalar(select(func.max(log.c.seq))) or 0)
-        entries = reference_entries(session, station, max(0, reference_from), top)
+        own_store_id = station_info(session).store_id
+        reference_from = reference_start(asked_from, extra_in.get("reference_store_id"), own_store_id, top)
+        entries = reference_entries(session, station, reference_from, top)
         if extra_in.get("recover") is True:
-            sent = {entry.get("row_id"): entry.get("hlc") for entry in opened.entries}
-            entries.extend(recovery_entries(session, station, sent))
+            sent = {e.get("row_id"): (e.get("hlc"), e.get("state") or {}) for e in opened.entries}
+            buckets = extra_in.get("recover_buckets")
+            wanted = {str(b) for b in buckets} if isinstance(buckets, list) else None
+            entries.extend(recovery_entries(session, station, sent, wanted))
         if extra_in.get("takes_conflicts") is True:
             entries.extend(conflict_entries(session, station))
         entries.extend(_notices(session, ctx))
@@ -210,7 +214,6 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
         session.add(receipt_row(receipt, opened.sha256, ctx.clock.now()))
         session.flush()
         entries.append(receipts_entry(session, ctx.station.station_code, station))
-        own_store_id = station_info(session).store_id
         last = session.scalar(
             select(BundleSent)
             .where(BundleSent.recipient == station, BundleSent.store_id == own_store_id)
@@ -218,7 +221,7 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
             .limit(1)
         )
         number = 1 if last is None else last.bundle_no + 1
-        seq_from = min(max(0, reference_from) + 1, top + 1)
+        seq_from = reference_from + 1
         data = write_bundle(
             kind=DISTRICT_RETURN,
             sender_code=ctx.station.station_code,
@@ -241,6 +244,9 @@ def build_return_bundle(ctx: Context, opened: OpenedBundle) -> ReturnBundle:
                 },
                 "receipt": receipt,
                 "reference_seq": top,
+                # Where the reference window starts: the station moves its position to `reference_seq` only if
+                # this is at or below the position it holds (an answer to a bundle from before a restore is not).
+                "reference_from": reference_from,
                 "district_time": now,
                 # How long deleted records keep their history before the SHO may purge them (services/purge.py).
                 **({"retention_days": retention} if retention is not None else {}),
@@ -311,6 +317,17 @@ def save_return_bundle(bundle: ReturnBundle, out_dir: Path) -> DispatchSlip:
     return DispatchSlip(**{**slip.__dict__, "file": path})
 
 
+def reference_start(asked: int, asked_epoch: object, own_store_id: str, top: int) -> int:
+    """Where a station's reference window starts in this store's change log.
+
+    Its position counts in one epoch of this store: after a restore of the district (a new store id) or when it
+    names a position past the end of the log, it means nothing here, and every reference row is sent again.
+    """
+    if asked_epoch != own_store_id or asked < 0 or asked > top:
+        return 0
+    return asked
+
+
 def reference_entries(session: Session, station: str, after: int, top: int) -> list[dict[str, Any]]:
     """Reference-register changes logged here since the station's mark, not its own.
 
@@ -352,11 +369,16 @@ def reference_entries(session: Session, station: str, after: int, top: int) -> l
     return with_added_columns(session, out)
 
 
-def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) -> list[dict[str, Any]]:
-    """The latest version of every row of `station` held here, except those it has just sent in that version.
+def recovery_entries(
+    session: Session, station: str, just_sent: dict[Any, Any], buckets: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """The latest version of every row of `station` held here (in `buckets`, if named), except those it has just
+    sent in that version; each names the versions held here that it descends from (`known`).
 
     A station asks for them while nothing of its store is acknowledged: after restoring an older backup or
-    reinstalling, the rows it lost come back from the district instead of staying lost (anchors B6.3).
+    reinstalling, the rows it lost come back from the district instead of staying lost (anchors B6.3). Later it
+    asks for the digest buckets where the district holds rows it lacks. `known` lets it tell a version it held
+    that the district's descends from (taken as is) from an edit of its own that is concurrent (a conflict).
     """
     log = ChangeLogEntry.__table__
     latest = (
@@ -365,9 +387,45 @@ def recovery_entries(session: Session, station: str, just_sent: dict[Any, Any]) 
         .group_by(log.c.table_name, log.c.row_id)
         .subquery()
     )
-    rows = session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
-    out = [entry_json(row) | {"recovery": True} for row in rows if just_sent.get(row.row_id) != row.hlc]
+    rows = [
+        row
+        for row in session.execute(select(log).join(latest, log.c.seq == latest.c.seq).order_by(log.c.seq))
+        if not _just_sent(just_sent.get(row.row_id), row.hlc, row.state)
+        and (buckets is None or bucket_of(row.table_name, row.hlc) in buckets)
+    ]
+    chains = _ancestors(session, {row.row_id: row.hlc for row in rows})
+    out = [entry_json(row) | {"recovery": True, "known": chains.get(row.row_id, [])} for row in rows]
     return with_added_columns(session, out)
+
+
+def _just_sent(sent: Any, hlc: str, state: dict[str, Any]) -> bool:
+    """Whether the bundle being answered carried this very version (same stamp, same content)."""
+    return isinstance(sent, tuple) and sent[0] == hlc and isinstance(sent[1], dict) and same_content(sent[1], state)
+
+
+def _ancestors(session: Session, latest: dict[str, str]) -> dict[str, list[str]]:
+    """For each row, the stamps its latest version here descends from, by the base-stamp chain of this log.
+
+    Only true ancestors: a version that lost to a concurrent one is in the log too, but not in the chain.
+    """
+    log = ChangeLogEntry.__table__
+    bases: dict[str, dict[str, str | None]] = {}
+    ids = sorted(latest)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row_id, hlc, base in session.execute(
+            select(log.c.row_id, log.c.hlc, log.c.base_hlc).where(log.c.row_id.in_(chunk))
+        ):
+            bases.setdefault(row_id, {})[hlc] = base
+    chains: dict[str, list[str]] = {}
+    for row_id, hlc in latest.items():
+        chain: list[str] = []
+        step = bases.get(row_id, {}).get(hlc)
+        while step is not None and step in bases.get(row_id, {}) and step not in chain:
+            chain.append(step)
+            step = bases[row_id][step]
+        chains[row_id] = chain
+    return chains
 
 
 def conflict_entries(session: Session, station: str) -> list[dict[str, Any]]:

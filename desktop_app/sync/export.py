@@ -103,6 +103,7 @@ def acknowledgement(session: Session, district_code: str, store_id: str) -> Dist
     elif ack.store_id != store_id:
         # A restored store rewound its sequence: the old acknowledgement means nothing any more.
         ack.store_id, ack.acked_seq, ack.resend_buckets, ack.resent_digests = store_id, 0, [], {}
+        ack.recover_buckets = None
     session.flush()
     return ack
 
@@ -162,10 +163,15 @@ def build_station_bundle(
             extra={
                 "audit_head": {"seq": head[0], "hash": head[1]},
                 "reference_seq": ack.reference_seq,
+                # The district epoch that position counts in: after a district restore it sends everything again.
+                "reference_store_id": ack.reference_store_id,
                 "resent": len(resent),
                 # Nothing from this store acknowledged yet (first sync, or the first after a restore or a
                 # reinstall): ask the district to hand back the rows of ours it holds, so nothing stays lost.
-                "recover": ack.acked_seq == 0,
+                # Later, the buckets where the district's digest says it holds rows we lack (a bundle written
+                # before a restore that arrived after it) are asked for again, whatever was acknowledged.
+                "recover": ack.acked_seq == 0 or bool(ack.recover_buckets),
+                **({"recover_buckets": list(ack.recover_buckets)} if ack.acked_seq and ack.recover_buckets else {}),
                 # This version takes the district's conflicts on our rows (an older one would refuse them).
                 "takes_conflicts": True,
                 **announcements(session, ctx.clock.now()),

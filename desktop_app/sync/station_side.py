@@ -88,7 +88,7 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         for gap in ack_in.get("gaps", []) if current_epoch else []:
             notes.append(f"the district is missing seq {gap[0]}–{gap[1]}; the next export sends them again")
         protected = _unacknowledged_rows(session, ack.acked_seq)
-        report = apply_entries(session, changes, now=now, protected=protected, foreign="skip")
+        report = apply_entries(session, changes, now=now, protected=protected, foreign="skip", follow=True)
         recovered = apply_entries(
             session, recovered_changes, now=now, protected=protected, source="recovered", foreign="skip"
         )
@@ -111,11 +111,10 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
                 f"{conflicts_in} earlier version(s) of this station's records lost a merge at the district: "
                 "review them under Conflicts"
             )
+        if not report.held_back:
+            _move_reference_position(ack, manifest)
         if newer:
             ack.return_store_id, ack.return_no = manifest["store_id"], manifest["bundle_no"]
-            reference_seq = extra.get("reference_seq")
-            if type(reference_seq) is int and not report.held_back:
-                ack.reference_seq = reference_seq
             ack.last_return_at = now
             ack.district_time_skew_s = _skew(extra.get("district_time"), now)
             take_retention(session, extra.get("retention_days"))
@@ -142,6 +141,9 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
             opened.sha256,
             now,
         )
+        # Conflicts filed and rows held back while merging recovered rows count in the report like any other.
+        report.conflicts.update(recovered.conflicts)
+        report.held_back.update(recovered.held_back)
         summary = report.to_json() | {
             "acked_seq": ack.acked_seq,
             "notices": notices,
@@ -169,6 +171,25 @@ def apply_return_bundle(ctx: Context, opened: OpenedBundle) -> ImportResult:
         frozenset(report.changed_ids | recovered.changed_ids),
         opened,
     )
+
+
+def _move_reference_position(ack: DistrictAck, manifest: dict[str, Any]) -> None:
+    """Take the return's reference position if its window starts at or below the one this store holds.
+
+    A return answers the position its bundle named: one written before this store was restored named a later
+    position than the restored store holds, and one from before a district restore counts in another epoch of
+    the district's log. Taking either would skip reference rows this store never got (convergence F1, F2).
+    """
+    extra = manifest["extra"]
+    top, start = extra.get("reference_seq"), extra.get("reference_from", manifest["seq_from"] - 1)
+    if type(top) is not int or type(start) is not int:
+        return
+    same_epoch = ack.reference_store_id == manifest["store_id"]
+    held = ack.reference_seq if same_epoch else 0
+    if start > held:
+        return
+    ack.reference_seq = max(held, top) if same_epoch else top
+    ack.reference_store_id = manifest["store_id"]
 
 
 def _acceptable(
@@ -280,16 +301,19 @@ def _plan_resend(session: Session, ack: DistrictAck, entries: list[dict[str, Any
     differing = differing_buckets(acknowledged_digest(session, ack.acked_seq), theirs)
     tried = dict(ack.resent_digests or {})
     again = [key for key in differing if key not in tried or tried[key] != theirs.get(key)]
-    stuck = [key for key in differing if key not in again]
     ack.resend_buckets = again
     ack.resent_digests = {key: theirs.get(key) for key in differing}
+    # Where the district holds rows of ours (or versions of them) this store lacks, ask for its versions: a bundle
+    # written before a restore may have reached it after the restored store's first sync (convergence F3).
+    recover = [key for key in differing if theirs.get(key) is not None]
+    ack.recover_buckets = recover or None
     notes = []
     if again:
         notes.append(f"the district's copy differs in {len(again)} part(s); the next export sends them again")
-    if stuck:
+    if recover:
         notes.append(
-            f"the district holds rows of this station that this store no longer has ({', '.join(stuck[:5])}); "
-            "this is expected after restoring a backup: ask district IT if records seem missing here"
+            f"the district holds {len(recover)} part(s) of this station's records in versions this store does not "
+            "have (after restoring a backup, or a bundle that arrived late); the next export asks for them back"
         )
     return notes
 

@@ -23,6 +23,7 @@ from desktop_app.services.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_st
 from desktop_app.services.settings import Settings, load_settings
 from desktop_app.store.store import StorePaths
 from desktop_app.views import dialogs, i18n, ops
+from desktop_app.views.fit import show_main_window
 from desktop_app.views.fmt import date_text
 from desktop_app.views.i18n import tr
 from desktop_app.views.idle import InactivityTimer
@@ -180,7 +181,7 @@ class Session:
     def _new_window(self) -> MainWindow:
         assert self.ctx is not None
         window = MainWindow(self.ctx, lock=self.lock, on_settings=self.settings_changed)
-        window.show()
+        show_main_window(window)
         return window
 
     # -- while signed in --------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from desktop_app.sync.decide import MERGE_REASONS
 from desktop_app.views import form  # noqa: F401  (importing it registers the forms' extra buttons)
 from desktop_app.views.fmt import choice_source, field_label
 from desktop_app.views.i18n import TRANSLATIONS
+from desktop_app.views.listmodel import SHORT_HEADERS
 from desktop_app.views.register_ui import form_actions
 
 VIEWS = Path(__file__).resolve().parent
@@ -98,7 +99,14 @@ def spec_strings() -> set[str]:
 
 
 def all_strings() -> set[str]:
-    return tr_literals() | spec_strings() | set(MESSAGES) | set(BLOCKED.values()) | set(MERGE_REASONS)
+    return (
+        tr_literals()
+        | spec_strings()
+        | set(MESSAGES)
+        | set(BLOCKED.values())
+        | set(MERGE_REASONS)
+        | set(SHORT_HEADERS.values())
+    )
 
 
 def translated(ts: Path = TRANSLATIONS / "ahtc_ur.ts") -> dict[str, str]:

@@ -34,6 +34,7 @@ from desktop_app.services.records import ListQuery, Records
 from desktop_app.services.registry import spec_for
 from desktop_app.services.title_search import typed_date as parse_typed_date
 from desktop_app.services.validation import Field
+from desktop_app.views.fit import fit_to_screen
 from desktop_app.views.fmt import choice_source, register_label
 from desktop_app.views.i18n import tr
 
@@ -320,6 +321,10 @@ class RefEditor(Editor):
         self.choose.setFocus()
 
 
+# How many of a register's latest records a picker reads to match what was typed against their titles.
+TITLE_SCAN = 500
+
+
 class RefPicker(QDialog):
     """Search a register by name, CNIC, phone or village and pick one record."""
 
@@ -343,7 +348,7 @@ class RefPicker(QDialog):
         self._timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._timer.start())
         self.search.installEventFilter(self)
-        self.resize(520, 420)
+        fit_to_screen(self, 520, 420)
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -362,8 +367,14 @@ class RefPicker(QDialog):
     def refresh(self) -> None:
         text = self.search.text().strip() or None
         query = ListQuery(text=text if self.spec.search_fields else None, limit=50)
+        rows = self.records.list(self.spec.name, query)
+        if text and (not rows or not self.spec.search_fields):
+            # Not in the search index (a meeting is known by its date): match the titles of the latest records.
+            words = text.casefold().split()
+            latest = self.records.list(self.spec.name, ListQuery(limit=TITLE_SCAN))
+            rows = [r for r in latest if all(w in self.spec.title(r).casefold() for w in words)][:50]
         self.results.clear()
-        for row in self.records.list(self.spec.name, query):
+        for row in rows:
             item = QListWidgetItem(self.spec.title(row))
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             self.results.addItem(item)

@@ -39,6 +39,7 @@ from desktop_app.services.registry import RegisterSpec, State, in_screen_order, 
 from desktop_app.views import dialogs, ops
 from desktop_app.views.case_law import law_editors, wire_law_editors
 from desktop_app.views.editors import ChoiceEditor, DateEditor, Editor, LineEditor, RefEditor, editor_for
+from desktop_app.views.fit import fit_to_screen
 from desktop_app.views.fmt import choice_source, date_text, display, label, register_label
 from desktop_app.views.i18n import tr
 from desktop_app.views.register_ui import FormAction, form_actions, register_form_action
@@ -178,7 +179,7 @@ class RecordForm(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if self.editors:
             next(iter(self.editors.values())).setFocus()
-        self.resize(760 if self.related is not None else 640, 720)
+        fit_to_screen(self, 760 if self.related is not None else 640, 720)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -443,7 +444,7 @@ class HistoryDialog(QDialog):
         self.table = table
         layout = QVBoxLayout(self)
         layout.addWidget(table)
-        self.resize(620, 360)
+        fit_to_screen(self, 620, 360)
 
 
 class StatusDialog(QDialog):

@@ -7,16 +7,19 @@ announces a change to its register, or to a register it shows titles from.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
+from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.records import Changed, ListQuery, Records
 from desktop_app.services.registry import State, spec_for
 from desktop_app.services.titles import row_titles
 from desktop_app.views import ops
-from desktop_app.views.fmt import display, label
+from desktop_app.views.fmt import display, field_label, label
 from desktop_app.views.i18n import tr
 
 PAGE = 200
@@ -26,6 +29,20 @@ COUNT_UP_TO = 1000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EXTRA_COLUMNS = ("station_code", "updated_at", "created_at")
 _NUMERIC = {"int", "count", "money", "float"}
+# Column headers officers can read in a column as wide as its values; the full label is the header's tooltip.
+SHORT_HEADERS = {
+    "Workers in debt bondage (peshgi)": "In bondage",
+    "Workers unaware of minimum wage": "Unaware of min. wage",
+    "Committed rate per 1,000 bricks": "Rate per 1,000",
+    "Notified minimum rate per 1,000 bricks": "Min. rate per 1,000",
+    "Family willing to be complainant": "Willing complainant",
+    "Next follow-up due": "Next due",
+    "Registration status": "Registration",
+    "Country of incident": "Country",
+    "Audience (head count)": "Head count",
+    "Place or institution": "Place",
+}
+OVERDUE_COLOUR = QColor("#b00020")  # the dashboard's red
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -46,6 +63,7 @@ class RecordTableModel(QAbstractTableModel):
         self._total = 0
         self._more = False  # a search counted only up to COUNT_UP_TO: there are more rows than _total
         self._generation = 0
+        self._today = local_today(ctx.clock)
         ops.changes.changed.connect(self._on_changed)
 
     # -- loading ----------------------------------------------------------------------------------------------
@@ -61,6 +79,7 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        self._today = local_today(self.ctx.clock)
         self._generation += 1
         generation, query, columns = self._generation, self.query, list(self.columns)
 
@@ -150,20 +169,40 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row["id"]
         if role == Qt.ItemDataRole.TextAlignmentRole and rule is not None and rule.kind in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # Centred: in a right-to-left list a right-aligned number reads as part of the next column's words.
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self.overdue(index.row()):
+            return OVERDUE_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if name == "next_followup_due" and self.overdue(index.row()):
+                return tr("Overdue")
+            text = self.data(index)
+            return text if isinstance(text, str) and len(text) > 24 else None
         return None
 
+    def overdue(self, row: int) -> bool:
+        """A follow-up due before today, marked as on the dashboard."""
+        due = self._rows[row].get("next_followup_due") if row < len(self._rows) else None
+        return isinstance(due, dt.date) and due < self._today
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.columns):
                 name = self.columns[section]
                 if name == "station_code":
                     return tr("Station")
-                return label(name, self.spec.fields.get(name))
+                rule = self.spec.fields.get(name)
+                full = label(name, rule)
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return full
+                short = SHORT_HEADERS.get(field_label(name, rule))
+                if short is None:
+                    return full
+                return tr(short) + (" " + tr("(PKR)") if rule is not None and rule.kind == "money" else "")
             return None
-        return section + 1
+        return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

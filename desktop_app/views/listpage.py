@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import permissions
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
+from desktop_app.services.registry import RegisterSpec
 from desktop_app.services.title_search import searchable, title_query
 from desktop_app.views import ops
 from desktop_app.views.fmt import choice_source, label, register_label
@@ -35,6 +37,44 @@ from desktop_app.views.i18n import tr
 from desktop_app.views.listmodel import RecordTableModel
 
 SEARCH_DELAY_MS = 250
+# A column sized to its values is at most this wide; the long-text column takes the room left.
+MAX_COLUMN = 300
+SEARCH_MIN_WIDTH = 260
+# Free text officers read in a list (names, titles, places): these columns stretch.
+_LONG_TEXT = 200
+
+
+# Where a register's natural order is not the rule below: visits and meetings newest first (gui-trial.md).
+_ORDER = {"inspections": ("date", True), "family_meetings": ("date", True), "cases": ("report_date", True)}
+
+
+def natural_order(spec: RegisterSpec) -> tuple[str, bool]:
+    """(field, descending) a register opens in: a case's number, the next follow-up due first, the newest
+    first by its date, names A to Z; else the last change first."""
+    fields = spec.fields
+    if "case_number" in fields:
+        return "case_number", True
+    if spec.name in _ORDER and _ORDER[spec.name][0] in fields:
+        return _ORDER[spec.name]
+    for name in ("next_followup_due", "next_step_due"):
+        if name in fields:
+            return name, False
+    if "name" in fields:
+        return "name", False
+    date_field = next((f for f in spec.list_columns if fields[f].kind == "date"), None)
+    return (date_field, True) if date_field else ("updated_at", True)
+
+
+def long_text_columns(spec: RegisterSpec, columns: list[str]) -> list[int]:
+    """The columns of names, titles, places and links to other records."""
+
+    def is_long(name: str) -> bool:
+        rule = spec.fields.get(name)
+        return rule is not None and (
+            rule.kind in ("ref", "link") or (rule.kind == "text" and rule.max_len >= _LONG_TEXT)
+        )
+
+    return [i for i, name in enumerate(columns) if is_long(name)]
 
 
 class OneStopDateEdit(QDateEdit):
@@ -67,6 +107,7 @@ class RegisterListPage(QWidget):
             self.search.setToolTip(
                 tr("The site, victim or child of the row, the officers, or a date (dd/mm/yyyy). Ctrl+F comes here.")
             )
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.search.setEnabled(searchable(self.spec))
         self.search.installEventFilter(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -76,7 +117,10 @@ class RegisterListPage(QWidget):
         top = QHBoxLayout()
         title = QLabel(f"<h2>{register_label(self.spec)}</h2>")
         top.addWidget(title)
-        top.addStretch(1)
+        top.addSpacing(24)
+        # The search has the title's row to itself: the filters below never squeeze it.
+        top.addWidget(self.search, 1)
+        top.addSpacing(24)
         self.new_button = QPushButton(tr("New (Ctrl+N)"))
         self.new_button.setObjectName("new")
         self.new_button.clicked.connect(self.new_record)
@@ -87,13 +131,15 @@ class RegisterListPage(QWidget):
         top.addWidget(self.new_button)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
         self.text_filters: dict[str, QLineEdit] = {}
         for name in self.spec.filter_fields:
             rule = self.spec.fields[name]
             if rule.choices is not None:
                 box = QComboBox()
                 box.setObjectName(f"filter-{name}")
+                # Filters shrink before the search box does (the trial found it squeezed to "Search: name (U…").
+                box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                box.setMinimumContentsLength(10)
                 box.addItem(tr("All: %s") % label(name, rule), None)
                 for choice in rule.choices:
                     box.addItem(tr(choice_source(choice.value)), choice.value)
@@ -104,8 +150,9 @@ class RegisterListPage(QWidget):
                 line = QLineEdit()
                 line.setObjectName(f"filter-{name}")
                 line.setPlaceholderText(label(name, rule))
+                line.setMinimumWidth(110)
                 line.editingFinished.connect(self.apply_filters)
-                filters.addWidget(line, 1)
+                filters.addWidget(line)
                 self.text_filters[name] = line
         self.tehsil: QLineEdit | None = self.text_filters.get("tehsil")
         self.date_field = next((f for f, r in self.spec.fields.items() if r.kind == "date"), None)
@@ -154,6 +201,7 @@ class RegisterListPage(QWidget):
             action.setData(name)
             action.toggled.connect(lambda _c: self._columns_changed())
         columns.setMenu(self.column_menu)
+        filters.addStretch(1)
         filters.addWidget(columns)
 
         self.table = QTableView()
@@ -167,12 +215,20 @@ class RegisterListPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Govt. Primary School … Helan" keeps its end
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultSectionSize(150)
-        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(False)
+        header.setDefaultSectionSize(110)
+        header.setSortIndicatorShown(True)
+        # Each register opens in its natural order, with the header's arrow saying so.
+        order_by, descending = natural_order(self.spec)
+        self.model.query = dataclasses.replace(self.model.query, order_by=order_by, descending=descending)
+        self._show_sort_arrow()
         self.table.setSortingEnabled(True)
+        self._sized = False
+        self.model.loaded.connect(self._size_columns)
+        self.model.modelReset.connect(self._show_sort_arrow)
         self.table.activated.connect(self._activated)
         self._current_id: str | None = None
         self.table.selectionModel().currentChanged.connect(self._remember_current)
@@ -235,7 +291,32 @@ class RegisterListPage(QWidget):
 
         ops.query(lambda: title_query(records, spec, text), show)
 
+    def _show_sort_arrow(self) -> None:
+        query = self.model.query
+        header = self.table.horizontalHeader()
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        column = self.model.columns.index(query.order_by) if query.order_by in self.model.columns else -1
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+            header.blockSignals(True)  # the model already has this order: no reload
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+
+    def _size_columns(self) -> None:
+        """Once the first rows are in: each column as wide as its values (at most MAX_COLUMN); the last column of
+        long text (a school, a place, officers) stretches over what is left. The officer may drag them after."""
+        if self._sized or self.model.rowCount() == 0:
+            return
+        self._sized = True
+        header = self.table.horizontalHeader()
+        stretch = (long_text_columns(self.spec, self.model.columns) or [len(self.model.columns) - 1])[-1]
+        for column in range(len(self.model.columns)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.resizeColumnToContents(column)
+            header.resizeSection(column, min(MAX_COLUMN, header.sectionSize(column) + 12))
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
     def _columns_changed(self) -> None:
+        self._sized = False
         columns = [a.data() for a in self.column_menu.actions() if a.isChecked()]
         self.model.set_columns(columns)
         self._prefs().setValue(self._columns_key(), columns)

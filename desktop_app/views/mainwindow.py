@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import permissions
 from desktop_app.services.context import Context
+from desktop_app.services.demo import is_demo_store
 from desktop_app.services.records import Changed
 from desktop_app.services.registry import main_registers, spec_for
 from desktop_app.services.settings import Settings, pending_change_count
@@ -29,6 +30,7 @@ from desktop_app.views.admin import SettingsPage, UsersPage
 from desktop_app.views.conflicts_page import ConflictsPage
 from desktop_app.views.dashboard import DashboardPage
 from desktop_app.views.district_pages import StationsPage
+from desktop_app.views.fit import fit_to_screen, remember_main_window
 from desktop_app.views.fmt import choice_source, date_text, register_label
 from desktop_app.views.form import RecordForm
 from desktop_app.views.i18n import tr
@@ -63,7 +65,10 @@ class MainWindow(QMainWindow):
         self.background_sync = BackgroundSync(ctx, self)
         self.power_lock = PowerLock(self, self.lock)
         self.forms: list[RecordForm] = []
-        self.setWindowTitle(f"{tr('AHTC Register')} — {ctx.station.station_name}")
+        # A demo is never mistaken for a station's register: the title and the status bar say so.
+        self.demo = is_demo_store(ctx.store.paths.data_dir)
+        title = f"{tr('AHTC Register')} — {ctx.station.station_name}"
+        self.setWindowTitle(f"{tr('DEMO — invented data')} · {title}" if self.demo else title)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setMinimumWidth(190)
@@ -87,7 +92,7 @@ class MainWindow(QMainWindow):
         self._actions()
         ops.changes.changed.connect(self._on_changed)
         self.nav.setCurrentRow(0)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
     # -- screens ----------------------------------------------------------------------------------------------
 
@@ -171,6 +176,11 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(f"{tr('Last sync')}: {tr('never')}")
         # Pending changes and the last sync describe a station's link to its district; a district store has none.
         shown = [self.station_label, self.user_label]
+        if self.demo:
+            banner = QLabel(tr("DEMO — invented data"))
+            banner.setObjectName("demo-banner")
+            banner.setStyleSheet("background: #e66100; color: white; font-weight: bold; padding: 2px 8px")
+            shown.insert(0, banner)
         if not ctx.station.is_district:
             shown += [self.pending_label, self.sync_label]
         for widget in shown:
@@ -207,6 +217,7 @@ class MainWindow(QMainWindow):
                 if form.isVisible():
                     event.ignore()
                     return
+        remember_main_window(self)
         self.background_sync.stop()
         self.power_lock.uninstall()
         super().closeEvent(event)

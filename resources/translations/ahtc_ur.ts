@@ -2272,6 +2272,10 @@
         <translation>ضلع میں:</translation>
     </message>
     <message>
+        <source>two versions under one time stamp: the same one is kept everywhere</source>
+        <translation>ایک ہی وقت کے نشان پر دو مختلف ورژن: ہر جگہ ایک ہی ورژن برقرار رکھا جاتا ہے</translation>
+    </message>
+    <message>
         <source>concurrent edits: the later one wins</source>
         <translation>ایک ساتھ تبدیلیاں: بعد والی برقرار</translation>
     </message>
@@ -3082,6 +3086,50 @@
     <message>
         <source>The site, victim or child of the row, the officers, or a date (dd/mm/yyyy). Ctrl+F comes here.</source>
         <translation>وہ جگہ، متاثرہ فرد یا بچہ جس کا یہ اندراج ہے، افسران، یا تاریخ (dd/mm/yyyy)۔ Ctrl+F یہاں لاتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>ملک</translation>
+    </message>
+    <message>
+        <source>Head count</source>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <source>In bondage</source>
+        <translation>پیشگی میں جکڑے</translation>
+    </message>
+    <message>
+        <source>Min. rate per 1,000</source>
+        <translation>کم از کم اجرت فی ہزار</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>تاخیر شدہ</translation>
+    </message>
+    <message>
+        <source>Rate per 1,000</source>
+        <translation>اجرت فی ہزار</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>رجسٹریشن</translation>
+    </message>
+    <message>
+        <source>Unaware of min. wage</source>
+        <translation>کم از کم اجرت سے ناواقف</translation>
+    </message>
+    <message>
+        <source>Willing complainant</source>
+        <translation>مدعی بننے پر آمادہ</translation>
+    </message>
+    <message>
+        <source>DEMO — invented data</source>
+        <translation>ڈیمو — فرضی ڈیٹا</translation>
+    </message>
+    <message>
+        <source>Try the demo instead (invented data, not a station)</source>
+        <translation>اس کے بجائے ڈیمو آزمائیں (فرضی ڈیٹا، کوئی تھانہ نہیں)</translation>
     </message>
 </context>
 <context>

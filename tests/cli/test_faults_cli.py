@@ -240,3 +240,22 @@ def test_readme_lists_every_exit_code_the_cli_uses() -> None:
     listed = {int(code) for code in re.findall(r"^\| (\d{1,3})\b", section, flags=re.MULTILINE)} | {0}
     used = {code for _kind, code in cli.EXIT_CODES} | set(cli.EXIT_CODES_BY_NAME.values()) | {0, 130}
     assert used <= listed, f"README does not list {sorted(used - listed)}"
+
+
+def test_verify_of_a_damaged_store_gives_one_line_per_problem_and_the_way_back(
+    station: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "damaged"
+    shutil.copytree(station, copy)
+    assert run(capfd, "backup", "--out", str(copy / "backups" / "auto" / "daily.ahtcbak"))[0] == 0
+    data = bytearray((copy / "ahtc.db").read_bytes())
+    last_page = len(data) - 4096 + 2048  # a data page: the store still opens, verify finds the damage
+    data[last_page : last_page + 16] = bytes(b ^ 0x5A for b in data[last_page : last_page + 16])
+    (copy / "ahtc.db").write_bytes(bytes(data))
+    monkeypatch.setenv("AHTC_DATA_DIR", str(copy))
+    code, err = run(capfd, "verify")
+    lines = err.strip().splitlines()
+    assert code == 11, err
+    assert all(line.startswith("ahtc verify: ") for line in lines), err  # no SQLCipher log, no traceback
+    assert "ERROR CORE" not in err and len(lines) < 20
+    assert "daily.ahtcbak" in lines[-1] and "ahtc restore" in lines[-1]

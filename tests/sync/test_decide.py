@@ -94,4 +94,23 @@ def test_every_conflict_reason_is_listed_for_translation() -> None:
                 decision = decide(RowState(local_hlc, local_deleted), Change(incoming_hlc, None, incoming_deleted))
                 if decision.conflict:
                     reasons.add(decision.reason)
+    reasons.add(decide(RowState(stamps[0], False, content="a"), Change(stamps[0], None, False, "b")).reason)
     assert reasons == set(MERGE_REASONS)
+
+
+def test_one_stamp_with_two_contents_is_two_versions_and_every_store_keeps_the_same() -> None:
+    stamp = "0000000000001.00000.A"
+    low, high = "1" * 64, "f" * 64
+    assert (
+        decide(RowState(stamp, False, content=low), Change(stamp, None, False, low)).action is Action.IGNORE_DUPLICATE
+    )
+    taken = decide(RowState(stamp, False, content=low), Change(stamp, None, False, high))
+    kept = decide(RowState(stamp, False, content=high), Change(stamp, None, False, low))
+    assert taken.action is Action.TAKE_INCOMING and kept.action is Action.KEEP_LOCAL  # "high" wins in either order
+    assert taken.conflict and kept.conflict
+    again = decide(
+        RowState(stamp, False, content=high, lost_contents=frozenset({low})), Change(stamp, None, False, low)
+    )
+    assert again.action is Action.IGNORE_STALE  # the loser, met again, is not filed twice
+    # Without contents to compare (older callers), an equal stamp stays a duplicate.
+    assert decide(RowState(stamp, False), Change(stamp, None, False, high)).action is Action.IGNORE_DUPLICATE

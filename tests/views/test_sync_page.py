@@ -24,7 +24,7 @@ from desktop_app.views.sync_page import BackgroundSync, SyncPage, check_sentence
 from tests.services.helpers import one_of_each
 from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import Sync
-from tests.sync.helpers import district_import, export_file, snapshot
+from tests.sync.helpers import district_import, export_file, round_trip, snapshot
 
 # The sync tests' real district and second station, enrolled through files.
 district_template = sync_fixtures.district_template
@@ -56,6 +56,8 @@ def test_a_bundle_written_to_a_drive_is_read_back_and_its_slip_shows_the_sha256(
 
 
 def test_nothing_to_send_says_so(qtbot, enrolled: Sync, tmp_path: Path) -> None:
+    # A new station's first bundles carry its SHO's signed role grants until the district acknowledges them.
+    round_trip(enrolled.a, enrolled.district, enrolled.usb, allow_empty=True)
     page = SyncPage(enrolled.a)
     qtbot.addWidget(page)
     page.write_bundle(tmp_path)
