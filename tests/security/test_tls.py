@@ -129,8 +129,9 @@ def test_a_refusal_sent_over_the_network_never_quotes_a_field_value(enrolled: Sy
     assert genuine is not None
     opened = open_bundle(enrolled.district, genuine.data)
     personal = "Ahmed s/o Rashid, CNIC 35202-1234567-1"
-    entries = [dict(entry, state=dict(entry["state"])) for entry in opened.entries]
-    dated = next(e for e in entries if any(name.endswith("date") for name in e["state"]))
+    # Record changes carry a state; the station_anchor entry (grants, users, audit tail) does not.
+    entries = [dict(entry, state=dict(entry["state"])) if "state" in entry else entry for entry in opened.entries]
+    dated = next(e for e in entries if any(name.endswith("date") for name in e.get("state", {})))
     dated["state"][next(name for name in dated["state"] if name.endswith("date"))] = personal
     with enrolled.a.store.session() as session:
         station = load_identity(session)
