@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop_app.errors import NotFound, PermissionDenied
+from desktop_app.errors import FileMissing, NotFound, PermissionDenied
 from desktop_app.reports.case_sections import confirmed_entries, profile_from_records, section_choices
 from desktop_app.reports.fir_builder import (
     build_fir_summary,
@@ -278,7 +278,7 @@ def test_a_printed_summary_verifies_with_the_station_key(ctx: Context, built: Bu
 def test_a_print_that_cannot_be_written_leaves_no_print_entry(
     ctx: Context, records: Records, built: BuiltCase, tmp_path: Path
 ) -> None:
-    with pytest.raises(OSError):
+    with pytest.raises(FileMissing, match="missing-folder"):
         print_fir_summary(ctx, built.case_id, tmp_path / "missing-folder" / "s.pdf")
     assert not [e for e in audit_entries(records, "cases", built.case_id) if e["action"] == "print"]
     assert build_fir_summary(ctx, built.case_id).copy_number == 1
