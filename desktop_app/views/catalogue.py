@@ -18,7 +18,7 @@ from desktop_app.sync.conflicts import BLOCKED
 from desktop_app.sync.decide import MERGE_REASONS
 from desktop_app.views import form  # noqa: F401  (importing it registers the forms' extra buttons)
 from desktop_app.views.fmt import choice_source, field_label
-from desktop_app.views.i18n import TRANSLATIONS
+from desktop_app.views.i18n import CONTEXT, TRANSLATIONS
 from desktop_app.views.listmodel import SHORT_HEADERS
 from desktop_app.views.register_ui import form_actions
 
@@ -109,9 +109,12 @@ def all_strings() -> set[str]:
     )
 
 
-def translated(ts: Path = TRANSLATIONS / "ahtc_ur.ts") -> dict[str, str]:
+def translated(ts: Path = TRANSLATIONS / "ahtc_ur.ts", context: str = CONTEXT) -> dict[str, str]:
+    """Source → Urdu for one context of the catalogue: `tr()` looks strings up in the app's context only, so a
+    message filed under another (Qt's own buttons) is never shown, however well it is translated."""
     out: dict[str, str] = {}
-    for message in ET.parse(ts).getroot().iter("message"):
+    contexts = [c for c in ET.parse(ts).getroot().iter("context") if c.findtext("name") == context]
+    for message in (m for c in contexts for m in c.iter("message")):
         source, translation = message.findtext("source"), message.find("translation")
         if source is not None and translation is not None and translation.text and translation.get("type") is None:
             out[source] = translation.text

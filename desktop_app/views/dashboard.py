@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.enums import CaseStatus
 from desktop_app.reports.targets import TargetResult, current_results
+from desktop_app.services import auto_backup
+from desktop_app.services.auto_backup import BackupStatus
 from desktop_app.services.clock import local_today
 from desktop_app.services.context import Context
 from desktop_app.services.followups import DueItem, due_followups
@@ -34,6 +36,8 @@ from desktop_app.views.i18n import tr
 
 # The oldest overdue items first; a station with thousands overdue works through them from the lists' filter.
 MAX_DUE_ROWS = 300
+# A register whose newest good backup is older than this is one disk failure away from losing a week's work.
+BACKUP_STALE_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class DashboardData:
     children_rescued_this_month: int
     # This station's (or the district's) targets for a period running today, with the results so far.
     targets: tuple[TargetResult, ...] = ()
+    # The automatic backups' state (a station's; None at a district, which backs up its own way).
+    backup: BackupStatus | None = None
 
 
 def load_dashboard(ctx: Context) -> DashboardData:
@@ -59,7 +65,24 @@ def load_dashboard(ctx: Context) -> DashboardData:
         records.count("inspections", month),
         records.count("children", rescued),
         tuple(current_results(ctx, today)),
+        None if ctx.station.is_district else auto_backup.status(ctx),
     )
+
+
+def backup_text(backup: BackupStatus, now: dt.datetime) -> tuple[str, bool]:
+    """The dashboard's line about backups, and whether it is a warning (none yet, too old, or a failed run)."""
+    if backup.last_good is None:
+        text, warn = tr("No backup of this register has been made yet: the SHO should make one now."), True
+    else:
+        age = now - backup.last_good
+        text = tr("Last good backup: %1.").replace("%1", date_text(backup.last_good))
+        warn = age > dt.timedelta(days=BACKUP_STALE_DAYS)
+        if warn:
+            text += " " + tr("It is more than a week old: make a backup now.")
+    if backup.last_problems:
+        text += " " + tr("The last automatic backup could not be written everywhere: the SHO should check it.")
+        warn = True
+    return text, warn
 
 
 class DashboardPage(QWidget):
@@ -71,6 +94,10 @@ class DashboardPage(QWidget):
         self.heading = QLabel()
         self.month = QLabel()
         self.month.setObjectName("month")
+        self.backup = QLabel()
+        self.backup.setObjectName("backup")
+        self.backup.setWordWrap(True)
+        self.backup.hide()
         self.due = QTableWidget(0, 4)
         self.due.setObjectName("due")
         self.due.setHorizontalHeaderLabels([tr("Due"), tr("Register"), tr("Record"), tr("Days overdue")])
@@ -101,13 +128,14 @@ class DashboardPage(QWidget):
         grid = QGridLayout(self)
         grid.addWidget(self.heading, 0, 0, 1, 2)
         grid.addWidget(self.month, 1, 0, 1, 2)
+        grid.addWidget(self.backup, 2, 0, 1, 2)
         self.targets_box = QGroupBox(tr("Targets this period"))
         QVBoxLayout(self.targets_box).addWidget(self.targets)
-        grid.addWidget(due_box, 2, 0)
-        grid.addWidget(self.targets_box, 3, 0)
-        grid.addWidget(cases_box, 2, 1, 2, 1)
-        grid.setRowStretch(2, 3)
-        grid.setRowStretch(3, 2)
+        grid.addWidget(due_box, 3, 0)
+        grid.addWidget(self.targets_box, 4, 0)
+        grid.addWidget(cases_box, 3, 1, 2, 1)
+        grid.setRowStretch(3, 3)
+        grid.setRowStretch(4, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         ops.changes.changed.connect(self._on_changed)
@@ -155,6 +183,15 @@ class DashboardPage(QWidget):
         self.due.horizontalHeader().setStretchLastSection(True)
         self._draw_chart(data.cases_by_status)
         self._show_targets(data.targets)
+        self._show_backup(data.backup)
+
+    def _show_backup(self, backup: BackupStatus | None) -> None:
+        self.backup.setVisible(backup is not None)
+        if backup is None:
+            return
+        text, warn = backup_text(backup, self.ctx.clock.now())
+        self.backup.setText(text)
+        self.backup.setStyleSheet("color: #b00020" if warn else "")
 
     def _show_targets(self, targets: tuple[TargetResult, ...]) -> None:
         self.targets_box.setVisible(bool(targets))

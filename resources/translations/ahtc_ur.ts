@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK" sourcelanguage="en">
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>سب محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>سب کے لیے ہاں</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>سب کے لیے نہیں</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>نظر انداز کریں</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ضائع کریں</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>پہلے جیسا کریں</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>اصل ترتیبات بحال کریں</translation>
+    </message>
+</context>
+<context>
     <name>ahtc</name>
     <message>
         <source>%1 other recovery slot(s) removed: only this recovery key opens the store.</source>
@@ -3131,81 +3206,6 @@
         <source>Try the demo instead (invented data, not a station)</source>
         <translation>اس کے بجائے ڈیمو آزمائیں (فرضی ڈیٹا، کوئی تھانہ نہیں)</translation>
     </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>OK</source>
-        <translation>ٹھیک ہے</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>محفوظ کریں</translation>
-    </message>
-    <message>
-        <source>Save All</source>
-        <translation>سب محفوظ کریں</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>کھولیں</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>ہاں</translation>
-    </message>
-    <message>
-        <source>Yes to &amp;All</source>
-        <translation>سب کے لیے ہاں</translation>
-    </message>
-    <message>
-        <source>&amp;No</source>
-        <translation>نہیں</translation>
-    </message>
-    <message>
-        <source>N&amp;o to All</source>
-        <translation>سب کے لیے نہیں</translation>
-    </message>
-    <message>
-        <source>Abort</source>
-        <translation>روکیں</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>دوبارہ کوشش کریں</translation>
-    </message>
-    <message>
-        <source>Ignore</source>
-        <translation>نظر انداز کریں</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>بند کریں</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>منسوخ کریں</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>ضائع کریں</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>مدد</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>لاگو کریں</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>پہلے جیسا کریں</translation>
-    </message>
-    <message>
-        <source>Restore Defaults</source>
-        <translation>اصل ترتیبات بحال کریں</translation>
-    </message>
     <message>
         <source>an anonymous tip keeps nothing that identifies the tipster: leave this blank</source>
         <translation>گمنام اطلاع میں اطلاع دہندہ کی شناخت کی کوئی چیز نہیں رکھی جاتی: اسے خالی چھوڑیں</translation>
@@ -3505,6 +3505,22 @@
     <message>
         <source>Joint inspections: Civil society</source>
         <translation>مشترکہ معائنے: سول سوسائٹی</translation>
+    </message>
+    <message>
+        <source>No backup of this register has been made yet: the SHO should make one now.</source>
+        <translation>اس رجسٹر کا ابھی تک کوئی بیک اپ نہیں بنا: ایس ایچ او ابھی ایک بنائے۔</translation>
+    </message>
+    <message>
+        <source>Last good backup: %1.</source>
+        <translation>آخری درست بیک اپ: %1۔</translation>
+    </message>
+    <message>
+        <source>It is more than a week old: make a backup now.</source>
+        <translation>یہ ایک ہفتے سے زیادہ پرانا ہے: ابھی بیک اپ بنائیں۔</translation>
+    </message>
+    <message>
+        <source>The last automatic backup could not be written everywhere: the SHO should check it.</source>
+        <translation>پچھلا خودکار بیک اپ ہر جگہ نہیں لکھا جا سکا: ایس ایچ او اسے دیکھے۔</translation>
     </message>
 </context>
 </TS>

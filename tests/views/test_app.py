@@ -203,3 +203,20 @@ def test_urdu_opens_right_to_left_and_translated(qtbot, ctx):
     assert window.nav.item(0).text() == "ڈیش بورڈ"
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert i18n.tr("Save (Ctrl+S)") != "Save (Ctrl+S)"
+
+
+def test_the_dashboard_shows_the_last_good_backup_and_warns_when_there_is_none(qtbot, ctx, clock):
+    from desktop_app.services.auto_backup import run_now
+
+    page = DashboardPage(ctx, lambda register, rid: None)
+    qtbot.addWidget(page)
+    page.reload()
+    assert "No backup of this register" in page.backup.text() and "b00020" in page.backup.styleSheet()
+
+    run_now(ctx)
+    page.reload()
+    assert page.backup.text().startswith("Last good backup:") and page.backup.styleSheet() == ""
+
+    clock.advance(days=8)
+    page.reload()
+    assert "more than a week old" in page.backup.text() and "b00020" in page.backup.styleSheet()
