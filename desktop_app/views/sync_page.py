@@ -332,14 +332,14 @@ def import_text(result: ImportResult) -> str:
     report = result.report
     lines = [slip_text(result.slip)]
     if result.status == "duplicate":
-        lines.append(tr("Already imported earlier: nothing changed."))
-    else:
-        lines.append(
-            tr("Imported: %1 new, %2 updated, %3 conflicts kept for review.")
-            .replace("%1", str(report.get("created", 0)))
-            .replace("%2", str(report.get("updated", 0)))
-            .replace("%3", str(report.get("conflicts", 0)))
-        )
+        # The acknowledgement and notes were said the first time; repeating them reads as if something happened.
+        return "\n".join([*lines, tr("Already imported earlier: nothing changed.")])
+    lines.append(
+        tr("Imported: %1 new, %2 updated, %3 conflicts kept for review.")
+        .replace("%1", str(report.get("created", 0)))
+        .replace("%2", str(report.get("updated", 0)))
+        .replace("%3", str(report.get("conflicts", 0)))
+    )
     if "acked_seq" in report:
         lines.append(tr("The district has acknowledged changes up to %1.").replace("%1", str(report["acked_seq"])))
     lines.extend(str(note) for note in report.get("notes", []))

@@ -97,6 +97,10 @@ def test_a_tampered_return_bundle_is_refused_with_the_check_in_plain_words(
     # The genuine answer still imports afterwards.
     page.import_return(answer)
     assert "acknowledged changes up to" in page.import_result.toPlainText()
+    # The same answer again: only that nothing changed, not the acknowledgement as if it were new.
+    page.import_return(answer)
+    text = page.import_result.toPlainText()
+    assert "Already imported earlier: nothing changed." in text and "acknowledged" not in text
 
 
 def test_background_sync_with_a_real_district_server_updates_the_last_success(qtbot, enrolled: Sync) -> None:
