@@ -58,8 +58,8 @@ def _head(versions: Path) -> str:
 
 def _add_translations(ts: Path) -> None:
     tree = ET.parse(ts)
-    context = tree.getroot().find("context")
-    assert context is not None
+    # The app's own context (tr() looks nowhere else), not Qt's button context that comes first in the file.
+    context = next(c for c in tree.getroot().iter("context") if c.findtext("name") == "ahtc")
     have = {m.findtext("source") for m in context.iter("message")}
     for source, text in URDU.items():
         if source not in have:
