@@ -104,7 +104,9 @@ def test_a_case_form_shows_its_linked_records_and_the_persons_linked_to_it(qtbot
 def test_a_person_form_shows_the_records_the_person_is_linked_to(qtbot, ctx, records):
     made = every_register(qtbot, ctx)
     form = open_form(qtbot, ctx, "persons", made["persons"])
-    assert related(form, "person_links", "person_id").texts() == [["Cases", "Child labour at Bhatta No. 7", "Accused"]]
+    assert related(form, "person_links", "person_id").texts() == [
+        ["Cases", "AHTC/MBD-PHALIA/2026/001 · Child labour at Bhatta No. 7", "Accused"]
+    ]
 
 
 @pytest.mark.parametrize(
